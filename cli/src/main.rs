@@ -1,0 +1,34 @@
+//! `statelab`: a native command line over engine-core, for labs, grading and benchmarks.
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+statelab — Amazon States Language tools
+
+USAGE:
+    statelab <COMMAND> [ARGS]
+
+COMMANDS:
+    help        Show this help
+    version     Print the version
+
+Run `statelab <COMMAND> --help` for a command's options.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("help" | "--help" | "-h") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("version" | "--version" | "-V") => {
+            println!("statelab {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("statelab: unknown command '{other}'\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}

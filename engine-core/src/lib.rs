@@ -1,0 +1,15 @@
+//! StateLab's engine: everything about Amazon States Language that needs no browser.
+//!
+//! `#![no_std]` + `alloc` by construction, so the same code runs natively (CLI, tests,
+//! benchmarks) and in the studio's WebAssembly. See README.md for the module table.
+#![no_std]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+pub mod failure;
+pub mod json;
+pub mod rng;
+
+pub use failure::Failure;
+pub use json::{Map, Number, Value};
