@@ -1,1 +1,11 @@
-fn main() {}
+//! StateLab studio: a thin Leptos view over engine-core.
+
+mod code_view;
+mod graph_view;
+mod outline;
+mod studio;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(studio::Studio);
+}
