@@ -37,7 +37,7 @@ impl ContextBase {
 pub(crate) struct StateContext<'a> {
     pub name: &'a str,
     pub entered_ms: i64,
-    pub retry_count: u32,
+    pub retry_count: Option<u32>,
     pub task_token: Option<&'a str>,
     /// `$$.Map.Item.Index` and `.Value` while a Map's ItemSelector is evaluated.
     pub map_item: Option<(usize, &'a Value)>,
@@ -50,7 +50,9 @@ pub(crate) fn build(base: &ContextBase, s: &StateContext) -> Value {
     let mut st = Map::default();
     st.insert("EnteredTime".into(), Value::from(format_timestamp(s.entered_ms)));
     st.insert("Name".into(), Value::from(s.name));
-    st.insert("RetryCount".into(), Value::from(i64::from(s.retry_count)));
+    if let Some(n) = s.retry_count {
+        st.insert("RetryCount".into(), Value::from(i64::from(n)));
+    }
     m.insert("State".into(), Value::Object(st));
     m.insert("StateMachine".into(), base.state_machine.clone());
     if let Some(token) = s.task_token {

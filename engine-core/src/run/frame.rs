@@ -129,7 +129,8 @@ impl Frame {
             &StateContext {
                 name: &state.name,
                 entered_ms: self.entered_ms,
-                retry_count: self.retry_total,
+                // AWS shows RetryCount only in states that can retry.
+                retry_count: matches!(state.kind, Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)).then_some(self.retry_total),
                 task_token: self.task_token.as_deref(),
                 map_item,
             },
@@ -344,15 +345,18 @@ impl Frame {
                 let v = if spec.wraps_lambda_payload() && spec.pattern == Pattern::RequestResponse { super::task::shape_lambda_invoke(v) } else { v };
                 TaskEnd::Succeeded(Rc::new(v))
             }
-            MockOutcome::Throw(f) if matches!(f.error.as_deref(), Some(errors::TIMEOUT | errors::HEARTBEAT_TIMEOUT)) => TaskEnd::TimedOut(f),
+            // AWS writes an empty cause for timeouts.
+            MockOutcome::Throw(f) if matches!(f.error.as_deref(), Some(errors::TIMEOUT | errors::HEARTBEAT_TIMEOUT)) => {
+                TaskEnd::TimedOut(Failure { cause: Some(f.cause.unwrap_or_default()), error: f.error })
+            }
             MockOutcome::Throw(f) => TaskEnd::Failed(f),
         };
         let mut duration_ms = response.delay_ms;
         if let Some(t) = timeout.filter(|t| response.delay_ms > t * 1000) {
-            end = TaskEnd::TimedOut(Failure::error_only(errors::TIMEOUT));
+            end = TaskEnd::TimedOut(Failure::new(errors::TIMEOUT, ""));
             duration_ms = t * 1000;
         } else if let Some(h) = heartbeat.filter(|h| response.delay_ms > h * 1000) {
-            end = TaskEnd::TimedOut(Failure::error_only(errors::HEARTBEAT_TIMEOUT));
+            end = TaskEnd::TimedOut(Failure::new(errors::HEARTBEAT_TIMEOUT, ""));
             duration_ms = h * 1000;
         }
         let resource: Rc<str> = Rc::from(spec.resource_arn.as_str());
@@ -497,6 +501,12 @@ impl Frame {
             }
             None => self.phase = Phase::Done(output),
         }
+    }
+
+    /// Whether `handle_failure` would retry `f` (the first retrier handling it has attempts left).
+    pub fn will_retry(&self, state: &State, f: &Failure) -> bool {
+        let err = f.error.as_deref().unwrap_or("");
+        state.retry.iter().enumerate().find(|(_, r)| retry::handles(&r.errors, err)).is_some_and(|(i, r)| self.retry_counts[i] < r.max_attempts)
     }
 
     /// Retry, then Catch, else the thread fails. States.Runtime is never handled.

@@ -85,8 +85,9 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     let Value::Array(items) = items else {
         return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
     };
-    frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
+    // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
+    frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
     let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
     if count.is_some_and(|c| c < 0) {
         return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
@@ -279,27 +280,30 @@ fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, 
 fn fail_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>, index: usize, child: Frame, f: Failure) {
     let silent = frame.silent || group.distributed;
     let cause_id = child.last;
-    if group.parallel {
-        abort(ctx, &child, cause_id);
-    } else {
+    // Each child: its iteration event first (Map), then its state's abort event.
+    if !group.parallel {
         let d = Details { name: Some(state.name.clone()), index: Some(index as u32), ..Details::default() };
         ctx.emit(silent, cause_id, "MapIterationFailed", d);
     }
+    abort(ctx, &child, cause_id);
     for (i, other) in &group.children {
-        abort(ctx, other, cause_id);
         if !group.parallel {
             let d = Details { name: Some(state.name.clone()), index: Some(*i as u32), ..Details::default() };
             ctx.emit(silent, cause_id, "MapIterationAborted", d);
         }
+        abort(ctx, other, cause_id);
     }
     let mut prev = if group.distributed { group.map_run } else { cause_id };
     if group.distributed {
         prev = ctx.emit(frame.silent, prev, "MapRunFailed", Details::default());
     }
     frame.last = prev;
-    let failed = if group.parallel { "ParallelStateFailed" } else { "MapStateFailed" };
-    frame.emit(ctx, failed, Details::default());
     frame.group = None;
+    // A state that will be retried writes no …StateFailed event (as AWS records it).
+    if !frame.will_retry(state, &f) {
+        let failed = if group.parallel { "ParallelStateFailed" } else { "MapStateFailed" };
+        frame.emit(ctx, failed, Details::default());
+    }
     frame.handle_failure(ctx, state, f);
 }
 
@@ -307,11 +311,11 @@ fn fail_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>
 fn abort(ctx: &mut Ctx, frame: &Frame, cause_id: u32) {
     if let Some(g) = &frame.group {
         for (i, child) in &g.children {
-            abort(ctx, child, cause_id);
             if !g.parallel {
                 let d = Details { name: Some(frame.current_state().name.clone()), index: Some(*i as u32), ..Details::default() };
                 ctx.emit(frame.silent || g.distributed, cause_id, "MapIterationAborted", d);
             }
+            abort(ctx, child, cause_id);
         }
     }
     if frame.in_state && !matches!(frame.phase, Phase::Done(_)) {
