@@ -113,7 +113,6 @@ pub(crate) struct MapSpec {
     pub max_concurrency: Knob,
     pub tolerated_count: Knob,
     pub tolerated_percentage: Knob,
-    pub item_reader: Option<Value>,
 }
 
 #[derive(Debug)]
@@ -337,6 +336,9 @@ fn compile_state(
                 (None, Some(p)) => ("Iterator", p),
                 _ => return Err(err(ptr, "a Map state needs ItemProcessor")),
             };
+            if m.contains_key("ItemReader") || m.contains_key("ResultWriter") {
+                return Err(err(ptr, "ItemReader/ResultWriter sources are not supported by this interpreter yet"));
+            }
             let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1)?);
             let distributed = proc.get("ProcessorConfig").and_then(|c| c.get("Mode")).and_then(Value::as_str) == Some("DISTRIBUTED");
             let selector_key = if m.contains_key("ItemSelector") { "ItemSelector" } else { "Parameters" };
@@ -348,7 +350,6 @@ fn compile_state(
                 max_concurrency: knob(m, "MaxConcurrency", ptr)?,
                 tolerated_count: knob(m, "ToleratedFailureCount", ptr)?,
                 tolerated_percentage: knob(m, "ToleratedFailurePercentage", ptr)?,
-                item_reader: m.get("ItemReader").cloned(),
             };
             ("Map", Kind::Map(spec))
         }

@@ -97,11 +97,19 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
         return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
     }
     let mut inputs = Vec::with_capacity(items.len());
+    // `$$` is built once; only Map.Item changes per item (keeps large Maps linear).
+    let mut cv = match &spec.item_selector {
+        Some(_) if state.uses_context => frame.context(ctx, state, Some((0, &Value::Null))),
+        _ => Value::Null,
+    };
     for (index, item) in items.into_iter().enumerate() {
         let input = match &spec.item_selector {
             None => item,
             Some(t) => {
-                let cv = frame.context(ctx, state, Some((index, &item)));
+                if let Some(slot) = cv.as_object_mut().and_then(|m| m.get_mut("Map")).and_then(|m| m.as_object_mut()).and_then(|m| m.get_mut("Item")).and_then(Value::as_object_mut) {
+                    slot.insert("Index".into(), Value::from(index as i64));
+                    slot.insert("Value".into(), item);
+                }
                 let ienv = Env { context: &cv, variables: env.variables };
                 t.apply(&ienv.scope(&effective), &mut ctx.rng)?
             }
