@@ -1,5 +1,9 @@
 //! `statelab`: a native command line over engine-core, for labs, grading and benchmarks.
 
+mod bench;
+mod run;
+mod test_cases;
+
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -9,6 +13,9 @@ USAGE:
     statelab <COMMAND> [ARGS]
 
 COMMANDS:
+    run         Run a state machine once (JSON result, --history, --inspect)
+    test        Run case files and compare with their expected results
+    bench       Time whole executions of case files
     help        Show this help
     version     Print the version
 
@@ -26,6 +33,9 @@ fn main() -> ExitCode {
             println!("statelab {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        Some("run") => run::main(&args[1..]),
+        Some("test") => test_cases::main(&args[1..]),
+        Some("bench") => bench::main(&args[1..]),
         Some(other) => {
             eprintln!("statelab: unknown command '{other}'\n\n{HELP}");
             ExitCode::from(2)

@@ -7,9 +7,13 @@
 
 extern crate alloc;
 
+pub mod choice;
 pub mod failure;
+pub mod intrinsic;
 pub mod json;
+pub mod path;
 pub mod rng;
+pub mod run;
 
 pub use failure::Failure;
 pub use json::{Map, Number, Value};

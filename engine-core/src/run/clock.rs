@@ -1,0 +1,126 @@
+//! The virtual clock's calendar: RFC 3339 timestamps to and from epoch milliseconds.
+
+use alloc::format;
+use alloc::string::String;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn digits(s: &[u8], at: usize, n: usize) -> Option<i64> {
+    let part = s.get(at..at + n)?;
+    let mut v = 0i64;
+    for &c in part {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + i64::from(c - b'0');
+    }
+    Some(v)
+}
+
+/// Parses an ISO-8601 extended offset date-time (`2016-03-14T01:59:00Z`,
+/// `…T01:59:00.123+02:00`) to epoch milliseconds. An offset is required and `T` must be
+/// upper-case, as AWS requires.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let s = text.as_bytes();
+    let (y, mo, d) = (digits(s, 0, 4)?, digits(s, 5, 2)?, digits(s, 8, 2)?);
+    if s.get(4) != Some(&b'-') || s.get(7) != Some(&b'-') || s.get(10) != Some(&b'T') {
+        return None;
+    }
+    let (h, mi) = (digits(s, 11, 2)?, digits(s, 14, 2)?);
+    if s.get(13) != Some(&b':') {
+        return None;
+    }
+    let mut i = 16;
+    let mut sec = 0;
+    let mut ms = 0;
+    if s.get(i) == Some(&b':') {
+        sec = digits(s, 17, 2)?;
+        i = 19;
+        if s.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while i < s.len() && s[i].is_ascii_digit() {
+                if i - start < 3 {
+                    ms = ms * 10 + i64::from(s[i] - b'0');
+                }
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            for _ in (i - start)..3 {
+                ms *= 10;
+            }
+        }
+    }
+    let offset_min = match s.get(i) {
+        Some(b'Z') if i + 1 == s.len() => 0,
+        Some(&sign @ (b'+' | b'-')) if s.len() == i + 6 && s[i + 3] == b':' => {
+            let off = digits(s, i + 1, 2)? * 60 + digits(s, i + 4, 2)?;
+            if sign == b'-' { -off } else { off }
+        }
+        _ => return None,
+    };
+    let month_days = [31, if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&mo) || d < 1 || d > month_days[(mo - 1) as usize] || h > 23 || mi > 59 || sec > 59 {
+        return None;
+    }
+    let days = days_from_civil(y, mo, d);
+    Some(((days * 24 + h) * 60 + mi - offset_min) * 60_000 + sec * 1000 + ms)
+}
+
+/// Formats epoch milliseconds as AWS writes context timestamps (`2024-01-01T00:00:00.000Z`).
+pub fn format_timestamp(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let rest = ms.rem_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rest / 3_600_000,
+        rest / 60_000 % 60,
+        rest / 1000 % 60,
+        rest % 1000
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_epoch_milliseconds() {
+        let t = parse_timestamp("2016-03-14T01:59:00Z").unwrap();
+        assert_eq!(t, 1_457_920_740_000);
+        assert_eq!(format_timestamp(t), "2016-03-14T01:59:00.000Z");
+        assert_eq!(parse_timestamp("2016-03-14T03:59:00.5+02:00"), Some(t + 500));
+    }
+
+    #[test]
+    fn rejects_what_aws_rejects() {
+        for bad in ["2016-12-05T21:29:29", "2016-12-05 21:29:29Z", "05-12-2016T21:29:29Z", "2016-12-05T25:29:29Z", "2016-13-05T21:29:29Z", "2016-12-05t21:29:29Z"] {
+            assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
+    }
+}

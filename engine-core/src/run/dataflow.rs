@@ -1,0 +1,102 @@
+//! The JSONPath data-flow stages, as a flat list of named steps:
+//! InputPath → Parameters → (result) → ResultSelector → ResultPath → OutputPath,
+//! with AWS's `null` rules, plus the payload size limit.
+
+use super::definition::{IoPath, ResultPathSpec, State};
+use crate::failure::errors;
+use crate::path::Scope;
+use crate::rng::Rng;
+use crate::{Failure, Map, Value};
+use alloc::format;
+use alloc::rc::Rc;
+
+/// What `$$` and `$name` read during a state's evaluation.
+pub(crate) struct Env<'a> {
+    pub context: &'a Value,
+    pub variables: &'a Map,
+}
+
+impl Env<'_> {
+    pub fn scope<'s>(&'s self, input: &'s Value) -> Scope<'s> {
+        Scope { input, context: self.context, variables: self.variables }
+    }
+}
+
+/// `InputPath` / `OutputPath`: absent keeps the value, `null` gives `{}`.
+pub(crate) fn io_path(spec: &IoPath, value: &Rc<Value>, env: &Env) -> Result<Rc<Value>, Failure> {
+    match spec {
+        IoPath::Whole => Ok(value.clone()),
+        IoPath::Null => Ok(Rc::new(Value::object())),
+        IoPath::Path(p) => p.select(&env.scope(value)).map(Rc::new),
+    }
+}
+
+/// `Parameters` (or a Map's `ItemSelector`): the template applied to the effective input.
+pub(crate) fn parameters(state: &State, effective: Rc<Value>, env: &Env, rng: &mut Rng) -> Result<Rc<Value>, Failure> {
+    match &state.parameters {
+        None => Ok(effective),
+        Some(t) => t.apply(&env.scope(&effective), rng).map(Rc::new),
+    }
+}
+
+/// `ResultSelector` on a Task/Map/Parallel result.
+pub(crate) fn result_selector(state: &State, result: Rc<Value>, env: &Env, rng: &mut Rng) -> Result<Rc<Value>, Failure> {
+    match &state.result_selector {
+        None => Ok(result),
+        Some(t) => t.apply(&env.scope(&result), rng).map(Rc::new),
+    }
+}
+
+/// `ResultPath`: absent replaces the input, `null` discards the result.
+pub(crate) fn result_path(spec: &ResultPathSpec, input: &Rc<Value>, result: Rc<Value>) -> Result<Rc<Value>, Failure> {
+    match spec {
+        ResultPathSpec::Whole => Ok(result),
+        ResultPathSpec::Discard => Ok(input.clone()),
+        ResultPathSpec::Path(p) => {
+            let result = Rc::try_unwrap(result).unwrap_or_else(|r| (*r).clone());
+            p.apply((**input).clone(), result).map(Rc::new)
+        }
+    }
+}
+
+/// Fails with States.DataLimitExceeded when `value`'s JSON text is over `limit` bytes.
+pub(crate) fn check_size(value: &Value, limit: usize, who: &str) -> Result<(), Failure> {
+    if json_size_exceeds(value, limit) {
+        return Err(Failure::new(
+            errors::DATA_LIMIT_EXCEEDED,
+            format!("The state/task '{who}' returned a result with a size exceeding the maximum number of bytes service limit."),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the compact JSON text of `v` is longer than `limit` bytes, stopping early.
+pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
+    let mut total = 0usize;
+    let mut stack: alloc::vec::Vec<&Value> = alloc::vec![root];
+    while let Some(v) = stack.pop() {
+        total += match v {
+            Value::Null => 4,
+            Value::Bool(b) => if *b { 4 } else { 5 },
+            // An upper bound for a number's text; confirmed exactly below.
+            Value::Number(_) => 24,
+            Value::String(s) => s.len() + 2,
+            Value::Array(a) => {
+                stack.extend(a.iter());
+                2 + a.len()
+            }
+            Value::Object(m) => {
+                for (k, item) in m {
+                    total += k.len() + 4;
+                    stack.push(item);
+                }
+                2
+            }
+        };
+        if total > limit {
+            // Numbers were over-estimated: confirm with the exact text.
+            return root.to_json().len() > limit;
+        }
+    }
+    false
+}

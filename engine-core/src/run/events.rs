@@ -1,0 +1,150 @@
+//! History events as AWS writes them: `type`, `id`, `previousEventId`, `timestamp` and
+//! one `<type>EventDetails` object (input/output as JSON text).
+
+use super::clock::format_timestamp;
+use crate::{Map, Value};
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+
+/// One history event. Payloads are shared (`Rc`) with the execution, so recording is cheap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEvent {
+    pub id: u32,
+    pub previous_event_id: u32,
+    /// Virtual time, epoch milliseconds.
+    pub timestamp_ms: i64,
+    /// AWS's event type name, e.g. `PassStateEntered`.
+    pub event_type: &'static str,
+    pub details: Details,
+}
+
+/// The fields an event's details may carry (absent ones are not written).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    pub name: Option<Rc<str>>,
+    pub input: Option<Rc<Value>>,
+    pub output: Option<Rc<Value>>,
+    pub parameters: Option<Rc<Value>>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+    pub resource: Option<Rc<str>>,
+    pub resource_type: Option<Rc<str>>,
+    pub region: Option<&'static str>,
+    pub timeout_in_seconds: Option<i64>,
+    pub heartbeat_in_seconds: Option<i64>,
+    pub task_credentials: Option<Rc<Value>>,
+    pub index: Option<u32>,
+    pub length: Option<u32>,
+    pub map_run_arn: Option<String>,
+}
+
+impl Details {
+    /// True when no field is set (AWS then writes no details object).
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
+
+    /// The details as a JSON object with AWS's key names; `decode` keeps payloads as
+    /// JSON values instead of JSON text (the corpus's recorded form).
+    pub fn to_value(&self, decode: bool) -> Map {
+        let mut m = Map::default();
+        let text = |v: &Rc<Value>| if decode { (**v).clone() } else { Value::String(v.to_json()) };
+        if let Some(v) = &self.resource_type {
+            m.insert("resourceType".into(), Value::from(&**v));
+        }
+        if let Some(v) = &self.resource {
+            m.insert("resource".into(), Value::from(&**v));
+        }
+        if let Some(v) = self.region {
+            m.insert("region".into(), Value::from(v));
+        }
+        if let Some(v) = &self.parameters {
+            m.insert("parameters".into(), text(v));
+        }
+        if let Some(v) = self.timeout_in_seconds {
+            m.insert("timeoutInSeconds".into(), Value::from(v));
+        }
+        if let Some(v) = self.heartbeat_in_seconds {
+            m.insert("heartbeatInSeconds".into(), Value::from(v));
+        }
+        if let Some(v) = &self.task_credentials {
+            m.insert("taskCredentials".into(), (**v).clone());
+        }
+        if let Some(v) = &self.name {
+            m.insert("name".into(), Value::from(&**v));
+        }
+        if let Some(v) = &self.input {
+            m.insert("input".into(), text(v));
+        }
+        if let Some(v) = &self.output {
+            m.insert("output".into(), text(v));
+        }
+        if let Some(v) = &self.error {
+            m.insert("error".into(), Value::from(v.as_str()));
+        }
+        if let Some(v) = &self.cause {
+            m.insert("cause".into(), Value::from(v.as_str()));
+        }
+        if let Some(v) = self.index {
+            m.insert("index".into(), Value::from(i64::from(v)));
+        }
+        if let Some(v) = self.length {
+            m.insert("length".into(), Value::from(i64::from(v)));
+        }
+        if let Some(v) = &self.map_run_arn {
+            m.insert("mapRunArn".into(), Value::from(v.as_str()));
+        }
+        m
+    }
+}
+
+impl HistoryEvent {
+    /// The key AWS uses for this event's details (`stateEnteredEventDetails`, …).
+    pub fn details_key(&self) -> String {
+        let t = self.event_type;
+        if t.ends_with("StateEntered") {
+            return "stateEnteredEventDetails".to_string();
+        }
+        if t.ends_with("StateExited") {
+            return "stateExitedEventDetails".to_string();
+        }
+        let mut key = String::with_capacity(t.len() + 12);
+        let mut chars = t.chars();
+        if let Some(first) = chars.next() {
+            key.extend(first.to_lowercase());
+        }
+        key.extend(chars);
+        key.push_str("EventDetails");
+        key
+    }
+
+    /// The event as AWS's GetExecutionHistory writes it.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::default();
+        m.insert("timestamp".into(), Value::from(format_timestamp(self.timestamp_ms)));
+        m.insert("type".into(), Value::from(self.event_type));
+        m.insert("id".into(), Value::from(i64::from(self.id)));
+        m.insert("previousEventId".into(), Value::from(i64::from(self.previous_event_id)));
+        if !self.details.is_empty() {
+            m.insert(self.details_key(), Value::Object(self.details.to_value(false)));
+        }
+        Value::Object(m)
+    }
+}
+
+/// `{Type}StateEntered` / `{Type}StateExited` / `{Type}StateAborted` as static names.
+pub(crate) fn state_event(type_name: &str, which: &str) -> &'static str {
+    macro_rules! table {
+        ($($t:literal),*) => {
+            match (type_name, which) {
+                $(
+                    ($t, "Entered") => concat!($t, "StateEntered"),
+                    ($t, "Exited") => concat!($t, "StateExited"),
+                    ($t, "Aborted") => concat!($t, "StateAborted"),
+                )*
+                _ => "StateEntered",
+            }
+        };
+    }
+    table!("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
+}

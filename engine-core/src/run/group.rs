@@ -1,0 +1,357 @@
+//! Parallel and Map: starting children, the round-robin turn, reaping finished and
+//! failed children (with AWS's iteration and abort events), tolerated failures, and the
+//! final result in branch/item order. A distributed Map runs its iterations inline as
+//! silent child executions: only `MapRun*` events appear, as on AWS.
+
+use super::dataflow::{self, Env};
+use super::definition::{Graph, Kind, Knob, MapSpec, State};
+use super::events::{state_event, Details};
+use super::exec::Ctx;
+use super::frame::{Frame, Phase, Progress};
+use crate::failure::errors;
+use crate::{Failure, Map, Value};
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+
+/// AWS runs at most this many inline Map iterations at once.
+const INLINE_MAP_CONCURRENCY: usize = 40;
+
+/// The children of a running Map or Parallel state.
+#[derive(Clone)]
+pub(crate) struct Group {
+    parallel: bool,
+    distributed: bool,
+    graphs: Vec<Rc<Graph>>,
+    inputs: Vec<Rc<Value>>,
+    next_index: usize,
+    children: Vec<(usize, Frame)>,
+    results: Vec<Option<Rc<Value>>>,
+    cursor: usize,
+    concurrency: usize,
+    failed: usize,
+    tolerated_count: Option<u64>,
+    tolerated_percentage: Option<f64>,
+    trigger: u32,
+    map_run: u32,
+}
+
+/// The Map/Parallel state's entry (and re-entry on Retry): `…StateStarted` and the first children.
+pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
+    if let Err(f) = try_start(frame, ctx, state) {
+        let f = frame.located(state, f);
+        frame.handle_failure(ctx, state, f);
+    }
+}
+
+fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Failure> {
+    let cv = frame.context(ctx, state, None);
+    let vars = ctx.no_variables.clone();
+    let env = Env { context: &cv, variables: &vars };
+    let effective = dataflow::io_path(&state.input_path, &frame.input, &env)?;
+    let mut group = match &state.kind {
+        Kind::Parallel { branches } => {
+            let input = dataflow::parameters(state, effective.clone(), &env, &mut ctx.rng)?;
+            if let Some(i) = frame.insp.as_mut() {
+                i.after_input_path = Some(effective);
+                i.after_parameters = Some(input.clone());
+            }
+            frame.emit(ctx, "ParallelStateStarted", Details::default());
+            Group::new(true, false, branches.clone(), alloc::vec![input; branches.len()])
+        }
+        Kind::Map(spec) => map_group(frame, ctx, state, spec, &env, effective)?,
+        _ => return Ok(()),
+    };
+    group.trigger = frame.last;
+    if group.distributed {
+        let arn = format!("{}/{}:{}", ctx.base.execution_arn.replace(":execution:", ":mapRun:"), state.name, frame.entered_id);
+        group.map_run = frame.emit(ctx, "MapRunStarted", Details { map_run_arn: Some(arn), ..Details::default() });
+        group.trigger = group.map_run;
+    }
+    while group.children.len() < group.concurrency && group.next_index < group.inputs.len() {
+        group.spawn(frame, ctx, state);
+    }
+    frame.group = Some(Box::new(group));
+    frame.phase = Phase::GroupRun;
+    Ok(())
+}
+
+fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Group, Failure> {
+    let items = match &spec.items_path {
+        Some(p) => p.select(&env.scope(&effective))?,
+        None => (*effective).clone(),
+    };
+    let Value::Array(items) = items else {
+        return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
+    };
+    // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
+    let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
+    frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
+    let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
+    if count.is_some_and(|c| c < 0) {
+        return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
+    }
+    let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
+    if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
+        return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
+    }
+    let mut inputs = Vec::with_capacity(items.len());
+    // `$$` is built once; only Map.Item changes per item (keeps large Maps linear).
+    let mut cv = match &spec.item_selector {
+        Some(_) if state.uses_context => frame.context(ctx, state, Some((0, &Value::Null))),
+        _ => Value::Null,
+    };
+    for (index, item) in items.into_iter().enumerate() {
+        let input = match &spec.item_selector {
+            None => item,
+            Some(t) => {
+                if let Some(slot) = cv.as_object_mut().and_then(|m| m.get_mut("Map")).and_then(|m| m.as_object_mut()).and_then(|m| m.get_mut("Item")).and_then(Value::as_object_mut) {
+                    slot.insert("Index".into(), Value::from(index as i64));
+                    slot.insert("Value".into(), item);
+                }
+                let ienv = Env { context: &cv, variables: env.variables };
+                t.apply(&ienv.scope(&effective), &mut ctx.rng)?
+            }
+        };
+        inputs.push(Rc::new(input));
+    }
+    let cap = if spec.distributed { usize::MAX } else { INLINE_MAP_CONCURRENCY };
+    let mut g = Group::new(false, spec.distributed, alloc::vec![spec.processor.clone()], inputs);
+    g.concurrency = if max <= 0 { cap } else { (max as usize).min(cap) };
+    g.tolerated_count = count.map(|c| c as u64);
+    g.tolerated_percentage = pct;
+    Ok(g)
+}
+
+fn knob_value(knob: &Knob, env: &Env, input: &Value) -> Result<Option<(Value, Option<alloc::string::String>)>, Failure> {
+    Ok(match knob {
+        Knob::Absent => None,
+        Knob::Constant(v) => Some((v.clone(), None)),
+        Knob::Path(p) => Some((p.select(&env.scope(input))?, Some(p.text().into()))),
+    })
+}
+
+fn knob_int(knob: &Knob, field: &str, env: &Env, input: &Value) -> Result<Option<i64>, Failure> {
+    match knob_value(knob, env, input)? {
+        None => Ok(None),
+        Some((v, path)) => match v.as_number().and_then(|n| if n.is_int() { n.as_i64() } else { None }) {
+            Some(n) => Ok(Some(n)),
+            None => Err(Failure::runtime(format!(
+                "The {field}Path field refers to value \"{}\" which is not a valid integer: {}",
+                shown(&v),
+                path.unwrap_or_default()
+            ))),
+        },
+    }
+}
+
+fn knob_float(knob: &Knob, env: &Env, input: &Value) -> Result<Option<f64>, Failure> {
+    match knob_value(knob, env, input)? {
+        None => Ok(None),
+        Some((v, path)) => match v.as_f64() {
+            Some(n) => Ok(Some(n)),
+            None => Err(Failure::runtime(format!(
+                "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
+                shown(&v),
+                path.unwrap_or_default()
+            ))),
+        },
+    }
+}
+
+fn shown(v: &Value) -> alloc::string::String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_json(),
+    }
+}
+
+impl Group {
+    fn new(parallel: bool, distributed: bool, graphs: Vec<Rc<Graph>>, inputs: Vec<Rc<Value>>) -> Group {
+        let n = inputs.len();
+        Group {
+            parallel,
+            distributed,
+            graphs,
+            inputs,
+            next_index: 0,
+            children: Vec::new(),
+            results: alloc::vec![None; n],
+            cursor: 0,
+            concurrency: usize::MAX,
+            failed: 0,
+            tolerated_count: None,
+            tolerated_percentage: None,
+            trigger: 0,
+            map_run: 0,
+        }
+    }
+
+    fn spawn(&mut self, frame: &mut Frame, ctx: &mut Ctx, state: &State) {
+        let index = self.next_index;
+        self.next_index += 1;
+        let graph = if self.parallel { self.graphs[index].clone() } else { self.graphs[0].clone() };
+        let silent = frame.silent || self.distributed;
+        let mut last = self.trigger;
+        if !self.parallel {
+            let d = Details { name: Some(state.name.clone()), index: Some(index as u32), ..Details::default() };
+            last = ctx.emit(silent, self.trigger, "MapIterationStarted", d);
+        }
+        let input = core::mem::take(&mut self.inputs[index]);
+        self.children.push((index, Frame::new(graph, input, last, silent)));
+    }
+
+    fn tolerates(&self) -> bool {
+        let total = self.results.len().max(1) as f64;
+        match (self.tolerated_count, self.tolerated_percentage) {
+            (None, None) => false,
+            (c, p) => c.is_some_and(|c| self.failed as u64 <= c) || p.is_some_and(|p| self.failed as f64 * 100.0 / total <= p),
+        }
+    }
+}
+
+/// One turn of the group: reap or advance the next child, round-robin.
+pub(crate) fn run(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Progress {
+    let Some(mut group) = frame.group.take() else {
+        frame.phase = Phase::Failed(Failure::runtime("internal: Map/Parallel state lost its children"));
+        return Progress::Did;
+    };
+    if group.children.is_empty() && group.next_index >= group.inputs.len() {
+        complete(frame, ctx, state, group);
+        return Progress::Did;
+    }
+    let n = group.children.len();
+    let mut earliest = i64::MAX;
+    for k in 0..n {
+        let pos = (group.cursor + k) % n;
+        match group.children[pos].1.phase {
+            Phase::Done(_) | Phase::Failed(_) => {
+                group.cursor = pos;
+                reap(frame, ctx, state, group, pos);
+                return Progress::Did;
+            }
+            _ => {}
+        }
+        match group.children[pos].1.advance(ctx) {
+            Progress::Did => {
+                group.cursor = pos + 1;
+                frame.group = Some(group);
+                return Progress::Did;
+            }
+            Progress::Blocked(t) => earliest = earliest.min(t),
+        }
+    }
+    frame.group = Some(group);
+    Progress::Blocked(earliest)
+}
+
+fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, pos: usize) {
+    let (index, child) = group.children.remove(pos);
+    let silent = frame.silent || group.distributed;
+    let name_details = |i: usize| Details { name: Some(state.name.clone()), index: Some(i as u32), ..Details::default() };
+    match child.phase.clone() {
+        Phase::Done(out) => {
+            if !group.parallel {
+                ctx.emit(silent, child.last, "MapIterationSucceeded", name_details(index));
+            }
+            group.results[index] = Some(out);
+        }
+        Phase::Failed(f) => {
+            group.failed += 1;
+            if !group.parallel && group.tolerates() {
+                ctx.emit(silent, child.last, "MapIterationFailed", name_details(index));
+                let mut err = Map::default();
+                err.insert("Error".into(), f.error.as_deref().map_or(Value::Null, Value::from));
+                err.insert("Cause".into(), f.cause.as_deref().map_or(Value::Null, Value::from));
+                group.results[index] = Some(Rc::new(Value::Object(err)));
+            } else {
+                let tolerance_set = group.tolerated_count.is_some() || group.tolerated_percentage.is_some();
+                let f = if tolerance_set && !group.parallel {
+                    Failure::new(errors::EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded")
+                } else {
+                    f
+                };
+                fail_group(frame, ctx, state, group, index, child, f);
+                return;
+            }
+        }
+        _ => {}
+    }
+    group.trigger = child.last;
+    while group.children.len() < group.concurrency && group.next_index < group.inputs.len() {
+        group.spawn(frame, ctx, state);
+    }
+    frame.group = Some(group);
+}
+
+fn fail_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>, index: usize, child: Frame, f: Failure) {
+    let silent = frame.silent || group.distributed;
+    let cause_id = child.last;
+    // Each child: its iteration event first (Map), then its state's abort event.
+    if !group.parallel {
+        let d = Details { name: Some(state.name.clone()), index: Some(index as u32), ..Details::default() };
+        ctx.emit(silent, cause_id, "MapIterationFailed", d);
+    }
+    abort(ctx, &child, cause_id);
+    for (i, other) in &group.children {
+        if !group.parallel {
+            let d = Details { name: Some(state.name.clone()), index: Some(*i as u32), ..Details::default() };
+            ctx.emit(silent, cause_id, "MapIterationAborted", d);
+        }
+        abort(ctx, other, cause_id);
+    }
+    let mut prev = if group.distributed { group.map_run } else { cause_id };
+    if group.distributed {
+        prev = ctx.emit(frame.silent, prev, "MapRunFailed", Details::default());
+    }
+    frame.last = prev;
+    frame.group = None;
+    // A state that will be retried writes no …StateFailed event (as AWS records it).
+    if !frame.will_retry(state, &f) {
+        let failed = if group.parallel { "ParallelStateFailed" } else { "MapStateFailed" };
+        frame.emit(ctx, failed, Details::default());
+    }
+    frame.handle_failure(ctx, state, f);
+}
+
+/// `…StateAborted` for a thread still inside a state (and its own children first).
+fn abort(ctx: &mut Ctx, frame: &Frame, cause_id: u32) {
+    if let Some(g) = &frame.group {
+        for (i, child) in &g.children {
+            if !g.parallel {
+                let d = Details { name: Some(frame.current_state().name.clone()), index: Some(*i as u32), ..Details::default() };
+                ctx.emit(frame.silent || g.distributed, cause_id, "MapIterationAborted", d);
+            }
+            abort(ctx, child, cause_id);
+        }
+    }
+    if frame.in_state && !matches!(frame.phase, Phase::Done(_)) {
+        let state = frame.current_state();
+        ctx.emit(frame.silent, cause_id, state_event(state.type_name, "Aborted"), Details::default());
+    }
+}
+
+fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) {
+    let mut last = group.trigger;
+    if group.distributed {
+        last = ctx.emit(frame.silent, group.map_run, "MapRunSucceeded", Details::default());
+    }
+    let succeeded = if group.parallel { "ParallelStateSucceeded" } else { "MapStateSucceeded" };
+    ctx.emit(frame.silent, last, succeeded, Details::default());
+    frame.last = last;
+    let results: Vec<Value> = group.results.into_iter().map(|r| r.map(|v| Rc::try_unwrap(v).unwrap_or_else(|v| (*v).clone())).unwrap_or(Value::Null)).collect();
+    match frame.shape_result(ctx, state, Rc::new(Value::Array(results))) {
+        Ok(output) => {
+            let next = match state.transition {
+                super::definition::Transition::Next(n) => Some(n),
+                _ => None,
+            };
+            frame.phase = Phase::Exit { output, next };
+        }
+        Err(f) => {
+            let f = frame.located(state, f);
+            frame.handle_failure(ctx, state, f);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The recorded history as frozen, shared chunks plus a short tail, so cloning an
+//! execution (a snapshot) copies a few pointers instead of every event.
+
+use super::events::HistoryEvent;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+
+const CHUNK: usize = 256;
+
+/// An append-only event list with cheap clones.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct History {
+    chunks: Vec<Rc<[HistoryEvent]>>,
+    tail: Vec<HistoryEvent>,
+}
+
+impl History {
+    pub fn push(&mut self, event: HistoryEvent) {
+        self.tail.push(event);
+        if self.tail.len() == CHUNK {
+            let full = core::mem::take(&mut self.tail);
+            self.chunks.push(Rc::from(full));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chunks.len() * CHUNK + self.tail.len()
+    }
+
+    /// Copies of the events from position `start` on.
+    pub fn since(&self, start: usize) -> Vec<HistoryEvent> {
+        let mut out = Vec::with_capacity(self.len().saturating_sub(start));
+        let mut pos = 0;
+        for chunk in &self.chunks {
+            if pos + CHUNK > start {
+                let from = start.saturating_sub(pos);
+                out.extend(chunk[from..].iter().cloned());
+            }
+            pos += CHUNK;
+        }
+        let from = start.saturating_sub(pos);
+        if from < self.tail.len() {
+            out.extend(self.tail[from..].iter().cloned());
+        }
+        out
+    }
+}

@@ -1,0 +1,132 @@
+//! Mocked Task results: the case format (`{"State": [{"Return": ..} | {"Throw": ..}]}`)
+//! and Step Functions Local's MockConfigFile (`StateMachines`/`TestCases`/`MockedResponses`
+//! with `"0"` and `"1-2"` invocation keys).
+//!
+//! A response may also carry `"DelaySeconds"`: how long the call takes on the virtual
+//! clock, which is what `TimeoutSeconds`/`HeartbeatSeconds` are measured against.
+
+use crate::{Failure, Value};
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use hashbrown::HashMap;
+
+/// The most invocations a MockConfigFile range may expand to.
+const MAX_RANGE: u64 = 10_000;
+
+/// What one Task call returns.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MockOutcome {
+    Return(Value),
+    Throw(Failure),
+}
+
+/// One mocked response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockResponse {
+    pub outcome: MockOutcome,
+    /// Virtual duration of the call in milliseconds.
+    pub delay_ms: i64,
+}
+
+/// Per Task state name, the responses in call order.
+#[derive(Clone, Debug, Default)]
+pub struct Mocks {
+    by_state: HashMap<String, Rc<[MockResponse]>>,
+}
+
+impl Mocks {
+    /// No mocks: every Task fails with a clear error.
+    pub fn none() -> Mocks {
+        Mocks::default()
+    }
+
+    /// Reads the case format: `{"State": [response, ...]}`.
+    pub fn from_case(value: &Value) -> Result<Mocks, String> {
+        let obj = value.as_object().ok_or("mocks must be an object of state names")?;
+        let mut by_state = HashMap::new();
+        for (state, list) in obj {
+            let list = list.as_array().ok_or_else(|| format!("mocks for '{state}' must be an array"))?;
+            let responses = list.iter().map(|r| response(r, state)).collect::<Result<Vec<_>, _>>()?;
+            by_state.insert(state.clone(), Rc::from(responses));
+        }
+        Ok(Mocks { by_state })
+    }
+
+    /// Reads a Step Functions Local MockConfigFile for one state machine's test case.
+    /// With no `machine` name, the test case is looked up in every state machine.
+    pub fn from_mock_config(config: &Value, machine: Option<&str>, test_case: &str) -> Result<Mocks, String> {
+        let machines = config.get("StateMachines").and_then(Value::as_object).ok_or("MockConfigFile needs StateMachines")?;
+        let responses = config.get("MockedResponses").and_then(Value::as_object).ok_or("MockConfigFile needs MockedResponses")?;
+        let case = machines
+            .iter()
+            .filter(|(name, _)| machine.is_none_or(|m| m == name.as_str()))
+            .find_map(|(_, sm)| sm.get("TestCases").and_then(|t| t.get(test_case)))
+            .ok_or_else(|| format!("test case '{test_case}' not found in the MockConfigFile"))?;
+        let case = case.as_object().ok_or("a test case maps state names to response names")?;
+        let mut by_state = HashMap::new();
+        for (state, response_name) in case {
+            let rname = response_name.as_str().ok_or_else(|| format!("the response for '{state}' must be a name"))?;
+            let table = responses.get(rname).and_then(Value::as_object).ok_or_else(|| format!("MockedResponses has no '{rname}'"))?;
+            let mut slots: Vec<Option<MockResponse>> = Vec::new();
+            for (key, r) in table {
+                let (lo, hi) = match key.split_once('-') {
+                    Some((a, b)) => (parse_index(a, rname)?, parse_index(b, rname)?),
+                    None => {
+                        let i = parse_index(key, rname)?;
+                        (i, i)
+                    }
+                };
+                if hi < lo || hi >= MAX_RANGE {
+                    return Err(format!("bad invocation range '{key}' in '{rname}'"));
+                }
+                let resp = response(r, state)?;
+                for i in lo..=hi {
+                    let i = i as usize;
+                    if slots.len() <= i {
+                        slots.resize(i + 1, None);
+                    }
+                    slots[i] = Some(resp.clone());
+                }
+            }
+            let list = slots
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| s.ok_or_else(|| format!("'{rname}' has no response for invocation {i}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            by_state.insert(state.clone(), Rc::from(list));
+        }
+        Ok(Mocks { by_state })
+    }
+
+    /// The response for call number `call` (0-based) of `state`, if one is left.
+    pub fn response(&self, state: &str, call: usize) -> Option<&MockResponse> {
+        self.by_state.get(state).and_then(|l| l.get(call))
+    }
+
+    /// Adds or replaces one state's responses.
+    pub fn insert(&mut self, state: &str, responses: Vec<MockResponse>) {
+        self.by_state.insert(state.to_string(), Rc::from(responses));
+    }
+}
+
+fn parse_index(s: &str, rname: &str) -> Result<u64, String> {
+    s.trim().parse().map_err(|_| format!("bad invocation key '{s}' in '{rname}'"))
+}
+
+fn response(r: &Value, state: &str) -> Result<MockResponse, String> {
+    let delay_ms = match r.get("DelaySeconds") {
+        None => 0,
+        Some(v) => v.as_f64().filter(|s| *s >= 0.0 && *s < 1e9).map(|s| (s * 1000.0) as i64).ok_or_else(|| format!("DelaySeconds of '{state}' must be a non-negative number"))?,
+    };
+    let outcome = match (r.get("Return"), r.get("Throw")) {
+        (Some(v), None) => MockOutcome::Return(v.clone()),
+        (None, Some(t)) => {
+            let field = |k: &str| t.get(k).and_then(Value::as_str).map(str::to_string);
+            MockOutcome::Throw(Failure { error: field("Error"), cause: field("Cause") })
+        }
+        _ => return Err(format!("a mock response of '{state}' needs exactly one of Return or Throw")),
+    };
+    Ok(MockResponse { outcome, delay_ms })
+}

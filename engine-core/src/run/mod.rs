@@ -1,0 +1,43 @@
+//! The deterministic interpreter: a compiled machine, an `Execution` that advances
+//! step by step on a virtual clock, mocked Tasks, and AWS-shaped history events.
+//!
+//! JSONPath query language only for now; JSONata and variables slot in later through
+//! the per-state query-language switch (`definition.rs` rejects them clearly today) and
+//! the `variables` map every `Scope` already carries.
+//!
+//! | module | purpose |
+//! |---|---|
+//! | `definition` | the machine model compiled from a definition `Value` |
+//! | `exec` | `Execution`: options, step loop, clock, limits, terminal events |
+//! | `frame` | one thread of execution and each state type's units of work |
+//! | `group` | Parallel and Map children, interleaving, failure and abort events |
+//! | `dataflow` | InputPath → Parameters → ResultSelector → ResultPath → OutputPath |
+//! | `task` | Task resources, patterns, Lambda result shaping |
+//! | `mocks` | mocked Task responses (case format, MockConfigFile) |
+//! | `retry` | Retry/Catch matching and back-off |
+//! | `wait` | Wait durations and their validation |
+//! | `context` | the `$$` context object |
+//! | `events`, `history` | history events and their cheap, shared storage |
+//! | `inspect` | per-state inspection records (TestState's names) |
+//! | `clock` | RFC 3339 timestamps on the virtual clock |
+
+pub mod clock;
+mod context;
+mod dataflow;
+mod definition;
+mod events;
+mod exec;
+mod frame;
+mod group;
+mod history;
+mod inspect;
+mod mocks;
+mod retry;
+mod task;
+mod wait;
+
+pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
+pub use events::{Details, HistoryEvent};
+pub use exec::{Execution, ExecutionOptions, Limits, Status};
+pub use inspect::StateInspection;
+pub use mocks::{MockOutcome, MockResponse, Mocks};

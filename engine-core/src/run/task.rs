@@ -1,0 +1,143 @@
+//! Task resources: what kind of integration a `Resource` ARN names (and so which
+//! history events AWS writes for it), the service pattern, timeouts, and how a mocked
+//! result is shaped.
+//!
+//! Lambda result shaping (documented rule): for `arn:aws:states:::lambda:invoke` (the
+//! request-response integration), AWS returns `{ExecutedVersion, Payload,
+//! SdkHttpMetadata, SdkResponseMetadata, StatusCode}`. A mock that returns an object
+//! with a `Payload` member is taken as that full response, unchanged. Any other mocked
+//! value is taken to be only the function's payload and is wrapped as
+//! `{"ExecutedVersion": "$LATEST", "Payload": <value>, "SdkHttpMetadata": {...},
+//! "SdkResponseMetadata": {...}, "StatusCode": 200}`. A Lambda ARN used directly as
+//! `Resource` returns the payload itself, so its mock is used as is.
+
+use super::definition::DefinitionError;
+use crate::path::CompiledPath;
+use crate::{Map, Value};
+use alloc::format;
+use alloc::string::{String, ToString};
+
+/// How the Task talks to its resource; decides the history event family.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Integration {
+    /// A Lambda function ARN used directly: `LambdaFunction*` events.
+    Lambda,
+    /// An activity ARN: `Activity*` events.
+    Activity,
+    /// `arn:aws:states:::service:action[.sync|.waitForTaskToken]`: `Task*` events.
+    Service { resource_type: String, resource: String },
+}
+
+/// The service integration pattern.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Pattern {
+    RequestResponse,
+    Sync,
+    WaitForTaskToken,
+}
+
+/// A number of seconds given as a constant or read through a path.
+#[derive(Debug)]
+pub(crate) enum Seconds {
+    Absent,
+    Constant(i64),
+    Path(CompiledPath),
+}
+
+/// A compiled Task's resource and limits.
+#[derive(Debug)]
+pub(crate) struct TaskSpec {
+    pub resource_arn: String,
+    pub integration: Integration,
+    pub pattern: Pattern,
+    pub timeout: Seconds,
+    pub heartbeat: Seconds,
+    pub credentials: Option<Value>,
+}
+
+impl TaskSpec {
+    /// Reads `Resource`, `TimeoutSeconds[Path]`, `HeartbeatSeconds[Path]`, `Credentials`.
+    pub fn compile(m: &Map, ptr: &str) -> Result<TaskSpec, DefinitionError> {
+        let bad = |key: &str, message: &str| DefinitionError { pointer: format!("{ptr}/{key}"), message: message.to_string() };
+        let arn = m.get("Resource").and_then(Value::as_str).ok_or_else(|| bad("Resource", "a Task needs a Resource string"))?;
+        let (integration, pattern) = classify(arn);
+        let seconds = |key: &str| -> Result<Seconds, DefinitionError> {
+            if let Some(v) = m.get(key) {
+                return v.as_i64().filter(|s| *s > 0).map(Seconds::Constant).ok_or_else(|| bad(key, &format!("{key} must be a positive integer")));
+            }
+            let path_key = format!("{key}Path");
+            match m.get(&path_key).and_then(Value::as_str) {
+                None => Ok(Seconds::Absent),
+                Some(t) => CompiledPath::compile(t).map(Seconds::Path).map_err(|e| bad(&path_key, &e.message)),
+            }
+        };
+        Ok(TaskSpec {
+            resource_arn: arn.to_string(),
+            integration,
+            pattern,
+            timeout: seconds("TimeoutSeconds")?,
+            heartbeat: seconds("HeartbeatSeconds")?,
+            credentials: m.get("Credentials").cloned(),
+        })
+    }
+
+    /// Whether the result needs Lambda's response envelope (see the module doc).
+    pub fn wraps_lambda_payload(&self) -> bool {
+        matches!(&self.integration, Integration::Service { resource_type, resource } if resource_type == "lambda" && resource == "invoke")
+    }
+}
+
+fn classify(arn: &str) -> (Integration, Pattern) {
+    let parts: alloc::vec::Vec<&str> = arn.splitn(6, ':').collect();
+    if parts.len() >= 6 && parts[2] == "states" && parts[3].is_empty() && parts[4].is_empty() {
+        // arn:aws:states:::service:action[.pattern]  (aws-sdk:service:action has one more ':')
+        let rest = parts[5];
+        let (service, action) = match rest.strip_prefix("aws-sdk:") {
+            Some(r) => match r.split_once(':') {
+                Some((svc, act)) => (format!("aws-sdk:{svc}"), act.to_string()),
+                None => (String::from("aws-sdk"), r.to_string()),
+            },
+            None => match rest.split_once(':') {
+                Some((svc, act)) => (svc.to_string(), act.to_string()),
+                None => (rest.to_string(), String::new()),
+            },
+        };
+        let pattern = if action.ends_with(".waitForTaskToken") {
+            Pattern::WaitForTaskToken
+        } else if action.ends_with(".sync") || action.ends_with(".sync:2") {
+            Pattern::Sync
+        } else {
+            Pattern::RequestResponse
+        };
+        return (Integration::Service { resource_type: service, resource: action }, pattern);
+    }
+    if parts.len() >= 6 && parts[2] == "states" && parts[5].starts_with("activity") {
+        return (Integration::Activity, Pattern::RequestResponse);
+    }
+    if parts.len() >= 6 && parts[2] == "lambda" {
+        return (Integration::Lambda, Pattern::RequestResponse);
+    }
+    // Unknown ARNs are treated as services so they still produce Task events.
+    (Integration::Service { resource_type: String::from("unknown"), resource: arn.to_string() }, Pattern::RequestResponse)
+}
+
+/// Shapes a mocked `lambda:invoke` result as AWS returns it (see the module doc).
+pub(crate) fn shape_lambda_invoke(result: Value) -> Value {
+    if matches!(&result, Value::Object(m) if m.contains_key("Payload")) {
+        return result;
+    }
+    let mut headers = Map::default();
+    headers.insert("X-Amz-Executed-Version".into(), Value::from("$LATEST"));
+    let mut http = Map::default();
+    http.insert("HttpHeaders".into(), Value::Object(headers));
+    http.insert("HttpStatusCode".into(), Value::from(200i64));
+    let mut meta = Map::default();
+    meta.insert("RequestId".into(), Value::from("00000000-0000-4000-8000-000000000000"));
+    let mut out = Map::default();
+    out.insert("ExecutedVersion".into(), Value::from("$LATEST"));
+    out.insert("Payload".into(), result);
+    out.insert("SdkHttpMetadata".into(), Value::Object(http));
+    out.insert("SdkResponseMetadata".into(), Value::Object(meta));
+    out.insert("StatusCode".into(), Value::from(200i64));
+    Value::Object(out)
+}
