@@ -1,0 +1,8 @@
+//! Finding state machine definitions inside what people paste: a bare ASL definition,
+//! or a CloudFormation / SAM template (JSON, or YAML already converted to a `Value` with
+//! short-form tags such as `!Sub` spelled out as `Fn::Sub`), including CDK synth output.
+
+mod intrinsics;
+mod template;
+
+pub use template::{find_state_machines, DefinitionSource, ImportError, ImportedMachine};
