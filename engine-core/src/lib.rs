@@ -14,6 +14,7 @@ pub mod intrinsic;
 pub mod json;
 pub mod path;
 pub mod rng;
+pub mod sim;
 pub mod run;
 
 pub use failure::Failure;

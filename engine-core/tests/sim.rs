@@ -1,0 +1,80 @@
+//! The studio's execution views over real runs of the shared examples. Expected statuses
+//! and back-off spans follow the ASL specification: a retrier waits IntervalSeconds ×
+//! BackoffRate^(attempt-1) before each retry, and a caught failure moves on to the
+//! catcher's Next state.
+
+use engine_core::json::parse_value;
+use engine_core::run::{Execution, ExecutionOptions, Mocks, StateMachine};
+use engine_core::sim::{state_statuses, timeline, RunStatus, SpanKind};
+use std::path::PathBuf;
+
+fn shared_examples() -> PathBuf {
+    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    loop {
+        let candidate = dir.join("shared/examples");
+        if candidate.is_dir() {
+            return candidate;
+        }
+        assert!(dir.pop(), "the shared examples folder was not found beside the repository");
+    }
+}
+
+fn run_case(case_file: &str) -> Vec<engine_core::run::HistoryEvent> {
+    let dir = shared_examples();
+    let case = parse_value(&std::fs::read_to_string(dir.join(case_file)).unwrap()).unwrap();
+    let def_file = case.get("definition_file").unwrap().as_str().unwrap();
+    let definition = parse_value(&std::fs::read_to_string(dir.join(def_file)).unwrap()).unwrap();
+    let machine = StateMachine::compile(&definition).unwrap();
+    let options = ExecutionOptions { mocks: Mocks::from_case(case.get("mocks").unwrap()).unwrap(), ..Default::default() };
+    let mut execution = Execution::new(&machine, case.get("input").unwrap().clone(), options);
+    execution.run();
+    execution.history()
+}
+
+fn status_of(statuses: &[(std::rc::Rc<str>, RunStatus)], name: &str) -> Option<RunStatus> {
+    statuses.iter().find(|(n, _)| &**n == name).map(|(_, s)| *s)
+}
+
+#[test]
+fn exhausted_retries_show_the_task_caught_and_the_fail_state_failed() {
+    let events = run_case("retry-and-fallback.gives-up.case.json");
+    let statuses = state_statuses(&events, events.len());
+    assert_eq!(status_of(&statuses, "FirstStep"), Some(RunStatus::Caught));
+    assert_eq!(status_of(&statuses, "FallbackStep"), Some(RunStatus::Failed));
+    assert_eq!(status_of(&statuses, "SecondStep"), None, "never ran");
+}
+
+#[test]
+fn the_cursor_replays_the_past() {
+    let events = run_case("retry-and-fallback.gives-up.case.json");
+    // After ExecutionStarted and TaskStateEntered only, the task is running.
+    let statuses = state_statuses(&events, 2);
+    assert_eq!(statuses.len(), 1);
+    assert_eq!(status_of(&statuses, "FirstStep"), Some(RunStatus::InProgress));
+    assert!(state_statuses(&events, 0).is_empty());
+}
+
+#[test]
+fn recovered_task_succeeds_after_two_backoff_spans_of_5_and_10_seconds() {
+    let events = run_case("retry-and-fallback.recovers.case.json");
+    let statuses = state_statuses(&events, events.len());
+    assert_eq!(status_of(&statuses, "FirstStep"), Some(RunStatus::Succeeded));
+    assert_eq!(status_of(&statuses, "SecondStep"), Some(RunStatus::Succeeded));
+    let backoffs: Vec<i64> = timeline(&events)
+        .iter()
+        .filter(|s| s.kind == SpanKind::Backoff)
+        .map(|s| s.end_ms - s.start_ms)
+        .collect();
+    assert_eq!(backoffs, [5_000, 10_000]);
+}
+
+#[test]
+fn exhausted_retries_show_three_backoffs_of_5_10_20_seconds() {
+    let events = run_case("retry-and-fallback.gives-up.case.json");
+    let spans = timeline(&events);
+    let backoffs: Vec<i64> =
+        spans.iter().filter(|s| s.kind == SpanKind::Backoff).map(|s| s.end_ms - s.start_ms).collect();
+    assert_eq!(backoffs, [5_000, 10_000, 20_000]);
+    let first = spans.iter().find(|s| &*s.state == "FirstStep" && s.kind == SpanKind::Active).unwrap();
+    assert_eq!(first.end_ms - first.start_ms, 35_000, "the visit spans all attempts and back-offs");
+}
