@@ -76,6 +76,16 @@ pub(crate) struct Catcher {
     pub errors: Vec<String>,
     pub result_path: ResultPathSpec,
     pub next: usize,
+    /// Replaces the state's `Assign` when this catcher handles the error; `$` is the error output.
+    pub assign: Option<Template>,
+}
+
+/// One Choice rule with its target and its own `Assign` (which replaces the state's).
+#[derive(Debug)]
+pub(crate) struct ChoiceBranch {
+    pub rule: ChoiceRule,
+    pub next: usize,
+    pub assign: Option<Template>,
 }
 
 /// A Wait's duration source.
@@ -119,7 +129,7 @@ pub(crate) struct MapSpec {
 pub(crate) enum Kind {
     Pass { result: Option<Value> },
     Task(TaskSpec),
-    Choice { rules: Vec<(ChoiceRule, usize)>, default: Option<usize> },
+    Choice { rules: Vec<ChoiceBranch>, default: Option<usize> },
     Wait(WaitSpec),
     Succeed,
     Fail { error: FailField, cause: FailField },
@@ -141,6 +151,8 @@ pub struct State {
     pub(crate) transition: Transition,
     pub(crate) retry: Vec<Retrier>,
     pub(crate) catch: Vec<Catcher>,
+    /// `Assign`: evaluated against the state-entry variables, written when the state exits.
+    pub(crate) assign: Option<Template>,
     /// Whether any field reads `$$`, so the context object is built only when needed.
     pub(crate) uses_context: bool,
 }
@@ -155,6 +167,7 @@ impl StateMachine {
             }
         }
         let graph = compile_graph(definition, "", 0)?;
+        super::variables::check_scopes(definition)?;
         let timeout_seconds = match obj.get("TimeoutSeconds") {
             None => None,
             Some(v) => Some(v.as_i64().filter(|s| *s > 0).ok_or_else(|| err("/TimeoutSeconds", "TimeoutSeconds must be a positive integer"))? as u64),
@@ -234,6 +247,18 @@ fn template(m: &Map, key: &str, ptr: &str) -> Result<Option<Template>, Definitio
         .transpose()
 }
 
+/// `Assign`: an object of variable names, compiled as a payload template.
+fn assign(m: &Map, ptr: &str) -> Result<Option<Template>, DefinitionError> {
+    let Some(v) = m.get("Assign") else { return Ok(None) };
+    let at = format!("{ptr}/Assign");
+    let obj = v.as_object().ok_or_else(|| err(&at, "Assign must be an object"))?;
+    for key in obj.keys() {
+        let name = key.strip_suffix(".$").unwrap_or(key);
+        super::variables::check_name(name).map_err(|m| err(&format!("{at}/{}", pointer_escape(key)), &m))?;
+    }
+    Template::compile(v).map(Some).map_err(|e| err(&format!("{at}{}", e.at), &e.message))
+}
+
 fn number(v: &Value, ptr: &str, what: &str) -> Result<f64, DefinitionError> {
     v.as_f64().ok_or_else(|| err(ptr, &format!("{what} must be a number")))
 }
@@ -260,9 +285,6 @@ fn compile_state(
     let m = body.as_object().ok_or_else(|| err(ptr, "a state must be an object"))?;
     if m.get("QueryLanguage").and_then(Value::as_str) == Some("JSONata") {
         return Err(err(&format!("{ptr}/QueryLanguage"), "JSONata is not supported by this interpreter yet"));
-    }
-    if m.contains_key("Assign") {
-        return Err(err(&format!("{ptr}/Assign"), "variables (Assign) are not supported by this interpreter yet"));
     }
     let ty = text(m, "Type", ptr)?.ok_or_else(|| err(ptr, "missing Type"))?;
     let transition = if let Some(next) = text(m, "Next", ptr)? {
@@ -316,7 +338,8 @@ fn compile_state(
                 let rptr = format!("{ptr}/Choices/{i}");
                 let next = rule.get("Next").and_then(Value::as_str).ok_or_else(|| err(&rptr, "a Choice rule needs Next"))?;
                 let compiled = ChoiceRule::compile(rule).map_err(|m| err(&rptr, &m))?;
-                rules.push((compiled, index(next, &format!("{rptr}/Next"))?));
+                let assign = rule.as_object().map(|r| assign(r, &rptr)).transpose()?.flatten();
+                rules.push(ChoiceBranch { rule: compiled, next: index(next, &format!("{rptr}/Next"))?, assign });
             }
             let default = text(m, "Default", ptr)?.map(|d| index(d, &format!("{ptr}/Default"))).transpose()?;
             ("Choice", Kind::Choice { rules, default })
@@ -375,15 +398,21 @@ fn compile_state(
         for (i, c) in list.iter().enumerate() {
             let cptr = format!("{ptr}/Catch/{i}");
             let cm = c.as_object().ok_or_else(|| err(&cptr, "a catcher must be an object"))?;
-            if cm.contains_key("Assign") {
-                return Err(err(&format!("{cptr}/Assign"), "variables (Assign) are not supported by this interpreter yet"));
-            }
             let next = text(cm, "Next", &cptr)?.ok_or_else(|| err(&cptr, "a catcher needs Next"))?;
-            catch.push(Catcher { errors: error_list(cm, &cptr)?, result_path: result_path(cm, &cptr)?, next: index(next, &format!("{cptr}/Next"))? });
+            catch.push(Catcher {
+                errors: error_list(cm, &cptr)?,
+                result_path: result_path(cm, &cptr)?,
+                next: index(next, &format!("{cptr}/Next"))?,
+                assign: assign(cm, &cptr)?,
+            });
         }
     }
     let is_map = matches!(kind, Kind::Map(_));
+    if matches!(kind, Kind::Succeed | Kind::Fail { .. }) && m.contains_key("Assign") {
+        return Err(err(&format!("{ptr}/Assign"), &format!("a {type_name} state cannot have Assign")));
+    }
     Ok(State {
+        assign: assign(m, ptr)?,
         name: Rc::from(name),
         type_name,
         uses_context: body_reads_context(body, 0),

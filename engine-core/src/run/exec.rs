@@ -106,7 +106,8 @@ pub(crate) struct Ctx {
     pub mock_calls: HashMap<Rc<str>, usize>,
     pub limits: Rc<Limits>,
     pub base: Rc<ContextBase>,
-    pub no_variables: Rc<Map>,
+    /// Bytes of all live variables (the 10 MiB execution limit).
+    pub var_bytes: usize,
     pub region: &'static str,
     pub transitions: u64,
     pub retries: u64,
@@ -171,7 +172,7 @@ impl Execution {
             mock_calls: HashMap::new(),
             limits: Rc::new(options.limits),
             base: Rc::new(base),
-            no_variables: Rc::new(Map::default()),
+            var_bytes: 0,
             region,
             transitions: 0,
             retries: 0,
@@ -181,7 +182,7 @@ impl Execution {
         };
         ctx.emit(false, 0, "ExecutionStarted", Details { input: Some(input.clone()), ..Details::default() });
         // AWS links the first state's entry to event 0, not to ExecutionStarted.
-        let root = Frame::new(machine.graph.clone(), input, 0, false);
+        let root = Frame::new(machine.graph.clone(), input, 0, false, Rc::new(Map::default()));
         let deadline_ms = machine.timeout_seconds.map(|s| options.start_time_ms.saturating_add((s as i64).saturating_mul(1000)));
         let mut exec = Execution { ctx, root, status: Status::Running, output: None, failure: None, deadline_ms };
         if exec.ctx.history_full {

@@ -47,7 +47,7 @@ pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
 
 fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Failure> {
     let cv = frame.context(ctx, state, None);
-    let vars = ctx.no_variables.clone();
+    let vars = frame.vars.clone();
     let env = Env { context: &cv, variables: &vars };
     let effective = dataflow::io_path(&state.input_path, &frame.input, &env)?;
     let mut group = match &state.kind {
@@ -135,7 +135,8 @@ fn knob_value(knob: &Knob, env: &Env, input: &Value) -> Result<Option<(Value, Op
 fn knob_int(knob: &Knob, field: &str, env: &Env, input: &Value) -> Result<Option<i64>, Failure> {
     match knob_value(knob, env, input)? {
         None => Ok(None),
-        Some((v, path)) => match v.as_number().and_then(|n| if n.is_int() { n.as_i64() } else { None }) {
+        // AWS parses a string holding an integer ("1") as that integer.
+        Some((v, path)) => match v.as_number().and_then(|n| if n.is_int() { n.as_i64() } else { None }).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())) {
             Some(n) => Ok(Some(n)),
             None => Err(Failure::runtime(format!(
                 "The {field}Path field refers to value \"{}\" which is not a valid integer: {}",
@@ -149,7 +150,7 @@ fn knob_int(knob: &Knob, field: &str, env: &Env, input: &Value) -> Result<Option
 fn knob_float(knob: &Knob, env: &Env, input: &Value) -> Result<Option<f64>, Failure> {
     match knob_value(knob, env, input)? {
         None => Ok(None),
-        Some((v, path)) => match v.as_f64() {
+        Some((v, path)) => match v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse::<f64>().ok()).filter(|f| f.is_finite())) {
             Some(n) => Ok(Some(n)),
             None => Err(Failure::runtime(format!(
                 "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
@@ -199,7 +200,16 @@ impl Group {
             last = ctx.emit(silent, self.trigger, "MapIterationStarted", d);
         }
         let input = core::mem::take(&mut self.inputs[index]);
-        self.children.push((index, Frame::new(graph, input, last, silent)));
+        // A distributed Map's child executions see no outer variables.
+        let vars = if self.distributed { Rc::new(Map::default()) } else { frame.vars.clone() };
+        self.children.push((index, Frame::new(graph, input, last, silent, vars)));
+    }
+
+    /// Releases the variables of every child still running.
+    pub fn release_variables(&self, ctx: &mut Ctx) {
+        for (_, child) in &self.children {
+            child.release_variables(ctx);
+        }
     }
 
     fn tolerates(&self) -> bool {
@@ -248,6 +258,7 @@ pub(crate) fn run(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Progress {
 
 fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, pos: usize) {
     let (index, child) = group.children.remove(pos);
+    child.release_variables(ctx);
     let silent = frame.silent || group.distributed;
     let name_details = |i: usize| Details { name: Some(state.name.clone()), index: Some(i as u32), ..Details::default() };
     match child.phase.clone() {
@@ -306,6 +317,7 @@ fn fail_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>
         prev = ctx.emit(frame.silent, prev, "MapRunFailed", Details::default());
     }
     frame.last = prev;
+    group.release_variables(ctx);
     frame.group = None;
     // A state that will be retried writes no …StateFailed event (as AWS records it).
     if !frame.will_retry(state, &f) {

@@ -1,9 +1,8 @@
 //! The deterministic interpreter: a compiled machine, an `Execution` that advances
 //! step by step on a virtual clock, mocked Tasks, and AWS-shaped history events.
 //!
-//! JSONPath query language only for now; JSONata and variables slot in later through
-//! the per-state query-language switch (`definition.rs` rejects them clearly today) and
-//! the `variables` map every `Scope` already carries.
+//! JSONPath query language with workflow variables (`Assign`, `$name`); JSONata slots in
+//! later through the per-state query-language switch (`definition.rs` rejects it clearly).
 //!
 //! | module | purpose |
 //! |---|---|
@@ -16,6 +15,7 @@
 //! | `mocks` | mocked Task responses (case format, MockConfigFile) |
 //! | `retry` | Retry/Catch matching and back-off |
 //! | `wait` | Wait durations and their validation |
+//! | `variables` | `Assign`: names, scopes, size limits |
 //! | `context` | the `$$` context object |
 //! | `events`, `history` | history events and their cheap, shared storage |
 //! | `inspect` | per-state inspection records (TestState's names) |
@@ -34,6 +34,7 @@ mod inspect;
 mod mocks;
 mod retry;
 mod task;
+mod variables;
 mod wait;
 
 pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
@@ -41,3 +42,4 @@ pub use events::{Details, HistoryEvent};
 pub use exec::{Execution, ExecutionOptions, Limits, Status};
 pub use inspect::StateInspection;
 pub use mocks::{MockOutcome, MockResponse, Mocks};
+pub use variables::{MAX_ASSIGN_BYTES, MAX_EXECUTION_VARIABLE_BYTES, MAX_VARIABLE_BYTES};
