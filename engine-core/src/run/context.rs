@@ -16,6 +16,11 @@ pub(crate) struct ContextBase {
 }
 
 impl ContextBase {
+    /// The state machine's ARN (`$$.StateMachine.Id`).
+    pub fn state_machine_arn(&self) -> String {
+        self.state_machine.get("Id").and_then(Value::as_str).unwrap_or("").into()
+    }
+
     pub fn new(machine_name: &str, o: &ExecutionOptions, input: Rc<Value>) -> ContextBase {
         let sm_arn = format!("arn:aws:states:{}:{}:stateMachine:{}", o.region, o.account_id, machine_name);
         let exec_arn = format!("arn:aws:states:{}:{}:execution:{}:{}", o.region, o.account_id, machine_name, o.execution_name);

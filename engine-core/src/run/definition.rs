@@ -2,6 +2,8 @@
 //! states with their paths, templates and rules parsed, and transitions resolved to
 //! indexes. Invalid definitions give a `DefinitionError`, never a panic.
 
+use super::item_reader::ItemReaderSpec;
+use super::result_writer::{ItemBatcherSpec, ResultWriterSpec};
 use super::task::TaskSpec;
 use crate::choice::ChoiceRule;
 use crate::path::{CompiledPath, CompiledResultPath, Template};
@@ -123,6 +125,11 @@ pub(crate) struct MapSpec {
     pub max_concurrency: Knob,
     pub tolerated_count: Knob,
     pub tolerated_percentage: Knob,
+    pub item_reader: Option<ItemReaderSpec>,
+    pub item_batcher: Option<ItemBatcherSpec>,
+    pub result_writer: Option<ResultWriterSpec>,
+    /// `Label`: names the Map Run (its ARN) and the child executions.
+    pub label: Option<String>,
 }
 
 #[derive(Debug)]
@@ -359,11 +366,13 @@ fn compile_state(
                 (None, Some(p)) => ("Iterator", p),
                 _ => return Err(err(ptr, "a Map state needs ItemProcessor")),
             };
-            if m.contains_key("ItemReader") || m.contains_key("ResultWriter") {
-                return Err(err(ptr, "ItemReader/ResultWriter sources are not supported by this interpreter yet"));
-            }
             let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1)?);
             let distributed = proc.get("ProcessorConfig").and_then(|c| c.get("Mode")).and_then(Value::as_str) == Some("DISTRIBUTED");
+            for field in ["ItemReader", "ItemBatcher", "ResultWriter", "Label"] {
+                if !distributed && (m.contains_key(field) || m.contains_key(&format!("{field}Path"))) {
+                    return Err(err(&format!("{ptr}/{field}"), &format!("{field} needs a distributed Map (ProcessorConfig.Mode DISTRIBUTED)")));
+                }
+            }
             let selector_key = if m.contains_key("ItemSelector") { "ItemSelector" } else { "Parameters" };
             let spec = MapSpec {
                 processor,
@@ -373,6 +382,10 @@ fn compile_state(
                 max_concurrency: knob(m, "MaxConcurrency", ptr)?,
                 tolerated_count: knob(m, "ToleratedFailureCount", ptr)?,
                 tolerated_percentage: knob(m, "ToleratedFailurePercentage", ptr)?,
+                item_reader: m.get("ItemReader").map(|r| ItemReaderSpec::compile(r, ptr)).transpose()?,
+                item_batcher: m.get("ItemBatcher").map(|b| ItemBatcherSpec::compile(b, ptr)).transpose()?,
+                result_writer: m.get("ResultWriter").map(|w| ResultWriterSpec::compile(w, ptr)).transpose()?,
+                label: text(m, "Label", ptr)?.map(str::to_string),
             };
             ("Map", Kind::Map(spec))
         }

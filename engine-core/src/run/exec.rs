@@ -15,6 +15,7 @@ use super::frame::{Frame, Phase, Progress};
 use super::history::History;
 use super::inspect::StateInspection;
 use super::mocks::Mocks;
+use super::result_writer::WrittenObject;
 use super::StateMachine;
 use crate::failure::errors;
 use crate::rng::Rng;
@@ -115,6 +116,8 @@ pub(crate) struct Ctx {
     /// Set when the history limit is reached; the execution then fails.
     pub history_full: bool,
     pub inspections: Option<Vec<Rc<StateInspection>>>,
+    /// Objects distributed Maps' ResultWriters stored.
+    pub written: Vec<WrittenObject>,
 }
 
 impl Ctx {
@@ -179,6 +182,7 @@ impl Execution {
             units: 0,
             history_full: false,
             inspections: if options.inspect { Some(Vec::new()) } else { None },
+            written: Vec::new(),
         };
         ctx.emit(false, 0, "ExecutionStarted", Details { input: Some(input.clone()), ..Details::default() });
         // AWS links the first state's entry to event 0, not to ExecutionStarted.
@@ -310,6 +314,11 @@ impl Execution {
     /// Virtual time elapsed since the start, in milliseconds.
     pub fn virtual_elapsed_ms(&self) -> i64 {
         self.ctx.now_ms - self.ctx.start_ms
+    }
+
+    /// The objects distributed Maps' ResultWriters stored (result files and manifests).
+    pub fn written_objects(&self) -> &[WrittenObject] {
+        &self.ctx.written
     }
 
     /// Per-state inspection records, when `ExecutionOptions::inspect` was set.

@@ -16,6 +16,8 @@
 //! | `retry` | Retry/Catch matching and back-off |
 //! | `wait` | Wait durations and their validation |
 //! | `variables` | `Assign`: names, scopes, size limits |
+//! | `item_reader` | distributed Map `ItemReader`: mocked JSON / JSONL / CSV datasets |
+//! | `result_writer` | distributed Map `ItemBatcher` and `ResultWriter` |
 //! | `context` | the `$$` context object |
 //! | `events`, `history` | history events and their cheap, shared storage |
 //! | `inspect` | per-state inspection records (TestState's names) |
@@ -31,7 +33,9 @@ mod frame;
 mod group;
 mod history;
 mod inspect;
+mod item_reader;
 mod mocks;
+mod result_writer;
 mod retry;
 mod task;
 mod variables;
@@ -41,5 +45,6 @@ pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
 pub use events::{Details, HistoryEvent};
 pub use exec::{Execution, ExecutionOptions, Limits, Status};
 pub use inspect::StateInspection;
-pub use mocks::{MockOutcome, MockResponse, Mocks};
+pub use mocks::{MapSources, MockOutcome, MockResponse, Mocks};
+pub use result_writer::WrittenObject;
 pub use variables::{MAX_ASSIGN_BYTES, MAX_EXECUTION_VARIABLE_BYTES, MAX_VARIABLE_BYTES};
