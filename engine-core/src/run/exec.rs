@@ -39,6 +39,16 @@ impl Default for Limits {
     }
 }
 
+/// How the execution was started: a Standard workflow, or an Express one started
+/// asynchronously (StartExecution) or synchronously (StartSyncExecution).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExecutionType {
+    #[default]
+    Standard,
+    ExpressAsync,
+    ExpressSync,
+}
+
 /// How to run one execution.
 #[derive(Clone, Debug)]
 pub struct ExecutionOptions {
@@ -54,6 +64,10 @@ pub struct ExecutionOptions {
     pub record_history: bool,
     /// Keep per-state inspection data (TestState's `afterInputPath`, …).
     pub inspect: bool,
+    /// Standard or Express (changes the execution ARN and `$$.Execution`).
+    pub execution_type: ExecutionType,
+    /// `$$.Execution.RoleArn`; `None` gives a role in the options' account.
+    pub role_arn: Option<String>,
 }
 
 impl Default for ExecutionOptions {
@@ -68,6 +82,8 @@ impl Default for ExecutionOptions {
             account_id: String::from("123456789012"),
             record_history: true,
             inspect: false,
+            execution_type: ExecutionType::Standard,
+            role_arn: None,
         }
     }
 }

@@ -43,7 +43,7 @@ mod wait;
 
 pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
 pub use events::{Details, HistoryEvent};
-pub use exec::{Execution, ExecutionOptions, Limits, Status};
+pub use exec::{Execution, ExecutionOptions, ExecutionType, Limits, Status};
 pub use inspect::StateInspection;
 pub use mocks::{MapSources, MockOutcome, MockResponse, Mocks};
 pub use result_writer::WrittenObject;
