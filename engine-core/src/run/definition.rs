@@ -141,7 +141,7 @@ pub(crate) enum Kind {
     Succeed,
     Fail { error: FailField, cause: FailField },
     Parallel { branches: Vec<Rc<Graph>> },
-    Map(MapSpec),
+    Map(alloc::boxed::Box<MapSpec>),
 }
 
 /// A compiled state.
@@ -387,7 +387,7 @@ fn compile_state(
                 result_writer: m.get("ResultWriter").map(|w| ResultWriterSpec::compile(w, ptr)).transpose()?,
                 label: text(m, "Label", ptr)?.map(str::to_string),
             };
-            ("Map", Kind::Map(spec))
+            ("Map", Kind::Map(alloc::boxed::Box::new(spec)))
         }
         other => return Err(err(&format!("{ptr}/Type"), &format!("unknown state type '{other}'"))),
     };
