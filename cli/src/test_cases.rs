@@ -1,11 +1,14 @@
 //! `statelab test PATH...`: runs case files (the conformance corpus format and the
 //! examples format with `definition_file`), recursing into folders, and compares as the
-//! corpus README says: placeholders match any text, causes that are JSON compare parsed,
+//! corpus README says: placeholders match any text (the recorder's literal stand-ins
+//! `snf_role_arn`/`sfn_role_arn`, `start-time`/`entered-time`, `RandomNumberGenerated`
+//! and `generated-uuid` match a value of the kind they replaced), causes that are JSON
+//! compare parsed,
 //! histories compare by event-type sequence (as a multiset where the recorder normalised
 //! Parallel events).
 
 use engine_core::json::{parse_value, write_compact};
-use engine_core::run::{Execution, ExecutionOptions, Mocks, StateMachine, Status};
+use engine_core::run::{Execution, ExecutionOptions, ExecutionType, Mocks, StateMachine, Status};
 use engine_core::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,8 +60,16 @@ impl Case {
     /// Execution options for this case (mocks, a fixed seed and name).
     pub fn options(&self) -> ExecutionOptions {
         let mocks = if self.mocks.is_null() { Mocks::none() } else { Mocks::from_case(&self.mocks).unwrap_or_default() };
-        // The corpus recorded its executions in account 111111111111.
-        ExecutionOptions { mocks, account_id: String::from("111111111111"), ..ExecutionOptions::default() }
+        // The corpus recorded its executions in account 111111111111; an Express case
+        // recorded from StartSyncExecution's response ran synchronously.
+        let express = self.raw.get("execution_type").and_then(Value::as_str) == Some("EXPRESS");
+        let sync = self.raw.get("provenance").and_then(|p| p.get("recorded_content_key")).and_then(Value::as_str) == Some("start_execution_sync_response");
+        let execution_type = match (express, sync) {
+            (false, _) => ExecutionType::Standard,
+            (true, false) => ExecutionType::ExpressAsync,
+            (true, true) => ExecutionType::ExpressSync,
+        };
+        ExecutionOptions { mocks, account_id: String::from("111111111111"), execution_type, ..ExecutionOptions::default() }
     }
 }
 
@@ -269,6 +280,7 @@ fn cause_matches(want: &Value, got: &Value, loose: bool) -> bool {
 /// JSON equality (key order ignored); with `loose`, recorder placeholders match any text.
 pub fn matches(want: &Value, got: &Value, loose: bool) -> bool {
     match (want, got) {
+        (Value::String(w), _) if loose && recorder_literal(w, got).is_some() => recorder_literal(w, got) == Some(true),
         (Value::String(w), _) if loose && has_placeholder(w) => match got {
             Value::String(g) => pattern_matches(w, g),
             other => pattern_matches(w, &write_compact(other)),
@@ -281,6 +293,25 @@ pub fn matches(want: &Value, got: &Value, loose: bool) -> bool {
 
 fn has_placeholder(s: &str) -> bool {
     s == "date" || (s.contains('<') && s.contains('>'))
+}
+
+/// Literal stand-ins the recorder wrote for run-specific values, like its `<...>`
+/// placeholders; each matches a value of the kind it replaced: the execution role's ARN,
+/// the context timestamps, a random number, a UUID. `None` when `pattern` is not one.
+fn recorder_literal(pattern: &str, got: &Value) -> Option<bool> {
+    let text = got.as_str();
+    Some(match pattern {
+        "snf_role_arn" | "sfn_role_arn" => text.is_some_and(|t| t.starts_with("arn:aws:iam::") && t.contains(":role/")),
+        "start-time" | "entered-time" => text.and_then(engine_core::run::clock::parse_timestamp).is_some(),
+        "RandomNumberGenerated" => got.as_i64().is_some(),
+        "generated-uuid" => text.is_some_and(is_uuid),
+        _ => return None,
+    })
+}
+
+fn is_uuid(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12]) && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// `<...>` placeholders (and a whole-string `date`) match any run of text.

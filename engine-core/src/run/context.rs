@@ -1,7 +1,7 @@
 //! The context object (`$$`): Execution, StateMachine, State, Task and Map.Item.
 
 use super::clock::format_timestamp;
-use super::exec::ExecutionOptions;
+use super::exec::{ExecutionOptions, ExecutionType};
 use crate::{Map, Value};
 use alloc::format;
 use alloc::rc::Rc;
@@ -16,16 +16,32 @@ pub(crate) struct ContextBase {
 }
 
 impl ContextBase {
+    /// The state machine's ARN (`$$.StateMachine.Id`).
+    pub fn state_machine_arn(&self) -> String {
+        self.state_machine.get("Id").and_then(Value::as_str).unwrap_or("").into()
+    }
+
     pub fn new(machine_name: &str, o: &ExecutionOptions, input: Rc<Value>) -> ContextBase {
         let sm_arn = format!("arn:aws:states:{}:{}:stateMachine:{}", o.region, o.account_id, machine_name);
-        let exec_arn = format!("arn:aws:states:{}:{}:execution:{}:{}", o.region, o.account_id, machine_name, o.execution_name);
+        // Express executions are named `express:<machine>:<name>:<id>` (AWS).
+        let exec_arn = match o.execution_type {
+            ExecutionType::Standard => format!("arn:aws:states:{}:{}:execution:{}:{}", o.region, o.account_id, machine_name, o.execution_name),
+            _ => {
+                let id = crate::rng::Rng::seeded(o.seed ^ 0x0E59_0E55).uuid_v4();
+                format!("arn:aws:states:{}:{}:express:{}:{}:{id}", o.region, o.account_id, machine_name, o.execution_name)
+            }
+        };
         let mut e = Map::default();
         e.insert("Id".into(), Value::from(exec_arn.as_str()));
         e.insert("Input".into(), (*input).clone());
         e.insert("Name".into(), Value::from(o.execution_name.as_str()));
-        e.insert("RoleArn".into(), Value::from(format!("arn:aws:iam::{}:role/StateLabExecutionRole", o.account_id)));
+        let role = o.role_arn.clone().unwrap_or_else(|| format!("arn:aws:iam::{}:role/StateLabExecutionRole", o.account_id));
+        e.insert("RoleArn".into(), Value::from(role));
         e.insert("StartTime".into(), Value::from(format_timestamp(o.start_time_ms)));
-        e.insert("RedriveCount".into(), Value::from(0i64));
+        // A synchronous Express execution cannot be redriven: AWS shows no RedriveCount.
+        if o.execution_type != ExecutionType::ExpressSync {
+            e.insert("RedriveCount".into(), Value::from(0i64));
+        }
         let mut sm = Map::default();
         sm.insert("Id".into(), Value::from(sm_arn));
         sm.insert("Name".into(), Value::from(machine_name));

@@ -2,6 +2,8 @@
 //! states with their paths, templates and rules parsed, and transitions resolved to
 //! indexes. Invalid definitions give a `DefinitionError`, never a panic.
 
+use super::item_reader::ItemReaderSpec;
+use super::result_writer::{ItemBatcherSpec, ResultWriterSpec};
 use super::task::TaskSpec;
 use crate::choice::ChoiceRule;
 use crate::path::{CompiledPath, CompiledResultPath, Template};
@@ -76,6 +78,16 @@ pub(crate) struct Catcher {
     pub errors: Vec<String>,
     pub result_path: ResultPathSpec,
     pub next: usize,
+    /// Replaces the state's `Assign` when this catcher handles the error; `$` is the error output.
+    pub assign: Option<Template>,
+}
+
+/// One Choice rule with its target and its own `Assign` (which replaces the state's).
+#[derive(Debug)]
+pub(crate) struct ChoiceBranch {
+    pub rule: ChoiceRule,
+    pub next: usize,
+    pub assign: Option<Template>,
 }
 
 /// A Wait's duration source.
@@ -113,18 +125,23 @@ pub(crate) struct MapSpec {
     pub max_concurrency: Knob,
     pub tolerated_count: Knob,
     pub tolerated_percentage: Knob,
+    pub item_reader: Option<ItemReaderSpec>,
+    pub item_batcher: Option<ItemBatcherSpec>,
+    pub result_writer: Option<ResultWriterSpec>,
+    /// `Label`: names the Map Run (its ARN) and the child executions.
+    pub label: Option<String>,
 }
 
 #[derive(Debug)]
 pub(crate) enum Kind {
     Pass { result: Option<Value> },
     Task(TaskSpec),
-    Choice { rules: Vec<(ChoiceRule, usize)>, default: Option<usize> },
+    Choice { rules: Vec<ChoiceBranch>, default: Option<usize> },
     Wait(WaitSpec),
     Succeed,
     Fail { error: FailField, cause: FailField },
     Parallel { branches: Vec<Rc<Graph>> },
-    Map(MapSpec),
+    Map(alloc::boxed::Box<MapSpec>),
 }
 
 /// A compiled state.
@@ -141,6 +158,8 @@ pub struct State {
     pub(crate) transition: Transition,
     pub(crate) retry: Vec<Retrier>,
     pub(crate) catch: Vec<Catcher>,
+    /// `Assign`: evaluated against the state-entry variables, written when the state exits.
+    pub(crate) assign: Option<Template>,
     /// Whether any field reads `$$`, so the context object is built only when needed.
     pub(crate) uses_context: bool,
 }
@@ -155,6 +174,7 @@ impl StateMachine {
             }
         }
         let graph = compile_graph(definition, "", 0)?;
+        super::variables::check_scopes(definition)?;
         let timeout_seconds = match obj.get("TimeoutSeconds") {
             None => None,
             Some(v) => Some(v.as_i64().filter(|s| *s > 0).ok_or_else(|| err("/TimeoutSeconds", "TimeoutSeconds must be a positive integer"))? as u64),
@@ -234,6 +254,18 @@ fn template(m: &Map, key: &str, ptr: &str) -> Result<Option<Template>, Definitio
         .transpose()
 }
 
+/// `Assign`: an object of variable names, compiled as a payload template.
+fn assign(m: &Map, ptr: &str) -> Result<Option<Template>, DefinitionError> {
+    let Some(v) = m.get("Assign") else { return Ok(None) };
+    let at = format!("{ptr}/Assign");
+    let obj = v.as_object().ok_or_else(|| err(&at, "Assign must be an object"))?;
+    for key in obj.keys() {
+        let name = key.strip_suffix(".$").unwrap_or(key);
+        super::variables::check_name(name).map_err(|m| err(&format!("{at}/{}", pointer_escape(key)), &m))?;
+    }
+    Template::compile(v).map(Some).map_err(|e| err(&format!("{at}{}", e.at), &e.message))
+}
+
 fn number(v: &Value, ptr: &str, what: &str) -> Result<f64, DefinitionError> {
     v.as_f64().ok_or_else(|| err(ptr, &format!("{what} must be a number")))
 }
@@ -260,9 +292,6 @@ fn compile_state(
     let m = body.as_object().ok_or_else(|| err(ptr, "a state must be an object"))?;
     if m.get("QueryLanguage").and_then(Value::as_str) == Some("JSONata") {
         return Err(err(&format!("{ptr}/QueryLanguage"), "JSONata is not supported by this interpreter yet"));
-    }
-    if m.contains_key("Assign") {
-        return Err(err(&format!("{ptr}/Assign"), "variables (Assign) are not supported by this interpreter yet"));
     }
     let ty = text(m, "Type", ptr)?.ok_or_else(|| err(ptr, "missing Type"))?;
     let transition = if let Some(next) = text(m, "Next", ptr)? {
@@ -316,7 +345,8 @@ fn compile_state(
                 let rptr = format!("{ptr}/Choices/{i}");
                 let next = rule.get("Next").and_then(Value::as_str).ok_or_else(|| err(&rptr, "a Choice rule needs Next"))?;
                 let compiled = ChoiceRule::compile(rule).map_err(|m| err(&rptr, &m))?;
-                rules.push((compiled, index(next, &format!("{rptr}/Next"))?));
+                let assign = rule.as_object().map(|r| assign(r, &rptr)).transpose()?.flatten();
+                rules.push(ChoiceBranch { rule: compiled, next: index(next, &format!("{rptr}/Next"))?, assign });
             }
             let default = text(m, "Default", ptr)?.map(|d| index(d, &format!("{ptr}/Default"))).transpose()?;
             ("Choice", Kind::Choice { rules, default })
@@ -336,11 +366,13 @@ fn compile_state(
                 (None, Some(p)) => ("Iterator", p),
                 _ => return Err(err(ptr, "a Map state needs ItemProcessor")),
             };
-            if m.contains_key("ItemReader") || m.contains_key("ResultWriter") {
-                return Err(err(ptr, "ItemReader/ResultWriter sources are not supported by this interpreter yet"));
-            }
             let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1)?);
             let distributed = proc.get("ProcessorConfig").and_then(|c| c.get("Mode")).and_then(Value::as_str) == Some("DISTRIBUTED");
+            for field in ["ItemReader", "ItemBatcher", "ResultWriter", "Label"] {
+                if !distributed && (m.contains_key(field) || m.contains_key(&format!("{field}Path"))) {
+                    return Err(err(&format!("{ptr}/{field}"), &format!("{field} needs a distributed Map (ProcessorConfig.Mode DISTRIBUTED)")));
+                }
+            }
             let selector_key = if m.contains_key("ItemSelector") { "ItemSelector" } else { "Parameters" };
             let spec = MapSpec {
                 processor,
@@ -350,8 +382,12 @@ fn compile_state(
                 max_concurrency: knob(m, "MaxConcurrency", ptr)?,
                 tolerated_count: knob(m, "ToleratedFailureCount", ptr)?,
                 tolerated_percentage: knob(m, "ToleratedFailurePercentage", ptr)?,
+                item_reader: m.get("ItemReader").map(|r| ItemReaderSpec::compile(r, ptr)).transpose()?,
+                item_batcher: m.get("ItemBatcher").map(|b| ItemBatcherSpec::compile(b, ptr)).transpose()?,
+                result_writer: m.get("ResultWriter").map(|w| ResultWriterSpec::compile(w, ptr)).transpose()?,
+                label: text(m, "Label", ptr)?.map(str::to_string),
             };
-            ("Map", Kind::Map(spec))
+            ("Map", Kind::Map(alloc::boxed::Box::new(spec)))
         }
         other => return Err(err(&format!("{ptr}/Type"), &format!("unknown state type '{other}'"))),
     };
@@ -375,15 +411,21 @@ fn compile_state(
         for (i, c) in list.iter().enumerate() {
             let cptr = format!("{ptr}/Catch/{i}");
             let cm = c.as_object().ok_or_else(|| err(&cptr, "a catcher must be an object"))?;
-            if cm.contains_key("Assign") {
-                return Err(err(&format!("{cptr}/Assign"), "variables (Assign) are not supported by this interpreter yet"));
-            }
             let next = text(cm, "Next", &cptr)?.ok_or_else(|| err(&cptr, "a catcher needs Next"))?;
-            catch.push(Catcher { errors: error_list(cm, &cptr)?, result_path: result_path(cm, &cptr)?, next: index(next, &format!("{cptr}/Next"))? });
+            catch.push(Catcher {
+                errors: error_list(cm, &cptr)?,
+                result_path: result_path(cm, &cptr)?,
+                next: index(next, &format!("{cptr}/Next"))?,
+                assign: assign(cm, &cptr)?,
+            });
         }
     }
     let is_map = matches!(kind, Kind::Map(_));
+    if matches!(kind, Kind::Succeed | Kind::Fail { .. }) && m.contains_key("Assign") {
+        return Err(err(&format!("{ptr}/Assign"), &format!("a {type_name} state cannot have Assign")));
+    }
     Ok(State {
+        assign: assign(m, ptr)?,
         name: Rc::from(name),
         type_name,
         uses_context: body_reads_context(body, 0),

@@ -36,6 +36,8 @@ pub struct Details {
     pub index: Option<u32>,
     pub length: Option<u32>,
     pub map_run_arn: Option<String>,
+    /// `Assign`'s values, written as `assignedVariables` (name → JSON text).
+    pub assigned_variables: Option<Rc<Map>>,
 }
 
 impl Details {
@@ -93,6 +95,13 @@ impl Details {
         }
         if let Some(v) = &self.map_run_arn {
             m.insert("mapRunArn".into(), Value::from(v.as_str()));
+        }
+        if let Some(vars) = &self.assigned_variables {
+            let shown = vars.iter().map(|(k, v)| (k.clone(), if decode { v.clone() } else { Value::String(v.to_json()) })).collect();
+            m.insert("assignedVariables".into(), Value::Object(shown));
+            let mut details = Map::default();
+            details.insert("truncated".into(), Value::Bool(false));
+            m.insert("assignedVariablesDetails".into(), Value::Object(details));
         }
         m
     }

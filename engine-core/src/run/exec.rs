@@ -15,6 +15,7 @@ use super::frame::{Frame, Phase, Progress};
 use super::history::History;
 use super::inspect::StateInspection;
 use super::mocks::Mocks;
+use super::result_writer::WrittenObject;
 use super::StateMachine;
 use crate::failure::errors;
 use crate::rng::Rng;
@@ -38,6 +39,16 @@ impl Default for Limits {
     }
 }
 
+/// How the execution was started: a Standard workflow, or an Express one started
+/// asynchronously (StartExecution) or synchronously (StartSyncExecution).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExecutionType {
+    #[default]
+    Standard,
+    ExpressAsync,
+    ExpressSync,
+}
+
 /// How to run one execution.
 #[derive(Clone, Debug)]
 pub struct ExecutionOptions {
@@ -53,6 +64,10 @@ pub struct ExecutionOptions {
     pub record_history: bool,
     /// Keep per-state inspection data (TestState's `afterInputPath`, …).
     pub inspect: bool,
+    /// Standard or Express (changes the execution ARN and `$$.Execution`).
+    pub execution_type: ExecutionType,
+    /// `$$.Execution.RoleArn`; `None` gives a role in the options' account.
+    pub role_arn: Option<String>,
 }
 
 impl Default for ExecutionOptions {
@@ -67,6 +82,8 @@ impl Default for ExecutionOptions {
             account_id: String::from("123456789012"),
             record_history: true,
             inspect: false,
+            execution_type: ExecutionType::Standard,
+            role_arn: None,
         }
     }
 }
@@ -106,7 +123,8 @@ pub(crate) struct Ctx {
     pub mock_calls: HashMap<Rc<str>, usize>,
     pub limits: Rc<Limits>,
     pub base: Rc<ContextBase>,
-    pub no_variables: Rc<Map>,
+    /// Bytes of all live variables (the 10 MiB execution limit).
+    pub var_bytes: usize,
     pub region: &'static str,
     pub transitions: u64,
     pub retries: u64,
@@ -114,6 +132,8 @@ pub(crate) struct Ctx {
     /// Set when the history limit is reached; the execution then fails.
     pub history_full: bool,
     pub inspections: Option<Vec<Rc<StateInspection>>>,
+    /// Objects distributed Maps' ResultWriters stored.
+    pub written: Vec<WrittenObject>,
 }
 
 impl Ctx {
@@ -171,17 +191,18 @@ impl Execution {
             mock_calls: HashMap::new(),
             limits: Rc::new(options.limits),
             base: Rc::new(base),
-            no_variables: Rc::new(Map::default()),
+            var_bytes: 0,
             region,
             transitions: 0,
             retries: 0,
             units: 0,
             history_full: false,
             inspections: if options.inspect { Some(Vec::new()) } else { None },
+            written: Vec::new(),
         };
         ctx.emit(false, 0, "ExecutionStarted", Details { input: Some(input.clone()), ..Details::default() });
         // AWS links the first state's entry to event 0, not to ExecutionStarted.
-        let root = Frame::new(machine.graph.clone(), input, 0, false);
+        let root = Frame::new(machine.graph.clone(), input, 0, false, Rc::new(Map::default()));
         let deadline_ms = machine.timeout_seconds.map(|s| options.start_time_ms.saturating_add((s as i64).saturating_mul(1000)));
         let mut exec = Execution { ctx, root, status: Status::Running, output: None, failure: None, deadline_ms };
         if exec.ctx.history_full {
@@ -309,6 +330,11 @@ impl Execution {
     /// Virtual time elapsed since the start, in milliseconds.
     pub fn virtual_elapsed_ms(&self) -> i64 {
         self.ctx.now_ms - self.ctx.start_ms
+    }
+
+    /// The objects distributed Maps' ResultWriters stored (result files and manifests).
+    pub fn written_objects(&self) -> &[WrittenObject] {
+        &self.ctx.written
     }
 
     /// Per-state inspection records, when `ExecutionOptions::inspect` was set.

@@ -3,7 +3,7 @@
 
 use super::context::{self, StateContext};
 use super::dataflow::{self, Env};
-use super::definition::{FailField, Graph, Kind, State, Transition};
+use super::definition::{ChoiceBranch, FailField, Graph, Kind, State, Transition};
 use super::events::{state_event, Details};
 use super::exec::Ctx;
 use super::group::{self, Group};
@@ -11,7 +11,9 @@ use super::inspect::StateInspection;
 use super::mocks::MockOutcome;
 use super::retry;
 use super::task::{Integration, Pattern, Seconds, TaskSpec};
+use super::variables;
 use super::wait;
+use crate::path::Template;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
 use alloc::boxed::Box;
@@ -66,10 +68,16 @@ pub(crate) struct Frame {
     pub task_token: Option<Rc<str>>,
     pub group: Option<Box<Group>>,
     pub insp: Option<Box<StateInspection>>,
+    /// Variables visible here (this scope's and the enclosing ones'); shared until written.
+    pub vars: Rc<Map>,
+    /// Bytes of the variables this scope assigned itself (released when the scope ends).
+    pub var_bytes: usize,
+    /// Values the current state's `Assign` evaluated to, written when the state exits.
+    pub assigned: Option<(Map, isize)>,
 }
 
 impl Frame {
-    pub fn new(graph: Rc<Graph>, input: Rc<Value>, last: u32, silent: bool) -> Frame {
+    pub fn new(graph: Rc<Graph>, input: Rc<Value>, last: u32, silent: bool, vars: Rc<Map>) -> Frame {
         let state = graph.start;
         Frame {
             graph,
@@ -87,6 +95,9 @@ impl Frame {
             task_token: None,
             group: None,
             insp: None,
+            vars,
+            var_bytes: 0,
+            assigned: None,
         }
     }
 
@@ -146,6 +157,7 @@ impl Frame {
         self.retry_counts.resize(state.retry.len(), 0);
         self.retry_total = 0;
         self.task_token = None;
+        self.assigned = None;
         ctx.transitions += 1;
         if ctx.inspections.is_some() {
             self.insp = Some(Box::new(StateInspection {
@@ -201,13 +213,15 @@ impl Frame {
 
     fn pass(&mut self, ctx: &mut Ctx, state: &State, result: Option<&Value>) -> Result<(Rc<Value>, Option<usize>), Failure> {
         let cv = self.context(ctx, state, None);
-        let env = Env { context: &cv, variables: &ctx.no_variables.clone() };
+        let vars = self.vars.clone();
+        let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
         let effective = dataflow::parameters(state, effective, &env, &mut ctx.rng)?;
         let result = match result {
             Some(r) => Rc::new(r.clone()),
             None => effective.clone(),
         };
+        self.evaluate_assign(ctx, state.assign.as_ref(), &result, &env)?;
         let after = dataflow::result_path(&state.result_path, &self.input, result.clone())?;
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
@@ -219,22 +233,25 @@ impl Frame {
         Ok((output, Self::next_of(state)))
     }
 
-    fn choice(&mut self, ctx: &mut Ctx, state: &State, rules: &[(crate::choice::ChoiceRule, usize)], default: Option<usize>) -> Result<(Rc<Value>, Option<usize>), Failure> {
+    fn choice(&mut self, ctx: &mut Ctx, state: &State, rules: &[ChoiceBranch], default: Option<usize>) -> Result<(Rc<Value>, Option<usize>), Failure> {
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
-        let mut next = None;
-        for (rule, target) in rules {
-            if rule.matches(&env.scope(&effective))? {
-                next = Some(*target);
+        let mut matched = None;
+        for branch in rules {
+            if branch.rule.matches(&env.scope(&effective))? {
+                matched = Some(branch);
                 break;
             }
         }
-        let next = match next.or(default) {
-            Some(n) => n,
-            None => return Err(Failure::new(errors::NO_CHOICE_MATCHED, "No Matches!")),
+        // A matched rule's Assign replaces the state's.
+        let (next, assign) = match (matched, default) {
+            (Some(b), _) => (b.next, b.assign.as_ref().or(state.assign.as_ref())),
+            (None, Some(d)) => (d, state.assign.as_ref()),
+            (None, None) => return Err(Failure::new(errors::NO_CHOICE_MATCHED, "No Matches!")),
         };
+        self.evaluate_assign(ctx, assign, &effective, &env)?;
         let output = dataflow::io_path(&state.output_path, &effective, &env)?;
         if let Some(i) = self.insp.as_mut() {
             i.after_input_path = Some(effective);
@@ -244,10 +261,11 @@ impl Frame {
 
     fn wait(&mut self, ctx: &mut Ctx, state: &State, spec: &super::definition::WaitSpec) -> Result<(Rc<Value>, Option<usize>), Failure> {
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
         let until = wait::until_ms(spec, &effective, &env, ctx.now_ms)?;
+        self.evaluate_assign(ctx, state.assign.as_ref(), &effective, &env)?;
         let output = dataflow::io_path(&state.output_path, &effective, &env)?;
         self.ready_at = until;
         Ok((output, Self::next_of(state)))
@@ -255,7 +273,7 @@ impl Frame {
 
     fn succeed(&mut self, ctx: &mut Ctx, state: &State) -> Result<(Rc<Value>, Option<usize>), Failure> {
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
         let output = dataflow::io_path(&state.output_path, &effective, &env)?;
@@ -264,7 +282,7 @@ impl Frame {
 
     fn fail_fields(&mut self, ctx: &mut Ctx, state: &State, error: &FailField, cause: &FailField) -> Result<Failure, Failure> {
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let mut read = |field: &FailField, key: &str| -> Result<Option<String>, Failure> {
             let v = match field {
@@ -305,7 +323,7 @@ impl Frame {
             self.task_token = Some(Rc::from(ctx.token_rng.uuid_v4().as_str()));
         }
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
         let params = dataflow::parameters(state, effective.clone(), &env, &mut ctx.rng)?;
@@ -461,9 +479,10 @@ impl Frame {
     /// result → ResultSelector → ResultPath → OutputPath, for Task, Map and Parallel.
     pub fn shape_result(&mut self, ctx: &mut Ctx, state: &State, result: Rc<Value>) -> Result<Rc<Value>, Failure> {
         let cv = self.context(ctx, state, None);
-        let vars = ctx.no_variables.clone();
+        let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
         let selected = dataflow::result_selector(state, result.clone(), &env, &mut ctx.rng)?;
+        self.evaluate_assign(ctx, state.assign.as_ref(), &selected, &env)?;
         let after = dataflow::result_path(&state.result_path, &self.input, selected.clone())?;
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
@@ -479,15 +498,21 @@ impl Frame {
             self.fail_frame(ctx, f);
             return;
         }
-        let details = Details { name: Some(state.name.clone()), output: Some(output.clone()), ..Details::default() };
+        let assigned = self.assigned.take();
+        let shown = assigned.as_ref().filter(|(m, _)| !m.is_empty()).map(|(m, _)| Rc::new(m.clone()));
+        let details = Details { name: Some(state.name.clone()), output: Some(output.clone()), assigned_variables: shown, ..Details::default() };
         self.emit(ctx, state_event(state.type_name, "Exited"), details);
         self.in_state = false;
         self.group = None;
+        if let Some((values, delta)) = assigned {
+            self.write_variables(ctx, values, delta);
+        }
         if let Some(mut i) = self.insp.take() {
             if i.status.is_empty() {
                 i.status = "SUCCEEDED";
             }
             i.output = Some(output.clone());
+            i.variables = Some(self.vars.clone());
             i.next_state = next.map(|n| self.graph.states[n].name.clone());
             if let Some(list) = ctx.inspections.as_mut() {
                 list.push(Rc::new(*i));
@@ -511,6 +536,7 @@ impl Frame {
 
     /// Retry, then Catch, else the thread fails. States.Runtime is never handled.
     pub fn handle_failure(&mut self, ctx: &mut Ctx, state: &State, f: Failure) {
+        self.assigned = None;
         let err = f.error.as_deref().unwrap_or("");
         let retriable = matches!(state.kind, Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_));
         if retriable {
@@ -542,7 +568,17 @@ impl Frame {
                 let mut out = Map::default();
                 out.insert("Error".into(), f.error.as_deref().map_or(Value::Null, Value::from));
                 out.insert("Cause".into(), f.cause.as_deref().map_or(Value::Null, Value::from));
-                match dataflow::result_path(&c.result_path, &self.input, Rc::new(Value::Object(out))) {
+                let error_output = Value::Object(out);
+                // The catcher's Assign replaces the state's; `$` is the error output.
+                let vars = self.vars.clone();
+                let cv = self.context(ctx, state, None);
+                let env = Env { context: &cv, variables: &vars };
+                if let Err(e) = self.evaluate_assign(ctx, c.assign.as_ref(), &error_output, &env) {
+                    let e = self.located(state, e);
+                    self.fail_frame(ctx, e);
+                    return;
+                }
+                match dataflow::result_path(&c.result_path, &self.input, Rc::new(error_output)) {
                     Ok(output) => {
                         if let Some(insp) = self.insp.as_mut() {
                             insp.status = "CAUGHT_ERROR";
@@ -564,8 +600,10 @@ impl Frame {
 
     /// The thread fails; its parent (or the execution) reaps it on its next turn.
     pub fn fail_frame(&mut self, ctx: &mut Ctx, f: Failure) {
+        self.assigned = None;
         if let Some(mut i) = self.insp.take() {
             i.status = "FAILED";
+            i.variables = Some(self.vars.clone());
             i.error = Some(f.clone());
             if let Some(list) = ctx.inspections.as_mut() {
                 list.push(Rc::new(*i));
@@ -576,6 +614,33 @@ impl Frame {
 }
 
 impl Frame {
+    /// Evaluates an `Assign` (`$` = `value`, variables as at state entry); the values are
+    /// written when the state exits, so every field of the state reads the old ones.
+    pub fn evaluate_assign(&mut self, ctx: &mut Ctx, assign: Option<&Template>, value: &Value, env: &Env) -> Result<(), Failure> {
+        self.assigned = None;
+        if let Some(t) = assign {
+            self.assigned = Some(variables::evaluate(t, &env.scope(value), &mut ctx.rng, ctx.var_bytes)?);
+        }
+        Ok(())
+    }
+
+    fn write_variables(&mut self, ctx: &mut Ctx, values: Map, delta: isize) {
+        let vars = Rc::make_mut(&mut self.vars);
+        for (name, value) in values {
+            vars.insert(name, value);
+        }
+        self.var_bytes = (self.var_bytes as isize + delta).max(0) as usize;
+        ctx.var_bytes = (ctx.var_bytes as isize + delta).max(0) as usize;
+    }
+
+    /// Releases the variables of this scope and every scope still running under it.
+    pub fn release_variables(&self, ctx: &mut Ctx) {
+        ctx.var_bytes = ctx.var_bytes.saturating_sub(self.var_bytes);
+        if let Some(g) = &self.group {
+            g.release_variables(ctx);
+        }
+    }
+
     /// Name of the state this thread is in (for abort events).
     pub fn current_state(&self) -> &State {
         &self.graph.states[self.state]

@@ -5,6 +5,9 @@
 
 use super::dataflow::{self, Env};
 use super::definition::{Graph, Kind, Knob, MapSpec, State};
+use super::item_reader::{self, ItemReaderSpec};
+use super::mocks::MockOutcome;
+use super::result_writer::{self, ChildRecord, ItemBatcherSpec};
 use super::events::{state_event, Details};
 use super::exec::Ctx;
 use super::frame::{Frame, Phase, Progress};
@@ -35,6 +38,22 @@ pub(crate) struct Group {
     tolerated_percentage: Option<f64>,
     trigger: u32,
     map_run: u32,
+    map_run_arn: alloc::string::String,
+    /// Items per child when batching (tolerated failures count items, not batches).
+    batch_sizes: Option<Vec<usize>>,
+    /// What the children did, kept only when a ResultWriter writes them.
+    log: Option<Box<RunLog>>,
+}
+
+/// Per child execution of a distributed Map with a ResultWriter.
+#[derive(Clone, Default)]
+struct RunLog {
+    params: Value,
+    names: Vec<alloc::string::String>,
+    inputs: Vec<Rc<Value>>,
+    start: Vec<i64>,
+    stop: Vec<i64>,
+    errors: Vec<Option<Failure>>,
 }
 
 /// The Map/Parallel state's entry (and re-entry on Retry): `…StateStarted` and the first children.
@@ -47,7 +66,7 @@ pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
 
 fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Failure> {
     let cv = frame.context(ctx, state, None);
-    let vars = ctx.no_variables.clone();
+    let vars = frame.vars.clone();
     let env = Env { context: &cv, variables: &vars };
     let effective = dataflow::io_path(&state.input_path, &frame.input, &env)?;
     let mut group = match &state.kind {
@@ -65,7 +84,7 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
     };
     group.trigger = frame.last;
     if group.distributed {
-        let arn = format!("{}/{}:{}", ctx.base.execution_arn.replace(":execution:", ":mapRun:"), state.name, frame.entered_id);
+        let arn = group.map_run_arn.clone();
         group.map_run = frame.emit(ctx, "MapRunStarted", Details { map_run_arn: Some(arn), ..Details::default() });
         group.trigger = group.map_run;
     }
@@ -78,12 +97,18 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
 }
 
 fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Group, Failure> {
-    let items = match &spec.items_path {
-        Some(p) => p.select(&env.scope(&effective))?,
-        None => (*effective).clone(),
-    };
-    let Value::Array(items) = items else {
-        return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
+    let items = match &spec.item_reader {
+        Some(reader) => read_items(ctx, state, reader, env, &effective)?,
+        None => {
+            let items = match &spec.items_path {
+                Some(p) => p.select(&env.scope(&effective))?,
+                None => (*effective).clone(),
+            };
+            let Value::Array(items) = items else {
+                return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
+            };
+            items
+        }
     };
     // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
@@ -96,32 +121,98 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
         return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
     }
-    let mut inputs = Vec::with_capacity(items.len());
-    // `$$` is built once; only Map.Item changes per item (keeps large Maps linear).
-    let mut cv = match &spec.item_selector {
-        Some(_) if state.uses_context => frame.context(ctx, state, Some((0, &Value::Null))),
-        _ => Value::Null,
+    let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
+    let (inputs, batch_sizes) = match &spec.item_batcher {
+        None => (selected.into_iter().map(Rc::new).collect::<Vec<_>>(), None),
+        Some(b) => {
+            let batches = batch_items(ctx, b, env, &effective, selected)?;
+            let sizes = batches.iter().map(|(_, n)| *n).collect();
+            (batches.into_iter().map(|(v, _)| Rc::new(v)).collect(), Some(sizes))
+        }
     };
-    for (index, item) in items.into_iter().enumerate() {
-        let input = match &spec.item_selector {
-            None => item,
-            Some(t) => {
-                if let Some(slot) = cv.as_object_mut().and_then(|m| m.get_mut("Map")).and_then(|m| m.as_object_mut()).and_then(|m| m.get_mut("Item")).and_then(Value::as_object_mut) {
-                    slot.insert("Index".into(), Value::from(index as i64));
-                    slot.insert("Value".into(), item);
-                }
-                let ienv = Env { context: &cv, variables: env.variables };
-                t.apply(&ienv.scope(&effective), &mut ctx.rng)?
-            }
-        };
-        inputs.push(Rc::new(input));
-    }
     let cap = if spec.distributed { usize::MAX } else { INLINE_MAP_CONCURRENCY };
     let mut g = Group::new(false, spec.distributed, alloc::vec![spec.processor.clone()], inputs);
     g.concurrency = if max <= 0 { cap } else { (max as usize).min(cap) };
     g.tolerated_count = count.map(|c| c as u64);
     g.tolerated_percentage = pct;
+    g.batch_sizes = batch_sizes;
+    if spec.distributed {
+        g.map_run_arn = map_run_arn(ctx, state, spec);
+        if let Some(w) = spec.result_writer.as_ref().filter(|w| w.resource.is_some()) {
+            let params = match &w.parameters {
+                Some(t) => t.apply(&env.scope(&effective), &mut ctx.rng)?,
+                None => Value::object(),
+            };
+            let n = g.inputs.len();
+            g.log = Some(Box::new(RunLog {
+                params,
+                names: alloc::vec![alloc::string::String::new(); n],
+                inputs: alloc::vec![Rc::new(Value::Null); n],
+                start: alloc::vec![0; n],
+                stop: alloc::vec![0; n],
+                errors: alloc::vec![None; n],
+            }));
+        }
+    }
     Ok(g)
+}
+
+/// `arn:…:mapRun:<state machine>/<Label or a UUID>:<UUID>`, as AWS names Map Runs.
+fn map_run_arn(ctx: &mut Ctx, state: &State, spec: &MapSpec) -> alloc::string::String {
+    let _ = state;
+    let sm = ctx.base.execution_arn.replace(":execution:", ":mapRun:");
+    let sm: alloc::string::String = sm.rsplit_once(':').map_or(sm.as_str(), |(head, _)| head).into();
+    let label = spec.label.clone().unwrap_or_else(|| ctx.token_rng.uuid_v4());
+    format!("{sm}/{label}:{}", ctx.token_rng.uuid_v4())
+}
+
+/// The mocked ItemReader content, parsed (see `item_reader.rs`).
+fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, effective: &Value) -> Result<Vec<Value>, Failure> {
+    if let Some(t) = &reader.parameters {
+        t.apply(&env.scope(effective), &mut ctx.rng)?;
+    }
+    let max_items = knob_int(&reader.max_items, "MaxItems", env, effective)?.unwrap_or(0);
+    match ctx.mocks.map_sources(&state.name).and_then(|m| m.item_reader.as_ref()) {
+        Some(MockOutcome::Return(content)) => item_reader::read(reader, content, max_items),
+        Some(MockOutcome::Throw(f)) => Err(f.clone()),
+        None => Err(Failure::runtime(format!(
+            "No mocked ItemReader content for the Map state '{}' (its reader is {}; mock it as {{\"{}\": {{\"ItemReader\": {{\"Return\": ...}}}}}}).",
+            state.name, reader.resource, state.name
+        ))),
+    }
+}
+
+/// `ItemBatcher`: groups the selected items into child inputs.
+fn batch_items(ctx: &mut Ctx, b: &ItemBatcherSpec, env: &Env, effective: &Value, items: Vec<Value>) -> Result<Vec<(Value, usize)>, Failure> {
+    let max_items = knob_int(&b.max_items, "MaxItemsPerBatch", env, effective)?.unwrap_or(0);
+    let max_bytes = knob_int(&b.max_bytes, "MaxInputBytesPerBatch", env, effective)?.unwrap_or(0);
+    if max_items < 0 {
+        return Err(Failure::runtime("MaxItemsPerBatch must be a positive integer."));
+    }
+    if !(0..=result_writer::MAX_BATCH_BYTES).contains(&max_bytes) {
+        return Err(Failure::runtime(format!("MaxInputBytesPerBatch must be between 1 and {}.", result_writer::MAX_BATCH_BYTES)));
+    }
+    let batch_input = b.batch_input.as_ref().map(|t| t.apply(&env.scope(effective), &mut ctx.rng)).transpose()?;
+    let max_items = if max_items == 0 { usize::MAX } else { max_items as usize };
+    let max_bytes = if max_bytes == 0 { result_writer::MAX_BATCH_BYTES } else { max_bytes } as usize;
+    result_writer::batch(items, max_items, max_bytes, batch_input).map_err(Failure::runtime)
+}
+
+/// `ItemSelector` applied to each item (with `$$.Map.Item`).
+fn select_items(frame: &Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: &Value, items: Vec<Value>) -> Result<Vec<Value>, Failure> {
+    let Some(t) = &spec.item_selector else { return Ok(items) };
+    let mut inputs = Vec::with_capacity(items.len());
+    // `$$` is built once; only Map.Item changes per item (keeps large Maps linear).
+    let mut cv = if state.uses_context { frame.context(ctx, state, Some((0, &Value::Null))) } else { Value::Null };
+    for (index, item) in items.into_iter().enumerate() {
+        if let Some(slot) = cv.as_object_mut().and_then(|m| m.get_mut("Map")).and_then(|m| m.as_object_mut()).and_then(|m| m.get_mut("Item")).and_then(Value::as_object_mut) {
+            slot.insert("Index".into(), Value::from(index as i64));
+            slot.insert("Value".into(), item);
+        }
+        let ienv = Env { context: &cv, variables: env.variables };
+        inputs.push(t.apply(&ienv.scope(effective), &mut ctx.rng)?);
+    }
+    Ok(inputs)
 }
 
 fn knob_value(knob: &Knob, env: &Env, input: &Value) -> Result<Option<(Value, Option<alloc::string::String>)>, Failure> {
@@ -135,7 +226,8 @@ fn knob_value(knob: &Knob, env: &Env, input: &Value) -> Result<Option<(Value, Op
 fn knob_int(knob: &Knob, field: &str, env: &Env, input: &Value) -> Result<Option<i64>, Failure> {
     match knob_value(knob, env, input)? {
         None => Ok(None),
-        Some((v, path)) => match v.as_number().and_then(|n| if n.is_int() { n.as_i64() } else { None }) {
+        // AWS parses a string holding an integer ("1") as that integer.
+        Some((v, path)) => match v.as_number().and_then(|n| if n.is_int() { n.as_i64() } else { None }).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())) {
             Some(n) => Ok(Some(n)),
             None => Err(Failure::runtime(format!(
                 "The {field}Path field refers to value \"{}\" which is not a valid integer: {}",
@@ -149,7 +241,7 @@ fn knob_int(knob: &Knob, field: &str, env: &Env, input: &Value) -> Result<Option
 fn knob_float(knob: &Knob, env: &Env, input: &Value) -> Result<Option<f64>, Failure> {
     match knob_value(knob, env, input)? {
         None => Ok(None),
-        Some((v, path)) => match v.as_f64() {
+        Some((v, path)) => match v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse::<f64>().ok()).filter(|f| f.is_finite())) {
             Some(n) => Ok(Some(n)),
             None => Err(Failure::runtime(format!(
                 "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
@@ -185,6 +277,9 @@ impl Group {
             tolerated_percentage: None,
             trigger: 0,
             map_run: 0,
+            map_run_arn: alloc::string::String::new(),
+            batch_sizes: None,
+            log: None,
         }
     }
 
@@ -199,11 +294,31 @@ impl Group {
             last = ctx.emit(silent, self.trigger, "MapIterationStarted", d);
         }
         let input = core::mem::take(&mut self.inputs[index]);
-        self.children.push((index, Frame::new(graph, input, last, silent)));
+        if let Some(log) = self.log.as_mut() {
+            log.names[index] = ctx.token_rng.uuid_v4();
+            log.inputs[index] = input.clone();
+            log.start[index] = ctx.now_ms;
+        }
+        // A distributed Map's child executions see no outer variables.
+        let vars = if self.distributed { Rc::new(Map::default()) } else { frame.vars.clone() };
+        self.children.push((index, Frame::new(graph, input, last, silent, vars)));
+    }
+
+    /// Releases the variables of every child still running.
+    pub fn release_variables(&self, ctx: &mut Ctx) {
+        for (_, child) in &self.children {
+            child.release_variables(ctx);
+        }
+    }
+
+    /// Items a child carried (a batch counts all its items).
+    fn items_of(&self, index: usize) -> usize {
+        self.batch_sizes.as_ref().and_then(|s| s.get(index).copied()).unwrap_or(1)
     }
 
     fn tolerates(&self) -> bool {
-        let total = self.results.len().max(1) as f64;
+        let items = self.batch_sizes.as_ref().map_or(self.results.len(), |s| s.iter().sum());
+        let total = items.max(1) as f64;
         match (self.tolerated_count, self.tolerated_percentage) {
             (None, None) => false,
             (c, p) => c.is_some_and(|c| self.failed as u64 <= c) || p.is_some_and(|p| self.failed as f64 * 100.0 / total <= p),
@@ -248,6 +363,13 @@ pub(crate) fn run(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Progress {
 
 fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, pos: usize) {
     let (index, child) = group.children.remove(pos);
+    child.release_variables(ctx);
+    if let Some(log) = group.log.as_mut() {
+        log.stop[index] = ctx.now_ms;
+        if let Phase::Failed(f) = &child.phase {
+            log.errors[index] = Some(f.clone());
+        }
+    }
     let silent = frame.silent || group.distributed;
     let name_details = |i: usize| Details { name: Some(state.name.clone()), index: Some(i as u32), ..Details::default() };
     match child.phase.clone() {
@@ -258,7 +380,7 @@ fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, 
             group.results[index] = Some(out);
         }
         Phase::Failed(f) => {
-            group.failed += 1;
+            group.failed += group.items_of(index);
             if !group.parallel && group.tolerates() {
                 ctx.emit(silent, child.last, "MapIterationFailed", name_details(index));
                 let mut err = Map::default();
@@ -306,6 +428,7 @@ fn fail_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>
         prev = ctx.emit(frame.silent, prev, "MapRunFailed", Details::default());
     }
     frame.last = prev;
+    group.release_variables(ctx);
     frame.group = None;
     // A state that will be retried writes no …StateFailed event (as AWS records it).
     if !frame.will_retry(state, &f) {
@@ -341,7 +464,22 @@ fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) 
     ctx.emit(frame.silent, last, succeeded, Details::default());
     frame.last = last;
     let results: Vec<Value> = group.results.into_iter().map(|r| r.map(|v| Rc::try_unwrap(v).unwrap_or_else(|v| (*v).clone())).unwrap_or(Value::Null)).collect();
-    match frame.shape_result(ctx, state, Rc::new(Value::Array(results))) {
+    let result = match &state.kind {
+        Kind::Map(spec) => match (&spec.result_writer, group.log) {
+            (Some(w), Some(log)) => match write_results(ctx, state, spec, w, &group.map_run_arn, *log, results) {
+                Ok(v) => v,
+                Err(f) => {
+                    let f = frame.located(state, f);
+                    frame.handle_failure(ctx, state, f);
+                    return;
+                }
+            },
+            (Some(w), None) => Value::Array(result_writer::inline(w, results)),
+            _ => Value::Array(results),
+        },
+        _ => Value::Array(results),
+    };
+    match frame.shape_result(ctx, state, Rc::new(result)) {
         Ok(output) => {
             let next = match state.transition {
                 super::definition::Transition::Next(n) => Some(n),
@@ -354,4 +492,32 @@ fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) 
             frame.handle_failure(ctx, state, f);
         }
     }
+}
+
+/// The ResultWriter's files and manifest; the Map's result is where they went.
+fn write_results(ctx: &mut Ctx, state: &State, spec: &MapSpec, w: &result_writer::ResultWriterSpec, map_run_arn: &str, log: RunLog, results: Vec<Value>) -> Result<Value, Failure> {
+    if let Some(MockOutcome::Throw(f)) = ctx.mocks.map_sources(&state.name).and_then(|m| m.result_writer.as_ref()) {
+        return Err(f.clone());
+    }
+    let label = map_run_arn.rsplit_once(':').map_or("", |(head, _)| head).rsplit('/').next().unwrap_or("");
+    let sm_arn = ctx.base.state_machine_arn();
+    let child_sm = format!("{sm_arn}/{label}");
+    let exec_prefix = child_sm.replacen(":stateMachine:", ":execution:", 1);
+    let start = |ms: i64| super::clock::format_timestamp(ms);
+    let records: Vec<ChildRecord> = results
+        .into_iter()
+        .enumerate()
+        .map(|(i, out)| ChildRecord {
+            name: log.names[i].clone(),
+            input: log.inputs[i].clone(),
+            output: if log.errors[i].is_some() { None } else { Some(Rc::new(out)) },
+            error: log.errors[i].clone(),
+            start: start(log.start[i]),
+            stop: start(log.stop[i]),
+        })
+        .collect();
+    let _ = spec;
+    let (result, objects) = result_writer::write(w, &log.params, map_run_arn, &records, &exec_prefix, &child_sm);
+    ctx.written.extend(objects);
+    Ok(result)
 }

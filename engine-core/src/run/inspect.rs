@@ -23,6 +23,8 @@ pub struct StateInspection {
     pub retry_backoff_interval_seconds: Option<f64>,
     pub catch_index: Option<usize>,
     pub next_state: Option<Rc<str>>,
+    /// The variables visible after the state (TestState's `variables`).
+    pub variables: Option<Rc<crate::Map>>,
 }
 
 impl StateInspection {
@@ -42,6 +44,9 @@ impl StateInspection {
         put("afterResultSelector", &self.after_result_selector);
         put("afterResultPath", &self.after_result_path);
         put("output", &self.output);
+        if let Some(v) = &self.variables {
+            m.insert("variables".into(), Value::Object((**v).clone()));
+        }
         m.insert("status".into(), Value::from(self.status));
         if let Some(n) = &self.next_state {
             m.insert("nextState".into(), Value::from(&**n));

@@ -2,6 +2,11 @@
 //! and Step Functions Local's MockConfigFile (`StateMachines`/`TestCases`/`MockedResponses`
 //! with `"0"` and `"1-2"` invocation keys).
 //!
+//! A distributed Map's data sources are mocked under the Map state's name with an object
+//! instead of a list: `{"MapState": {"ItemReader": {"Return": <items or text>},
+//! "ResultWriter": {"Throw": {...}}}}` (see `item_reader.rs`; a ResultWriter mock is only
+//! needed to make the write fail).
+//!
 //! A response may also carry `"DelaySeconds"`: how long the call takes on the virtual
 //! clock, which is what `TimeoutSeconds`/`HeartbeatSeconds` are measured against.
 
@@ -34,6 +39,14 @@ pub struct MockResponse {
 #[derive(Clone, Debug, Default)]
 pub struct Mocks {
     by_state: HashMap<String, Rc<[MockResponse]>>,
+    map_sources: HashMap<String, MapSources>,
+}
+
+/// A distributed Map's mocked `ItemReader` content and `ResultWriter` outcome.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapSources {
+    pub item_reader: Option<MockOutcome>,
+    pub result_writer: Option<MockOutcome>,
 }
 
 impl Mocks {
@@ -46,12 +59,24 @@ impl Mocks {
     pub fn from_case(value: &Value) -> Result<Mocks, String> {
         let obj = value.as_object().ok_or("mocks must be an object of state names")?;
         let mut by_state = HashMap::new();
+        let mut map_sources = HashMap::new();
         for (state, list) in obj {
-            let list = list.as_array().ok_or_else(|| format!("mocks for '{state}' must be an array"))?;
+            if let Some(m) = list.as_object() {
+                let outcome = |key: &str| m.get(key).map(|r| response(r, state).map(|r| r.outcome)).transpose();
+                let sources = MapSources { item_reader: outcome("ItemReader")?, result_writer: outcome("ResultWriter")? };
+                map_sources.insert(state.clone(), sources);
+                continue;
+            }
+            let list = list.as_array().ok_or_else(|| format!("mocks for '{state}' must be an array (or an ItemReader object)"))?;
             let responses = list.iter().map(|r| response(r, state)).collect::<Result<Vec<_>, _>>()?;
             by_state.insert(state.clone(), Rc::from(responses));
         }
-        Ok(Mocks { by_state })
+        Ok(Mocks { by_state, map_sources })
+    }
+
+    /// The mocked data sources of a distributed Map state.
+    pub fn map_sources(&self, state: &str) -> Option<&MapSources> {
+        self.map_sources.get(state)
     }
 
     /// Reads a Step Functions Local MockConfigFile for one state machine's test case.
@@ -97,7 +122,7 @@ impl Mocks {
                 .collect::<Result<Vec<_>, _>>()?;
             by_state.insert(state.clone(), Rc::from(list));
         }
-        Ok(Mocks { by_state })
+        Ok(Mocks { by_state, map_sources: HashMap::new() })
     }
 
     /// The response for call number `call` (0-based) of `state`, if one is left.

@@ -1,9 +1,8 @@
 //! The deterministic interpreter: a compiled machine, an `Execution` that advances
 //! step by step on a virtual clock, mocked Tasks, and AWS-shaped history events.
 //!
-//! JSONPath query language only for now; JSONata and variables slot in later through
-//! the per-state query-language switch (`definition.rs` rejects them clearly today) and
-//! the `variables` map every `Scope` already carries.
+//! JSONPath query language with workflow variables (`Assign`, `$name`); JSONata slots in
+//! later through the per-state query-language switch (`definition.rs` rejects it clearly).
 //!
 //! | module | purpose |
 //! |---|---|
@@ -16,6 +15,9 @@
 //! | `mocks` | mocked Task responses (case format, MockConfigFile) |
 //! | `retry` | Retry/Catch matching and back-off |
 //! | `wait` | Wait durations and their validation |
+//! | `variables` | `Assign`: names, scopes, size limits |
+//! | `item_reader` | distributed Map `ItemReader`: mocked JSON / JSONL / CSV datasets |
+//! | `result_writer` | distributed Map `ItemBatcher` and `ResultWriter` |
 //! | `context` | the `$$` context object |
 //! | `events`, `history` | history events and their cheap, shared storage |
 //! | `inspect` | per-state inspection records (TestState's names) |
@@ -31,13 +33,18 @@ mod frame;
 mod group;
 mod history;
 mod inspect;
+mod item_reader;
 mod mocks;
+mod result_writer;
 mod retry;
 mod task;
+mod variables;
 mod wait;
 
 pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
 pub use events::{Details, HistoryEvent};
-pub use exec::{Execution, ExecutionOptions, Limits, Status};
+pub use exec::{Execution, ExecutionOptions, ExecutionType, Limits, Status};
 pub use inspect::StateInspection;
-pub use mocks::{MockOutcome, MockResponse, Mocks};
+pub use mocks::{MapSources, MockOutcome, MockResponse, Mocks};
+pub use result_writer::WrittenObject;
+pub use variables::{MAX_ASSIGN_BYTES, MAX_EXECUTION_VARIABLE_BYTES, MAX_VARIABLE_BYTES};
