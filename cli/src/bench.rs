@@ -77,5 +77,5 @@ fn bench_one(path: &str, runs: usize, warmup: usize) -> Result<String, String> {
     m.insert("transitions_per_s".into(), num(transitions * 1000.0 / median));
     m.insert("retries_per_exec".into(), Value::from(first.retries() as i64));
     m.insert("status".into(), Value::from(first.status().as_str()));
-    Ok(write_compact(&Value::Object(m)))
+    Ok(write_compact(&Value::from(m)))
 }

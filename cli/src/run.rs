@@ -49,12 +49,12 @@ pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
     let secs = if ms % 1000 == 0 { Value::from(ms / 1000) } else { Value::from(ms as f64 / 1000.0) };
     m.insert("virtualDurationSeconds".into(), secs);
     if history {
-        m.insert("history".into(), Value::Array(exec.history().iter().map(|e| e.to_value()).collect()));
+        m.insert("history".into(), Value::array(exec.history().iter().map(|e| e.to_value()).collect()));
     }
     if inspect {
-        m.insert("inspection".into(), Value::Array(exec.inspections().iter().map(|i| i.to_value()).collect()));
+        m.insert("inspection".into(), Value::array(exec.inspections().iter().map(|i| i.to_value()).collect()));
     }
-    Value::Object(m)
+    Value::from(m)
 }
 
 pub fn main(args: &[String]) -> ExitCode {

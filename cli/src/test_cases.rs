@@ -286,7 +286,7 @@ pub fn matches(want: &Value, got: &Value, loose: bool) -> bool {
             other => pattern_matches(w, &write_compact(other)),
         },
         (Value::Object(w), Value::Object(g)) => w.len() == g.len() && w.iter().all(|(k, v)| g.get(k).is_some_and(|x| matches(v, x, loose))),
-        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g).all(|(a, b)| matches(a, b, loose)),
+        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g.iter()).all(|(a, b)| matches(a, b, loose)),
         _ => want == got,
     }
 }

@@ -128,7 +128,7 @@ fn matches(want: &Value, got: &Value) -> bool {
     match (want, got) {
         (Value::String(w), Value::String(g)) if w.contains("<any>") => wildcard(w, g),
         (Value::Object(w), Value::Object(g)) => w.len() == g.len() && w.iter().all(|(k, v)| g.get(k).is_some_and(|x| matches(v, x))),
-        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g).all(|(a, b)| matches(a, b)),
+        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g.iter()).all(|(a, b)| matches(a, b)),
         _ => want == got,
     }
 }

@@ -55,12 +55,12 @@ pub(super) fn call(name: &str, args: Vec<Value>, rng: &mut Rng) -> Result<Value,
             arity(name, &args, 1, 1)?;
             Ok(Value::String(args[0].to_json()))
         }
-        "States.Array" => Ok(Value::Array(args)),
+        "States.Array" => Ok(Value::from(args)),
         "States.ArrayPartition" => {
             arity(name, &args, 2, 2)?;
             let a = args[0].as_array().ok_or_else(|| fail(name, "expected an array"))?;
             let n = int_arg(&args[1]).filter(|n| *n > 0).ok_or_else(|| fail(name, "chunk size must be positive"))?;
-            Ok(Value::Array(a.chunks(n as usize).map(|c| Value::Array(c.to_vec())).collect()))
+            Ok(Value::array(a.chunks(n as usize).map(|c| Value::from(c.to_vec())).collect()))
         }
         "States.ArrayContains" => {
             arity(name, &args, 2, 2)?;
@@ -84,7 +84,7 @@ pub(super) fn call(name: &str, args: Vec<Value>, rng: &mut Rng) -> Result<Value,
                 }
                 i += step;
             }
-            Ok(Value::Array(out))
+            Ok(Value::from(out))
         }
         "States.ArrayGetItem" => {
             arity(name, &args, 2, 2)?;
@@ -106,7 +106,7 @@ pub(super) fn call(name: &str, args: Vec<Value>, rng: &mut Rng) -> Result<Value,
                     out.push(v.clone());
                 }
             }
-            Ok(Value::Array(out))
+            Ok(Value::from(out))
         }
         "States.Base64Encode" => {
             arity(name, &args, 1, 1)?;
@@ -148,7 +148,7 @@ pub(super) fn call(name: &str, args: Vec<Value>, rng: &mut Rng) -> Result<Value,
             for (k, v) in b {
                 out.insert(k.clone(), v.clone());
             }
-            Ok(Value::Object(out))
+            Ok(Value::from(out))
         }
         "States.MathRandom" => {
             arity(name, &args, 2, 3)?;
@@ -170,7 +170,7 @@ pub(super) fn call(name: &str, args: Vec<Value>, rng: &mut Rng) -> Result<Value,
             let text = s(&args[0])?;
             let delims = s(&args[1])?;
             Ok(Value::Array(
-                text.split(|c| delims.contains(c)).filter(|p| !p.is_empty()).map(|p| Value::String(p.to_string())).collect(),
+                text.split(|c| delims.contains(c)).filter(|p| !p.is_empty()).map(|p| Value::String(p.to_string())).collect::<Vec<Value>>().into(),
             ))
         }
         "States.UUID" => {

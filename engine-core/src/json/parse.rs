@@ -83,7 +83,7 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(Value::from(map));
         }
         loop {
             self.skip_ws();
@@ -104,7 +104,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(Value::from(map));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
             }
@@ -117,7 +117,7 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::from(items));
         }
         loop {
             self.skip_ws();
@@ -127,7 +127,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::from(items));
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
             }

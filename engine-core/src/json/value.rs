@@ -2,6 +2,7 @@
 
 use super::Number;
 use alloc::string::String;
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 /// An insertion-ordered JSON object (key order is observable in outputs).
@@ -9,6 +10,10 @@ pub type Map = indexmap::IndexMap<String, Value, hashbrown::DefaultHashBuilder>;
 
 /// A JSON value. Equality is JSON equality: objects compare without regard to key order,
 /// numbers by value (`1 == 1.0`).
+///
+/// Arrays and objects are shared (`Arc`) and copied on write, so passing a state's input
+/// on, recording it in the history, or snapshotting an execution costs a reference count,
+/// not a deep copy. Mutate through `as_array_mut` / `as_object_mut`.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Value {
     #[default]
@@ -16,14 +21,19 @@ pub enum Value {
     Bool(bool),
     Number(Number),
     String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    Array(Arc<Vec<Value>>),
+    Object(Arc<Map>),
 }
 
 impl Value {
     /// An empty object.
     pub fn object() -> Value {
-        Value::Object(Map::default())
+        Value::Object(Arc::new(Map::default()))
+    }
+
+    /// An array value.
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Arc::new(items))
     }
 
     /// The JSON type name as AWS and JSONata messages use it.
@@ -81,9 +91,18 @@ impl Value {
         }
     }
 
+    /// The object's members for writing (copied first if shared).
     pub fn as_object_mut(&mut self) -> Option<&mut Map> {
         match self {
-            Value::Object(m) => Some(m),
+            Value::Object(m) => Some(Arc::make_mut(m)),
+            _ => None,
+        }
+    }
+
+    /// The array's items for writing (copied first if shared).
+    pub fn as_array_mut(&mut self) -> Option<&mut Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(Arc::make_mut(a)),
             _ => None,
         }
     }
@@ -135,12 +154,12 @@ impl From<String> for Value {
 
 impl From<Vec<Value>> for Value {
     fn from(a: Vec<Value>) -> Self {
-        Value::Array(a)
+        Value::Array(Arc::new(a))
     }
 }
 
 impl From<Map> for Value {
     fn from(m: Map) -> Self {
-        Value::Object(m)
+        Value::Object(Arc::new(m))
     }
 }

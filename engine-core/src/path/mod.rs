@@ -127,7 +127,7 @@ impl CompiledPath {
             }
             current = next;
         }
-        Some(Value::Array(current.into_iter().cloned().collect()))
+        Some(Value::array(current.into_iter().cloned().collect()))
     }
 
     /// Whether the path starts with `$$`.

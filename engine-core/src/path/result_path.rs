@@ -1,5 +1,6 @@
 //! ResultPath merging. Temporary stand-in, replaced by the path branch.
 
+use alloc::sync::Arc;
 use super::PathSyntaxError;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
@@ -75,16 +76,16 @@ impl CompiledResultPath {
                         return Err(self.mismatch(cur));
                     };
                     if last {
-                        m.insert(k.clone(), result);
+                        Arc::make_mut(m).insert(k.clone(), result);
                         return Ok(root);
                     }
-                    cur = m.entry(k.clone()).or_insert_with(|| Value::Object(Map::default()));
+                    cur = Arc::make_mut(m).entry(k.clone()).or_insert_with(|| Value::from(Map::default()));
                 }
                 Step::Index(i) => {
                     let Value::Array(a) = cur else {
                         return Err(self.mismatch(cur));
                     };
-                    let Some(slot) = a.get_mut(*i) else {
+                    let Some(slot) = Arc::make_mut(a).get_mut(*i) else {
                         return Err(Failure::new(errors::RESULT_PATH_MATCH_FAILURE, format!("Unable to apply ResultPath '{}'", self.text)));
                     };
                     if last {

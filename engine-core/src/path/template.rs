@@ -49,7 +49,7 @@ fn compile_node(v: &Value, at: &str, depth: usize) -> Result<Node, TemplateError
     Ok(match v {
         Value::Object(m) => {
             let mut fields = Vec::with_capacity(m.len());
-            for (k, item) in m {
+            for (k, item) in m.iter() {
                 let here = format!("{at}/{k}");
                 if let Some(name) = k.strip_suffix(".$") {
                     let text = item.as_str().ok_or_else(|| TemplateError {
@@ -103,8 +103,8 @@ fn eval(node: &Node, scope: &Scope, rng: &mut Rng) -> Result<Value, Failure> {
             for (k, n) in fields {
                 m.insert(k.clone(), eval(n, scope, rng)?);
             }
-            Value::Object(m)
+            Value::from(m)
         }
-        Node::Array(items) => Value::Array(items.iter().map(|n| eval(n, scope, rng)).collect::<Result<_, _>>()?),
+        Node::Array(items) => Value::array(items.iter().map(|n| eval(n, scope, rng)).collect::<Result<_, _>>()?),
     })
 }

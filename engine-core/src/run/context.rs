@@ -45,7 +45,7 @@ impl ContextBase {
         let mut sm = Map::default();
         sm.insert("Id".into(), Value::from(sm_arn));
         sm.insert("Name".into(), Value::from(machine_name));
-        ContextBase { execution: Value::Object(e), state_machine: Value::Object(sm), execution_arn: exec_arn }
+        ContextBase { execution: Value::from(e), state_machine: Value::from(sm), execution_arn: exec_arn }
     }
 }
 
@@ -69,20 +69,20 @@ pub(crate) fn build(base: &ContextBase, s: &StateContext) -> Value {
     if let Some(n) = s.retry_count {
         st.insert("RetryCount".into(), Value::from(i64::from(n)));
     }
-    m.insert("State".into(), Value::Object(st));
+    m.insert("State".into(), Value::from(st));
     m.insert("StateMachine".into(), base.state_machine.clone());
     if let Some(token) = s.task_token {
         let mut t = Map::default();
         t.insert("Token".into(), Value::from(token));
-        m.insert("Task".into(), Value::Object(t));
+        m.insert("Task".into(), Value::from(t));
     }
     if let Some((index, value)) = s.map_item {
         let mut item = Map::default();
         item.insert("Index".into(), Value::from(index as i64));
         item.insert("Value".into(), value.clone());
         let mut map = Map::default();
-        map.insert("Item".into(), Value::Object(item));
-        m.insert("Map".into(), Value::Object(map));
+        map.insert("Item".into(), Value::from(item));
+        m.insert("Map".into(), Value::from(map));
     }
-    Value::Object(m)
+    Value::from(m)
 }

@@ -86,7 +86,7 @@ pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
                 2 + a.len()
             }
             Value::Object(m) => {
-                for (k, item) in m {
+                for (k, item) in m.iter() {
                     total += k.len() + 4;
                     stack.push(item);
                 }

@@ -97,11 +97,11 @@ impl Details {
             m.insert("mapRunArn".into(), Value::from(v.as_str()));
         }
         if let Some(vars) = &self.assigned_variables {
-            let shown = vars.iter().map(|(k, v)| (k.clone(), if decode { v.clone() } else { Value::String(v.to_json()) })).collect();
+            let shown = vars.iter().map(|(k, v)| (k.clone(), if decode { v.clone() } else { Value::String(v.to_json()) })).collect::<Map>().into();
             m.insert("assignedVariables".into(), Value::Object(shown));
             let mut details = Map::default();
             details.insert("truncated".into(), Value::Bool(false));
-            m.insert("assignedVariablesDetails".into(), Value::Object(details));
+            m.insert("assignedVariablesDetails".into(), Value::from(details));
         }
         m
     }
@@ -135,9 +135,9 @@ impl HistoryEvent {
         m.insert("id".into(), Value::from(i64::from(self.id)));
         m.insert("previousEventId".into(), Value::from(i64::from(self.previous_event_id)));
         if !self.details.is_empty() {
-            m.insert(self.details_key(), Value::Object(self.details.to_value(false)));
+            m.insert(self.details_key(), Value::from(self.details.to_value(false)));
         }
-        Value::Object(m)
+        Value::from(m)
     }
 }
 

@@ -568,7 +568,7 @@ impl Frame {
                 let mut out = Map::default();
                 out.insert("Error".into(), f.error.as_deref().map_or(Value::Null, Value::from));
                 out.insert("Cause".into(), f.cause.as_deref().map_or(Value::Null, Value::from));
-                let error_output = Value::Object(out);
+                let error_output = Value::from(out);
                 // The catcher's Assign replaces the state's; `$` is the error output.
                 let vars = self.vars.clone();
                 let cv = self.context(ctx, state, None);

@@ -3,6 +3,7 @@
 //! final result in branch/item order. A distributed Map runs its iterations inline as
 //! silent child executions: only `MapRun*` events appear, as on AWS.
 
+use alloc::sync::Arc;
 use super::dataflow::{self, Env};
 use super::definition::{Graph, Kind, Knob, MapSpec, State};
 use super::item_reader::{self, ItemReaderSpec};
@@ -107,7 +108,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
             let Value::Array(items) = items else {
                 return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
             };
-            items
+            Arc::unwrap_or_clone(items)
         }
     };
     // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
@@ -386,7 +387,7 @@ fn reap(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>, 
                 let mut err = Map::default();
                 err.insert("Error".into(), f.error.as_deref().map_or(Value::Null, Value::from));
                 err.insert("Cause".into(), f.cause.as_deref().map_or(Value::Null, Value::from));
-                group.results[index] = Some(Rc::new(Value::Object(err)));
+                group.results[index] = Some(Rc::new(Value::from(err)));
             } else {
                 let tolerance_set = group.tolerated_count.is_some() || group.tolerated_percentage.is_some();
                 let f = if tolerance_set && !group.parallel {
@@ -474,10 +475,10 @@ fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) 
                     return;
                 }
             },
-            (Some(w), None) => Value::Array(result_writer::inline(w, results)),
-            _ => Value::Array(results),
+            (Some(w), None) => Value::from(result_writer::inline(w, results)),
+            _ => Value::from(results),
         },
-        _ => Value::Array(results),
+        _ => Value::from(results),
     };
     match frame.shape_result(ctx, state, Rc::new(result)) {
         Ok(output) => {

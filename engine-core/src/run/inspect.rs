@@ -45,7 +45,7 @@ impl StateInspection {
         put("afterResultPath", &self.after_result_path);
         put("output", &self.output);
         if let Some(v) = &self.variables {
-            m.insert("variables".into(), Value::Object((**v).clone()));
+            m.insert("variables".into(), Value::from((**v).clone()));
         }
         m.insert("status".into(), Value::from(self.status));
         if let Some(n) = &self.next_state {
@@ -66,8 +66,8 @@ impl StateInspection {
             if let Some(i) = self.catch_index {
                 d.insert("catchIndex".into(), Value::from(i as i64));
             }
-            m.insert("errorDetails".into(), Value::Object(d));
+            m.insert("errorDetails".into(), Value::from(d));
         }
-        Value::Object(m)
+        Value::from(m)
     }
 }

@@ -8,6 +8,7 @@
 //! parsed JSON (an array of items, or for JSONL an array of lines' values); or
 //! `{"Throw": {"Error", "Cause"}}` to make the read fail.
 
+use alloc::sync::Arc;
 use super::definition::{DefinitionError, Knob};
 use crate::failure::errors;
 use crate::json::parse_value;
@@ -108,13 +109,13 @@ pub(crate) fn read(spec: &ItemReaderSpec, content: &Value, max_items: i64) -> Re
     }
     let limit = if max_items == 0 { usize::MAX } else { max_items as usize };
     let mut items = match (&spec.input_type, content) {
-        (InputType::Json | InputType::ObjectList, Value::Array(a)) => a.clone(),
+        (InputType::Json | InputType::ObjectList, Value::Array(a)) => a.to_vec(),
         (InputType::Json, Value::String(text)) => match parse_value(text) {
-            Ok(Value::Array(a)) => a,
+            Ok(Value::Array(a)) => Arc::unwrap_or_clone(a),
             Ok(_) => return Err(reader_failed(String::from("The JSON object read by the ItemReader must be an array."))),
             Err(e) => return Err(reader_failed(format!("The ItemReader could not parse the object as JSON: {e:?}"))),
         },
-        (InputType::Jsonl, Value::Array(a)) => a.clone(),
+        (InputType::Jsonl, Value::Array(a)) => a.to_vec(),
         (InputType::Jsonl, Value::String(text)) => jsonl(text, limit)?,
         (InputType::Csv, Value::String(text)) => csv(text, spec, limit)?,
         (_, other) => {
@@ -209,7 +210,7 @@ fn csv(text: &str, spec: &ItemReaderSpec, limit: usize) -> Result<Vec<Value>, Fa
         }
         // Missing trailing fields read as empty strings; every value is a string.
         let item: Map = headers.iter().enumerate().map(|(i, h)| (h.clone(), Value::from(row.get(i).map_or("", String::as_str)))).collect();
-        out.push(Value::Object(item));
+        out.push(Value::from(item));
     }
     Ok(out)
 }

@@ -14,6 +14,7 @@
 //! `OutputType` JSONL writes one record per line. A `ResultWriter` with only a
 //! `WriterConfig` (no Resource) keeps the result inline, flattened for FLATTEN.
 
+use alloc::sync::Arc;
 use super::definition::{DefinitionError, Knob};
 use crate::path::Template;
 use crate::{Map, Value};
@@ -115,8 +116,8 @@ pub(crate) fn batch(items: Vec<Value>, max_items: usize, max_bytes: usize, batch
         if let Some(b) = &batch_input {
             m.insert("BatchInput".into(), b.clone());
         }
-        m.insert("Items".into(), Value::Array(list));
-        Value::Object(m)
+        m.insert("Items".into(), Value::from(list));
+        Value::from(m)
     };
     let base = shell(Vec::new()).to_json().len();
     let mut out = Vec::new();
@@ -181,13 +182,13 @@ fn record_value(r: &ChildRecord, execution_arn_prefix: &str, state_machine_arn: 
     m.insert("StateMachineArn".into(), Value::from(state_machine_arn));
     m.insert("Status".into(), Value::from(if r.error.is_some() { "FAILED" } else { "SUCCEEDED" }));
     m.insert("StopDate".into(), Value::from(r.stop.as_str()));
-    Value::Object(m)
+    Value::from(m)
 }
 
 fn included() -> Value {
     let mut m = Map::default();
     m.insert("Included".into(), Value::Bool(true));
-    Value::Object(m)
+    Value::from(m)
 }
 
 /// Applies the transformation to the records of one status.
@@ -198,7 +199,7 @@ fn transform(spec: &ResultWriterSpec, records: &[&ChildRecord], arn_prefix: &str
         Transformation::Flatten => records
             .iter()
             .flat_map(|r| match r.output.as_deref() {
-                Some(Value::Array(a)) => a.clone(),
+                Some(Value::Array(a)) => a.to_vec(),
                 Some(v) => alloc::vec![v.clone()],
                 None => Vec::new(),
             })
@@ -210,7 +211,7 @@ fn body(spec: &ResultWriterSpec, values: Vec<Value>) -> String {
     if spec.jsonl {
         values.iter().map(Value::to_json).collect::<Vec<_>>().join("\n")
     } else {
-        Value::Array(values).to_json()
+        Value::from(values).to_json()
     }
 }
 
@@ -223,7 +224,7 @@ pub(crate) fn inline(spec: &ResultWriterSpec, results: Vec<Value>) -> Vec<Value>
     results
         .into_iter()
         .flat_map(|v| match v {
-            Value::Array(a) => a,
+            Value::Array(a) => Arc::unwrap_or_clone(a),
             other => alloc::vec![other],
         })
         .collect()
@@ -250,24 +251,24 @@ pub(crate) fn write(spec: &ResultWriterSpec, params: &Value, map_run_arn: &str, 
             let mut entry = Map::default();
             entry.insert("Key".into(), Value::from(key.as_str()));
             entry.insert("Size".into(), Value::from(text.len() as i64));
-            list.push(Value::Object(entry));
+            list.push(Value::from(entry));
             objects.push(WrittenObject { bucket: bucket.clone(), key, body: text });
         }
-        files.insert(status.into(), Value::Array(list));
+        files.insert(status.into(), Value::from(list));
     }
     let mut manifest = Map::default();
     manifest.insert("DestinationBucket".into(), Value::from(bucket.as_str()));
     manifest.insert("MapRunArn".into(), Value::from(map_run_arn));
-    manifest.insert("ResultFiles".into(), Value::Object(files));
+    manifest.insert("ResultFiles".into(), Value::from(files));
     let manifest_key = format!("{folder}/manifest.json");
-    objects.push(WrittenObject { bucket: bucket.clone(), key: manifest_key.clone(), body: Value::Object(manifest).to_json() });
+    objects.push(WrittenObject { bucket: bucket.clone(), key: manifest_key.clone(), body: Value::from(manifest).to_json() });
     let mut details = Map::default();
     details.insert("Bucket".into(), Value::from(bucket.as_str()));
     details.insert("Key".into(), Value::from(manifest_key));
     let mut result = Map::default();
     result.insert("MapRunArn".into(), Value::from(map_run_arn));
-    result.insert("ResultWriterDetails".into(), Value::Object(details));
-    (Value::Object(result), objects)
+    result.insert("ResultWriterDetails".into(), Value::from(details));
+    (Value::from(result), objects)
 }
 
 #[cfg(test)]

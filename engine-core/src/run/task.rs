@@ -129,15 +129,15 @@ pub(crate) fn shape_lambda_invoke(result: Value) -> Value {
     let mut headers = Map::default();
     headers.insert("X-Amz-Executed-Version".into(), Value::from("$LATEST"));
     let mut http = Map::default();
-    http.insert("HttpHeaders".into(), Value::Object(headers));
+    http.insert("HttpHeaders".into(), Value::from(headers));
     http.insert("HttpStatusCode".into(), Value::from(200i64));
     let mut meta = Map::default();
     meta.insert("RequestId".into(), Value::from("00000000-0000-4000-8000-000000000000"));
     let mut out = Map::default();
     out.insert("ExecutedVersion".into(), Value::from("$LATEST"));
     out.insert("Payload".into(), result);
-    out.insert("SdkHttpMetadata".into(), Value::Object(http));
-    out.insert("SdkResponseMetadata".into(), Value::Object(meta));
+    out.insert("SdkHttpMetadata".into(), Value::from(http));
+    out.insert("SdkResponseMetadata".into(), Value::from(meta));
     out.insert("StatusCode".into(), Value::from(200i64));
-    Value::Object(out)
+    Value::from(out)
 }
