@@ -7,8 +7,11 @@
 
 extern crate alloc;
 
+pub mod choice;
 pub mod failure;
+pub mod intrinsic;
 pub mod json;
+pub mod path;
 pub mod rng;
 
 pub use failure::Failure;

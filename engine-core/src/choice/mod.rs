@@ -1,0 +1,1 @@
+//! Choice rules (placeholder until written).
