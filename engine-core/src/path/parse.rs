@@ -226,7 +226,7 @@ fn parse_bracket(c: &mut Cursor) -> Result<Segment, PathSyntaxError> {
     Ok(seg)
 }
 
-/// A quoted name (`'x'` or `"x"`) with `\'`, `\"` and `\\` escapes.
+/// A quoted name (`'x'` or `"x"`); a backslash escapes the delimiting quote only.
 pub fn quoted(c: &mut Cursor) -> Result<String, PathSyntaxError> {
     let quote = c.peek().ok_or_else(|| c.error("expected a quoted name"))?;
     c.pos += 1;
@@ -237,7 +237,12 @@ pub fn quoted(c: &mut Cursor) -> Result<String, PathSyntaxError> {
         match chars.next() {
             None => return Err(c.error("unterminated quoted name")),
             Some('\\') => {
+                // Only the delimiter is escaped; any other backslash stays in the name
+                // (AWS reads `$['a\\"b']` as the key `a\\"b`).
                 let next = chars.next().ok_or_else(|| c.error("unterminated quoted name"))?;
+                if next as u32 != quote as u32 {
+                    out.push('\\');
+                }
                 out.push(next);
                 c.pos += 1 + next.len_utf8();
             }
