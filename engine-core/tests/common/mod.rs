@@ -3,6 +3,8 @@
 //! kept, recorder placeholders matching any text).
 #![allow(dead_code)]
 
+pub mod chain;
+
 use engine_core::json::parse_value;
 use engine_core::{Map, Value};
 use std::path::PathBuf;
