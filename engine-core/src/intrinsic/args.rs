@@ -57,3 +57,16 @@ pub fn boolean(f: Function, args: &Args, i: usize) -> Result<bool, Failure> {
     let v = &*args[i];
     v.as_bool().ok_or_else(|| expected(f, i, "a boolean", v))
 }
+
+/// Equality as AWS's JSON nodes compare: like JSON equality, except that an integer
+/// never equals a float (`1` and `1.0` are different items).
+pub fn node_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.is_int() == y.is_int() && x == y,
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| node_eq(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| node_eq(v, w)))
+        }
+        _ => a == b,
+    }
+}

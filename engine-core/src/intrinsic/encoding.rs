@@ -35,3 +35,21 @@ pub fn decode(a: &Args) -> Result<Value, Failure> {
     let bytes = STANDARD.decode(text.as_bytes()).map_err(|_| fail(f, "the input is not valid base64"))?;
     String::from_utf8(bytes).map(Value::String).map_err(|_| fail(f, "the decoded data is not UTF-8 text"))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intrinsic::test_support::{fails, ok};
+
+    #[test]
+    fn aws_guide_examples() {
+        ok("States.Base64Encode($.input)", r#"{"input": "Data to encode"}"#, r#""RGF0YSB0byBlbmNvZGU=""#);
+        ok("States.Base64Decode($.base64)", r#"{"base64": "RGF0YSB0byBlbmNvZGU="}"#, r#""Data to encode""#);
+    }
+
+    #[test]
+    fn limits_and_bad_input() {
+        let long = alloc::format!(r#"{{"s": "{}"}}"#, "a".repeat(10_001));
+        fails("States.Base64Encode($.s)", &long);
+        fails("States.Base64Decode('***')", "{}");
+    }
+}

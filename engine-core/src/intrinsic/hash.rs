@@ -44,3 +44,18 @@ fn hex(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intrinsic::test_support::{fails, ok};
+
+    #[test]
+    fn recorded_digests() {
+        // Recorded by AWS (intrinsic_functions.test_hash_calculations.test_hash.*).
+        ok("States.Hash('input data', 'SHA-1')", "{}", r#""aaff4a450a104cd177d28d18d74485e8cae074b7""#);
+        ok("States.Hash('input data', 'SHA-256')", "{}",
+           r#""b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3""#);
+        fails("States.Hash('input data', 'SHA-3')", "{}");
+        fails("States.Hash(1, 'MD5')", "{}");
+    }
+}

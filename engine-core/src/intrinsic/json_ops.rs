@@ -39,3 +39,25 @@ pub fn json_merge(a: &Args) -> Result<Value, Failure> {
     }
     Ok(Value::Object(out))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intrinsic::test_support::{fails, ok};
+
+    #[test]
+    fn aws_guide_examples() {
+        ok("States.StringToJson($.escapedJsonString)", r#"{"escapedJsonString": "{\"foo\": \"bar\"}"}"#, r#"{"foo": "bar"}"#);
+        ok("States.JsonToString($.unescapedJson)", r#"{"unescapedJson": {"foo": "bar"}}"#, r#""{\"foo\":\"bar\"}""#);
+        ok("States.JsonMerge($.json1, $.json2, false)",
+           r#"{"json1": {"a": {"a1": 1, "a2": 2}, "b": 2}, "json2": {"a": {"a3": 1, "a4": 2}, "c": 3}}"#,
+           r#"{"a": {"a3": 1, "a4": 2}, "b": 2, "c": 3}"#);
+    }
+
+    #[test]
+    fn blank_is_null_and_bad_json_fails() {
+        ok("States.StringToJson(' ')", "{}", "null");
+        fails("States.StringToJson('{')", "{}");
+        fails("States.JsonMerge($.a, $.a, true)", r#"{"a": {}}"#);
+        fails("States.JsonMerge($.a, 1, false)", r#"{"a": {}}"#);
+    }
+}

@@ -39,3 +39,29 @@ pub fn random(a: &Args, rng: &mut Rng) -> Result<Value, Failure> {
     };
     Ok(Value::from(value))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intrinsic::test_support::{eval, fails, ok};
+
+    #[test]
+    fn add_rounds_half_up() {
+        // AWS guide example, then recorded roundings (test_math_add.*).
+        ok("States.MathAdd($.value1, $.step)", r#"{"value1": 111, "step": -1}"#, "110");
+        ok("States.MathAdd(1.49, 1.5)", "{}", "3");
+        ok("States.MathAdd(-0.5, 0)", "{}", "0");
+        ok("States.MathAdd(-1.5, -1.51)", "{}", "-3");
+        fails("States.MathAdd('1', 1)", "{}");
+        fails("States.MathAdd(2147483648, 0)", "{}");
+    }
+
+    #[test]
+    fn random_stays_in_range_and_seed_is_stable() {
+        for _ in 0..50 {
+            let v = eval("States.MathRandom(1, 999)", "{}").unwrap().as_i64().unwrap();
+            assert!((1..999).contains(&v));
+        }
+        assert_eq!(eval("States.MathRandom(0, 999, 3)", "{}"), eval("States.MathRandom(0, 999, 3)", "{}"));
+        fails("States.MathRandom(5, 5)", "{}");
+    }
+}

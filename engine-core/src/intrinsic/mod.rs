@@ -197,3 +197,34 @@ fn evaluate_call(call: &Call, scope: &Scope, rng: &mut Rng, field: Option<&str>)
         Function::Uuid => Ok(unique_id::uuid(rng)),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Intrinsic;
+    use crate::json::parse_value;
+    use crate::path::Scope;
+    use crate::rng::Rng;
+    use crate::{Failure, Map, Value};
+
+    /// Compile and evaluate `call` against `input` (JSON text).
+    pub fn eval(call: &str, input: &str) -> Result<Value, Failure> {
+        let input = parse_value(input).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        let scope = Scope { input: &input, context: &ctx, variables: &vars };
+        Intrinsic::compile(call).unwrap().evaluate(&scope, &mut Rng::seeded(3))
+    }
+
+    /// Assert the call gives `want` (JSON text).
+    pub fn ok(call: &str, input: &str, want: &str) {
+        assert_eq!(eval(call, input).unwrap(), parse_value(want).unwrap(), "{call}");
+    }
+
+    /// Assert the call fails with States.IntrinsicFailure naming its function.
+    pub fn fails(call: &str, input: &str) {
+        let f = eval(call, input).unwrap_err();
+        assert_eq!(f.error_name(), "States.IntrinsicFailure", "{call}: {f:?}");
+        let name = &call[..call.find('(').unwrap_or(0)];
+        assert!(f.cause.as_deref().unwrap_or("").contains(name), "{call}: {f:?}");
+    }
+}

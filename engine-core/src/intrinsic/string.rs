@@ -104,3 +104,32 @@ pub fn split(a: &Args) -> Result<Value, Failure> {
         .collect();
     Ok(Value::Array(pieces))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intrinsic::test_support::{fails, ok};
+
+    #[test]
+    fn format() {
+        // AWS guide example.
+        ok("States.Format('Hello, my name is {}.', $.name)", r#"{"name": "Arnav"}"#, r#""Hello, my name is Arnav.""#);
+        // Recorded: objects print as {k=v, ...}, null as null, numbers as JSON.
+        ok("States.Format('a={} b={} c={}', $.o, $.n, $.f)", r#"{"o": {"Arg1": 1, "Arg2": []}, "n": null, "f": 1.1}"#,
+           r#""a={Arg1=1, Arg2=[]} b=null c=1.1""#);
+        ok("States.Format('\\{\\} {}', 'x')", "{}", r#""{} x""#);
+        ok("States.Format($.t, 1)", r#"{"t": "n={}"}"#, r#""n=1""#);
+        fails("States.Format('{} {}', 1)", "{}");
+        fails("States.Format('{}', 1, 2)", "{}");
+    }
+
+    #[test]
+    fn split_on_any_delimiter_character() {
+        // AWS guide examples.
+        ok("States.StringSplit($.inputString, $.splitter)", r#"{"inputString": "1,2,3,4,5", "splitter": ","}"#,
+           r#"["1","2","3","4","5"]"#);
+        ok("States.StringSplit($.inputString, $.splitter)", r#"{"inputString": "This.is+a,test=string", "splitter": ".+,="}"#,
+           r#"["This","is","a","test","string"]"#);
+        ok("States.StringSplit('a,,b', ',')", "{}", r#"["a","b"]"#);
+        fails("States.StringSplit(1, ',')", "{}");
+    }
+}

@@ -250,3 +250,67 @@ fn fragment(seg: &Segment) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::json::parse_value;
+    use crate::path::{CompiledPath, Scope};
+    use crate::{Map, Value};
+
+    fn sel(path: &str, input: &str) -> Value {
+        let input = parse_value(input).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        CompiledPath::compile(path).unwrap().select(&Scope { input: &input, context: &ctx, variables: &vars }).unwrap()
+    }
+
+    const STORE: &str = r#"{"store": {"book": [
+        {"category": "reference", "author": "Nigel Rees", "price": 8.95},
+        {"category": "fiction", "author": "Evelyn Waugh", "price": 12.99, "isbn": "0-553"},
+        {"category": "fiction", "author": "J. R. R. Tolkien", "price": 22.99, "isbn": "0-395"}],
+        "bicycle": {"color": "red", "price": 19.95}}, "limit": 10}"#;
+
+    fn json(text: &str) -> Value {
+        parse_value(text).unwrap()
+    }
+
+    #[test]
+    fn filters() {
+        assert_eq!(sel("$.store.book[?(@.price < 10)].author", STORE), json(r#"["Nigel Rees"]"#));
+        assert_eq!(sel("$.store.book[?(@.isbn)].price", STORE), json("[12.99, 22.99]"));
+        assert_eq!(sel("$.store.book[?(@.price > $.limit)].price", STORE), json("[12.99, 22.99]"));
+        assert_eq!(
+            sel("$.store.book[?(@.category == 'fiction' && @.price < 20)].author", STORE),
+            json(r#"["Evelyn Waugh"]"#)
+        );
+        assert_eq!(
+            sel("$.store.book[?(!(@.category == 'fiction') || @.price > 20)].price", STORE),
+            json("[8.95, 22.99]")
+        );
+        assert_eq!(sel("$.store.book[?(@.category in ['reference'])].price", STORE), json("[8.95]"));
+        assert_eq!(sel("$.store.book[?(@.author size 10)].price", STORE), json("[8.95]"));
+        assert_eq!(sel("$.store.book[?(@.nope == 1)]", STORE), json("[]"));
+    }
+
+    #[test]
+    fn descendants_wildcards_slices_unions() {
+        assert_eq!(sel("$..price", STORE), json("[8.95, 12.99, 22.99, 19.95]"));
+        assert_eq!(sel("$.store..author", STORE), json(r#"["Nigel Rees", "Evelyn Waugh", "J. R. R. Tolkien"]"#));
+        assert_eq!(sel("$.store.book[-1:].price", STORE), json("[22.99]"));
+        assert_eq!(sel("$.store.book[0,2].price", STORE), json("[8.95, 22.99]"));
+        assert_eq!(sel("$.store.bicycle.*", STORE), json(r#"["red", 19.95]"#));
+        assert_eq!(sel("$.store.book[-1].price", STORE), json("22.99"));
+        assert_eq!(sel("$['store']['bicycle']['color']", STORE), json(r#""red""#));
+    }
+
+    #[test]
+    fn index_past_the_end_is_null() {
+        assert_eq!(sel("$.store.book[7]", STORE), Value::Null);
+    }
+
+    #[test]
+    fn deep_input_does_not_overflow() {
+        let deep = alloc::format!("{}1{}", "[".repeat(500), "]".repeat(500));
+        assert_eq!(sel("$..*", &deep).as_array().map(|a| a.len()), Some(500));
+    }
+}

@@ -158,6 +158,9 @@ pub fn parse_segments(c: &mut Cursor, in_filter: bool) -> Result<Vec<Segment>, P
                     out.push(Segment::Descendant(Box::new(inner)));
                 } else if c.eat(b'*') {
                     out.push(Segment::Wildcard);
+                } else if c.peek() == Some(b'[') {
+                    // `$.abc.['def ghi']`, as the AWS guide writes bracket names.
+                    out.push(parse_bracket(c)?);
                 } else {
                     out.push(Segment::Child(dot_name(c, in_filter)?));
                 }
