@@ -290,6 +290,8 @@ mod tests {
         assert_eq!(sel("$.store.book[?(@.category in ['reference'])].price", STORE), json("[8.95]"));
         assert_eq!(sel("$.store.book[?(@.author size 10)].price", STORE), json("[8.95]"));
         assert_eq!(sel("$.store.book[?(@.nope == 1)]", STORE), json("[]"));
+        assert_eq!(sel("$.store.book[?(@.author =~ /.*REES/i)].price", STORE), json("[8.95]"));
+        assert_eq!(sel("$.store.book[?(@.isbn =~ /0-\\d+/)].price", STORE), json("[12.99, 22.99]"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Filter expressions (`[?(@.price < 10 && @.tags)]`): the Jayway comparison language AWS
 //! evaluates JSONPath filters with. Operands are `@` paths (the current item), `$` paths
-//! (the state input), and literals; operators `== != < <= > >= in nin subsetof anyof
-//! noneof size empty contains`, combined with `&& || !` and parentheses.
+//! (the state input), literals and `/regex/flags`; operators `== != < <= > >= =~ in nin
+//! subsetof anyof noneof size empty contains`, combined with `&& || !` and parentheses.
 
 use super::eval::{select_all, select_one};
 use super::parse::{parse_segments, quoted, Cursor, Segment, MAX_FILTER_DEPTH};
+use super::regex::Regex;
 use super::PathSyntaxError;
 use crate::json::parse_value;
 use crate::{Number, Value};
@@ -31,6 +32,8 @@ pub enum Operand {
     /// `$...`: relative to the document the whole path runs over.
     Root(Vec<Segment>),
     Literal(Value),
+    /// `/pattern/flags`, the right side of `=~`.
+    Pattern(Regex),
 }
 
 /// A comparison operator.
@@ -50,6 +53,8 @@ pub enum Op {
     Size,
     Empty,
     Contains,
+    /// `=~`: the left string matches the regular expression as a whole.
+    Matches,
 }
 
 /// Parse the inside of `?( ... )`, stopping before the closing parenthesis.
@@ -116,7 +121,8 @@ fn unary(c: &mut Cursor) -> Result<Filter, PathSyntaxError> {
 }
 
 fn operator(c: &mut Cursor) -> Option<Op> {
-    const OPS: [(&str, Op); 14] = [
+    const OPS: [(&str, Op); 15] = [
+        ("=~", Op::Matches),
         ("==", Op::Eq),
         ("!=", Op::Ne),
         ("<=", Op::Le),
@@ -153,9 +159,33 @@ fn operand(c: &mut Cursor) -> Result<Operand, PathSyntaxError> {
             c.pos += 1;
             Ok(Operand::Root(parse_segments(c, true)?))
         }
+        Some(b'/') => Ok(Operand::Pattern(pattern(c)?)),
         Some(_) => Ok(Operand::Literal(literal(c)?)),
         None => Err(c.error("expected an operand")),
     }
+}
+
+/// `/pattern/flags`: a backslash keeps the next character (so `\/` is a slash).
+fn pattern(c: &mut Cursor) -> Result<Regex, PathSyntaxError> {
+    c.pos += 1;
+    let start = c.pos;
+    loop {
+        match c.peek() {
+            None => return Err(c.error("unterminated regular expression")),
+            Some(b'\\') => c.pos += 2,
+            Some(b'/') => break,
+            Some(_) => c.pos += 1,
+        }
+    }
+    let body = c.text.get(start..c.pos).ok_or_else(|| c.error("unterminated regular expression"))?;
+    let body = body.replace("\\/", "/");
+    c.pos += 1;
+    let flags_start = c.pos;
+    while let Some(b'a'..=b'z') = c.peek() {
+        c.pos += 1;
+    }
+    let flags = &c.text[flags_start..c.pos];
+    Regex::compile(&body, flags).map_err(|e| PathSyntaxError { offset: start + e.offset, message: e.message })
 }
 
 fn literal(c: &mut Cursor) -> Result<Value, PathSyntaxError> {
@@ -180,7 +210,6 @@ fn literal(c: &mut Cursor) -> Result<Value, PathSyntaxError> {
                 }
             }
         }
-        Some(b'/') => Err(c.error("regular-expression filters (=~) are not supported")),
         _ => {
             let start = c.pos;
             while let Some(b) = c.peek() {
@@ -207,6 +236,9 @@ impl Filter {
             Filter::And(parts) => parts.iter().all(|f| f.matches(item, root)),
             Filter::Not(inner) => !inner.matches(item, root),
             Filter::Exists(op) => op.resolve(item, root).is_some(),
+            Filter::Compare(l, Op::Matches, Operand::Pattern(re)) => {
+                l.resolve(item, root).is_some_and(|v| v.as_str().is_some_and(|s| re.is_match(s)))
+            }
             Filter::Compare(l, op, r) => {
                 let left = l.resolve(item, root);
                 let right = r.resolve(item, root);
@@ -220,6 +252,7 @@ impl Operand {
     fn resolve<'v>(&'v self, item: &'v Value, root: &'v Value) -> Option<Cow<'v, Value>> {
         let (base, segments) = match self {
             Operand::Literal(v) => return Some(Cow::Borrowed(v)),
+            Operand::Pattern(_) => return None,
             Operand::Current(s) => (item, s),
             Operand::Root(s) => (root, s),
         };
@@ -286,6 +319,8 @@ fn compare(left: Option<&Value>, op: Op, right: Option<&Value>) -> bool {
             };
             r.as_bool() == Some(empty)
         }
+        // Only a `/pattern/` right side can match; that case is decided in `matches`.
+        Op::Matches => false,
         Op::Contains => match (l, r) {
             (Value::Array(a), _) => a.iter().any(|x| loose_eq(x, r)),
             (Value::String(a), Value::String(b)) => a.contains(b.as_str()),

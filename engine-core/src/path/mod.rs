@@ -7,6 +7,7 @@
 mod eval;
 mod filter;
 mod parse;
+mod regex;
 mod result_path;
 mod template;
 

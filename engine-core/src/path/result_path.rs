@@ -55,7 +55,14 @@ impl CompiledResultPath {
         for seg in &self.segments {
             slot = match (seg, slot) {
                 (Segment::Child(name), Value::Object(map)) => {
-                    map.entry(name.clone()).or_insert_with(|| Value::Object(Map::default()))
+                    // Look up before inserting: the common case (key present) clones nothing.
+                    if !map.contains_key(name.as_str()) {
+                        map.insert(name.clone(), Value::Object(Map::default()));
+                    }
+                    match map.get_mut(name.as_str()) {
+                        Some(v) => v,
+                        None => return Err(Failure::runtime("ResultPath could not be applied")),
+                    }
                 }
                 (Segment::Index(i), Value::Array(items)) => {
                     let k = index(*i, items.len()).unwrap_or(0);
