@@ -149,6 +149,31 @@ fn apply<'v>(seg: &Segment, v: &'v Value, root: &'v Value, out: &mut Vec<&'v Val
     }
 }
 
+/// The object a `['a','b']` leaf makes of `model`: the listed keys that exist, in the
+/// listed order. `prefix` names the path so far, for the engine's message.
+pub fn merge_leaf(model: Option<&Value>, names: &[String], prefix: &[Segment]) -> Result<Value, String> {
+    let leaf = Segment::Children(names.to_vec());
+    match model {
+        Some(Value::Object(map)) => {
+            let mut out = crate::Map::with_capacity_and_hasher(names.len(), Default::default());
+            for n in names {
+                if let Some(v) = map.get(n.as_str()) {
+                    out.insert(n.clone(), v.clone());
+                }
+            }
+            Ok(Value::Object(out))
+        }
+        other => Err(format!(
+            "Expected to find an object with property {} in path {} but found '{}'. \
+             This is not a json object according to the JsonProvider: '{}'.",
+            fragment(&leaf),
+            normalized(prefix),
+            other.map_or("null", node_class),
+            JSON_PROVIDER
+        )),
+    }
+}
+
 fn effective_index(i: i64, len: usize) -> Option<usize> {
     let k = if i < 0 { len as i64 + i } else { i };
     (0..len as i64).contains(&k).then_some(k as usize)
