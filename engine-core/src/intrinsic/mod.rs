@@ -134,7 +134,7 @@ impl Intrinsic {
     }
 
     /// Evaluate for a named field (`key.$`, `ErrorPath`): a path argument that matches
-    /// nothing fails with "The JSONPath … specified for the field '<field>' …".
+    /// nothing fails with "The JSONPath … specified for the field `field` …".
     pub fn evaluate_for_field(&self, scope: &Scope, rng: &mut Rng, field: &str) -> Result<Value, Failure> {
         evaluate_call(&self.call, scope, rng, Some(field))
     }
