@@ -24,6 +24,7 @@ mod template;
 
 pub use filter::{Filter, Op, Operand};
 pub use parse::{Root, Segment};
+pub use regex::Regex;
 pub use result_path::CompiledResultPath;
 pub use template::{Template, TemplateError};
 
