@@ -167,7 +167,7 @@ fn evaluate_call(call: &Call, scope: &Scope, rng: &mut Rng, field: Option<&str>)
     for arg in &call.args {
         values.push(match arg {
             Arg::Literal(v) => Cow::Borrowed(v),
-            Arg::Text { value, .. } => Cow::Owned(Value::String(value.clone())),
+            Arg::Text { value, .. } => Cow::Borrowed(value),
             Arg::Path(p) => match field {
                 Some(f) => p.select_cow_for_field(scope, f)?,
                 None => p.select_cow(scope)?,

@@ -24,8 +24,9 @@ pub struct Call {
 #[derive(Clone, Debug)]
 pub enum Arg {
     Literal(Value),
-    /// A string literal, with where its unescaped `{}` placeholders were (for Format).
-    Text { value: String, pieces: Vec<Piece> },
+    /// A string literal (held as a `Value::String`, so evaluation borrows it), with where
+    /// its unescaped `{}` placeholders were (for Format).
+    Text { value: Value, pieces: Vec<Piece> },
     Path(CompiledPath),
     Call(Box<Call>),
 }
@@ -167,7 +168,7 @@ impl<'a> Parser<'a> {
         if !run.is_empty() || pieces.is_empty() {
             pieces.push(Piece::Text(run));
         }
-        Ok(Arg::Text { value, pieces })
+        Ok(Arg::Text { value: Value::String(value), pieces })
     }
 
     fn number(&mut self) -> Result<Arg, IntrinsicSyntaxError> {
@@ -225,7 +226,7 @@ mod tests {
         assert_eq!(c.args.len(), 3);
         match &c.args[0] {
             Arg::Text { value, pieces } => {
-                assert_eq!(value, "a{}b{}");
+                assert_eq!(value.as_str(), Some("a{}b{}"));
                 assert_eq!(
                     pieces,
                     &vec![Piece::Text("a".into()), Piece::Placeholder, Piece::Text("b{}".into())]
@@ -239,8 +240,8 @@ mod tests {
     #[test]
     fn escapes() {
         let c = parse_call(r"States.Array('it\'s', 'back\\slash')").unwrap();
-        assert!(matches!(&c.args[0], Arg::Text { value, .. } if value == "it's"));
-        assert!(matches!(&c.args[1], Arg::Text { value, .. } if value == "back\\slash"));
+        assert!(matches!(&c.args[0], Arg::Text { value, .. } if value.as_str() == Some("it's")));
+        assert!(matches!(&c.args[1], Arg::Text { value, .. } if value.as_str() == Some("back\\slash")));
     }
 
     #[test]
