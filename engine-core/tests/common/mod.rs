@@ -60,9 +60,18 @@ impl Case {
     }
 }
 
-/// Every case file of the localstack corpus, sorted by file name.
+/// Every case file of the localstack corpus (category from the file), then the oracle's
+/// spec-shaped cases and its known-difference probes (whose expected blocks are AWS's
+/// behaviour), categorised `oracle_cases` / `oracle_known_differences`.
 pub fn load_cases() -> Vec<Case> {
-    let dir = shared_dir().join("conformance/localstack/cases");
+    let shared = shared_dir();
+    let mut cases = load_dir(&shared.join("conformance/localstack/cases"), None);
+    cases.extend(load_dir(&shared.join("oracle/cases"), Some("oracle_cases")));
+    cases.extend(load_dir(&shared.join("oracle/known_differences"), Some("oracle_known_differences")));
+    cases
+}
+
+fn load_dir(dir: &std::path::Path, category: Option<&str>) -> Vec<Case> {
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -73,10 +82,11 @@ pub fn load_cases() -> Vec<Case> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable case");
-            Case {
-                file: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                value: parse_value(&text).expect("case is JSON"),
+            let mut value = parse_value(&text).expect("case is JSON");
+            if let (Some(cat), Some(map)) = (category, value.as_object_mut()) {
+                map.insert("category".into(), Value::from(cat));
             }
+            Case { file: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), value }
         })
         .collect()
 }
