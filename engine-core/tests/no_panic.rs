@@ -53,5 +53,8 @@ fn random_text_never_panics() {
         if let Ok(r) = ChoiceRule::compile(&rule) {
             let _ = r.matches(&scope);
         }
+        let _ = engine_core::choice::parse_timestamp(&text);
+        let stamp: String = "2016-08-18T17:33:00.5+01:00".chars().take(len * 2).chain(text.chars()).collect();
+        let _ = engine_core::choice::parse_timestamp(&stamp);
     }
 }

@@ -17,60 +17,64 @@ impl Timestamp {
     }
 }
 
-/// Parse `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `None` for anything else,
-/// including a missing offset, a space for `T`, or an out-of-range field.
+/// Parse an ISO-8601 extended offset date-time as AWS (Java's ISO_OFFSET_DATE_TIME)
+/// accepts it: `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM[:SS])`, `T` and `Z` in either
+/// case, at most nine fraction digits. `None` for anything else, including a missing
+/// offset, a space for `T`, or an out-of-range field.
 pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
-    if b.len() < 20 {
-        return None;
-    }
     let year = digits(b, 0, 4)?;
     let month = digits(b, 5, 2)?;
     let day = digits(b, 8, 2)?;
     let hour = digits(b, 11, 2)?;
     let minute = digits(b, 14, 2)?;
-    let second = digits(b, 17, 2)?;
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' {
         return None;
+    }
+    let mut pos = 16;
+    let mut second = 0;
+    let mut nanos: u32 = 0;
+    if b.get(pos) == Some(&b':') {
+        second = digits(b, pos + 1, 2)?;
+        pos += 3;
+        if b.get(pos) == Some(&b'.') {
+            pos += 1;
+            let start = pos;
+            while let Some(d @ b'0'..=b'9') = b.get(pos).copied() {
+                nanos = nanos.checked_mul(10)? + u32::from(d - b'0');
+                pos += 1;
+            }
+            let count = pos - start;
+            if count == 0 || count > 9 {
+                return None;
+            }
+            nanos *= 10u32.pow((9 - count) as u32);
+        }
     }
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    let mut pos = 19;
-    let mut nanos: u32 = 0;
-    if b.get(pos) == Some(&b'.') {
-        pos += 1;
-        let start = pos;
-        while let Some(d @ b'0'..=b'9') = b.get(pos).copied() {
-            if pos - start < 9 {
-                nanos = nanos * 10 + u32::from(d - b'0');
-            }
-            pos += 1;
-        }
-        let count = pos - start;
-        if count == 0 {
-            return None;
-        }
-        for _ in count..9 {
-            nanos *= 10;
-        }
-    }
-    let offset_minutes: i64 = match b.get(pos)? {
+    let offset_seconds: i64 = match b.get(pos)? {
         b'Z' | b'z' if pos + 1 == b.len() => 0,
-        sign @ (b'+' | b'-') if pos + 6 == b.len() && b[pos + 3] == b':' => {
+        sign @ (b'+' | b'-') if b.get(pos + 3) == Some(&b':') => {
             let h = digits(b, pos + 1, 2)?;
             let m = digits(b, pos + 4, 2)?;
-            if h > 23 || m > 59 {
+            let s = match b.len() - pos {
+                6 => 0,
+                9 if b[pos + 6] == b':' => digits(b, pos + 7, 2)?,
+                _ => return None,
+            };
+            if h > 18 || m > 59 || s > 59 {
                 return None;
             }
-            let total = i64::from(h * 60 + m);
+            let total = i64::from(h * 3600 + m * 60 + s);
             if *sign == b'-' { -total } else { total }
         }
         _ => return None,
     };
     let days = days_from_civil(i64::from(year), month, day);
     let local = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
-    Some(Timestamp { seconds: local - offset_minutes * 60, nanos })
+    Some(Timestamp { seconds: local - offset_seconds, nanos })
 }
 
 /// Compare two timestamp texts; `None` when either is not a timestamp.
@@ -127,6 +131,8 @@ mod tests {
         let f = parse_timestamp("2016-08-18T17:33:00.5Z").unwrap();
         assert_eq!(f.nanos, 500_000_000);
         assert_eq!(parse_timestamp("2000-02-29T00:00:00Z").unwrap().seconds, 951_782_400);
+        assert_eq!(parse_timestamp("1970-01-01t00:01z").unwrap().seconds, 60);
+        assert_eq!(parse_timestamp("1970-01-01T00:00:00.123456789-00:00:30").unwrap(), Timestamp { seconds: 30, nanos: 123_456_789 });
     }
 
     #[test]
@@ -140,6 +146,8 @@ mod tests {
             "2023-02-24",
             "2023-02-24 12:15:56.832957",
             "2001-02-29T00:00:00Z",
+            "2001-01-01T00:00:00.1234567891Z",
+            "2001-01-01T00:00:00+0100",
             "",
         ] {
             assert!(parse_timestamp(bad).is_none(), "{bad}");
