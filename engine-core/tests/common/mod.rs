@@ -72,7 +72,7 @@ pub fn load_cases() -> Vec<Case> {
 }
 
 fn load_dir(dir: &std::path::Path, category: Option<&str>) -> Vec<Case> {
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
