@@ -1,38 +1,30 @@
-//! Choice rules (JSONPath mode).
-//!
-//! **Temporary, replaced by the path branch.** A compact stand-in with the contract's
-//! signatures so the interpreter can run Choice states.
+//! Choice rules (JSONPath mode): a `Variable` with one comparison operator or `Is*`
+//! test, or `And`/`Or`/`Not` over nested rules. Compiled once per definition.
+
+mod operator;
+mod string_matches;
+pub mod timestamp;
+
+pub use operator::{Comparison, Family, Relation, TypeTest};
+pub use string_matches::Pattern;
+pub use timestamp::{parse_timestamp, Timestamp};
 
 use crate::path::{CompiledPath, Scope};
-use crate::run::clock::parse_timestamp;
 use crate::{Failure, Value};
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::cmp::Ordering;
+use operator::{comparison_from_key, compare_values, type_test_from_key, Literal};
 
+/// Deepest And/Or/Not nesting accepted, so hostile definitions cannot exhaust the stack.
+const MAX_RULE_DEPTH: usize = 64;
+
+/// A Choice rule (top-level rule with `Next`, or nested inside And/Or/Not).
 #[derive(Clone, Debug)]
-enum Operand {
-    Literal(Value),
-    Path(CompiledPath),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Kind {
-    String,
-    Numeric,
-    Boolean,
-    Timestamp,
-}
-
-#[derive(Clone, Copy, Debug)]
-enum Cmp {
-    Equals,
-    LessThan,
-    GreaterThan,
-    LessThanEquals,
-    GreaterThanEquals,
+pub struct ChoiceRule {
+    rule: Rule,
+    next: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -40,195 +32,155 @@ enum Rule {
     And(Vec<Rule>),
     Or(Vec<Rule>),
     Not(Box<Rule>),
-    Compare { var: CompiledPath, kind: Kind, cmp: Cmp, operand: Operand },
-    Matches { var: CompiledPath, pattern: String },
-    Is { var: CompiledPath, test: String, expect: bool },
-}
-
-/// A compiled Choice rule.
-#[derive(Clone, Debug)]
-pub struct ChoiceRule {
-    rule: Rule,
+    Literal { variable: CompiledPath, op: Comparison, value: Literal },
+    Path { variable: CompiledPath, op: Comparison, other: CompiledPath },
+    Test { variable: CompiledPath, test: TypeTest, expected: bool },
 }
 
 impl ChoiceRule {
-    /// Compiles a rule object (top-level or nested).
+    /// Compile a rule object; the message says what is wrong with it.
     pub fn compile(rule: &Value) -> Result<ChoiceRule, String> {
-        Ok(ChoiceRule { rule: compile(rule, 0)? })
+        let next = rule.get("Next").and_then(Value::as_str).map(str::to_string);
+        Ok(ChoiceRule { rule: compile_rule(rule, 0)?, next })
     }
 
-    /// Whether the rule matches.
+    /// The rule's `Next` (top-level rules only).
+    pub fn next(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
+
+    /// Whether the rule matches. Type mismatches are `false`, not errors (AWS). A
+    /// `Variable` (or `*Path` operand) that matches nothing fails with `States.Runtime`,
+    /// except under `IsPresent`, which is then simply false.
     pub fn matches(&self, scope: &Scope) -> Result<bool, Failure> {
         eval(&self.rule, scope)
     }
 }
 
-fn compile(v: &Value, depth: usize) -> Result<Rule, String> {
-    if depth > 64 {
-        return Err("Choice rules nested too deeply".to_string());
+fn compile_rule(v: &Value, depth: usize) -> Result<Rule, String> {
+    if depth > MAX_RULE_DEPTH {
+        return Err("Choice rules nested too deeply".into());
     }
-    let m = v.as_object().ok_or("a Choice rule must be an object")?;
-    let list = |key: &str| -> Result<Vec<Rule>, String> {
-        m.get(key)
-            .and_then(Value::as_array)
-            .ok_or(format!("{key} takes an array"))?
-            .iter()
-            .map(|r| compile(r, depth + 1))
-            .collect()
-    };
-    if m.contains_key("And") {
-        return Ok(Rule::And(list("And")?));
+    let map = v.as_object().ok_or("a Choice rule must be an object")?;
+    for (key, ctor) in [("And", Rule::And as fn(Vec<Rule>) -> Rule), ("Or", Rule::Or)] {
+        if let Some(list) = map.get(key) {
+            let items = list.as_array().filter(|a| !a.is_empty()).ok_or(format!("{key} must be a non-empty array"))?;
+            let rules = items.iter().map(|r| compile_rule(r, depth + 1)).collect::<Result<Vec<_>, _>>()?;
+            return Ok(ctor(rules));
+        }
     }
-    if m.contains_key("Or") {
-        return Ok(Rule::Or(list("Or")?));
+    if let Some(inner) = map.get("Not") {
+        return Ok(Rule::Not(Box::new(compile_rule(inner, depth + 1)?)));
     }
-    if let Some(inner) = m.get("Not") {
-        return Ok(Rule::Not(Box::new(compile(inner, depth + 1)?)));
-    }
-    let var_text = m.get("Variable").and_then(Value::as_str).ok_or("a Choice rule needs a Variable")?;
-    let var = CompiledPath::compile(var_text).map_err(|e| e.message)?;
-    for (key, value) in m {
+    let variable_text = map
+        .get("Variable")
+        .and_then(Value::as_str)
+        .ok_or("a Choice rule needs Variable (or And, Or, Not)")?;
+    let variable = CompiledPath::compile(variable_text).map_err(|e| format!("Variable: {e}"))?;
+    let mut found = None;
+    for (key, value) in map {
         if matches!(key.as_str(), "Variable" | "Next" | "Comment" | "Assign" | "Output") {
             continue;
         }
-        if key == "StringMatches" {
-            let pattern = value.as_str().ok_or("StringMatches takes a string")?.to_string();
-            return Ok(Rule::Matches { var, pattern });
-        }
-        if let Some(test) = key.strip_prefix("Is") {
-            let expect = value.as_bool().ok_or(format!("{key} takes a boolean"))?;
-            return Ok(Rule::Is { var, test: test.to_string(), expect });
-        }
-        let (base, is_path) = match key.strip_suffix("Path") {
-            Some(b) => (b, true),
-            None => (key.as_str(), false),
-        };
-        let (kind, rest) = if let Some(r) = base.strip_prefix("String") {
-            (Kind::String, r)
-        } else if let Some(r) = base.strip_prefix("Numeric") {
-            (Kind::Numeric, r)
-        } else if let Some(r) = base.strip_prefix("Boolean") {
-            (Kind::Boolean, r)
-        } else if let Some(r) = base.strip_prefix("Timestamp") {
-            (Kind::Timestamp, r)
+        let rule = if let Some(test) = type_test_from_key(key) {
+            let expected = value.as_bool().ok_or(format!("{key} must be true or false"))?;
+            Rule::Test { variable: variable.clone(), test, expected }
+        } else if let Some((op, is_path)) = comparison_from_key(key) {
+            if is_path {
+                let text = value.as_str().ok_or(format!("{key} must be a path"))?;
+                let other = CompiledPath::compile(text).map_err(|e| format!("{key}: {e}"))?;
+                Rule::Path { variable: variable.clone(), op, other }
+            } else {
+                let lit = Literal::for_operator(op, value).ok_or(format!("{key} has a value of the wrong type"))?;
+                Rule::Literal { variable: variable.clone(), op, value: lit }
+            }
         } else {
-            return Err(format!("unknown Choice operator {key}"));
+            return Err(format!("unknown Choice rule field '{key}'"));
         };
-        let cmp = match rest {
-            "Equals" => Cmp::Equals,
-            "LessThan" => Cmp::LessThan,
-            "GreaterThan" => Cmp::GreaterThan,
-            "LessThanEquals" => Cmp::LessThanEquals,
-            "GreaterThanEquals" => Cmp::GreaterThanEquals,
-            _ => return Err(format!("unknown Choice operator {key}")),
-        };
-        let operand = if is_path {
-            let text = value.as_str().ok_or(format!("{key} takes a path"))?;
-            Operand::Path(CompiledPath::compile(text).map_err(|e| e.message)?)
-        } else {
-            Operand::Literal(value.clone())
-        };
-        return Ok(Rule::Compare { var, kind, cmp, operand });
+        if found.replace(rule).is_some() {
+            return Err("a Choice rule must have exactly one comparison operator".into());
+        }
     }
-    Err("a Choice rule needs a comparison operator".to_string())
+    found.ok_or_else(|| "a Choice rule needs a comparison operator".to_string())
 }
 
 fn eval(rule: &Rule, scope: &Scope) -> Result<bool, Failure> {
-    match rule {
-        Rule::And(rs) => {
-            for r in rs {
+    Ok(match rule {
+        Rule::And(rules) => {
+            for r in rules {
                 if !eval(r, scope)? {
                     return Ok(false);
                 }
             }
-            Ok(true)
+            true
         }
-        Rule::Or(rs) => {
-            for r in rs {
+        Rule::Or(rules) => {
+            for r in rules {
                 if eval(r, scope)? {
                     return Ok(true);
                 }
             }
-            Ok(false)
+            false
         }
-        Rule::Not(r) => Ok(!eval(r, scope)?),
-        Rule::Is { var, test, expect } => {
-            let v = var.try_select(scope);
-            let holds = match test.as_str() {
-                "Present" => v.is_some(),
-                "Null" => matches!(v, Some(Value::Null)),
-                "Numeric" => matches!(v, Some(Value::Number(_))),
-                "String" => matches!(v, Some(Value::String(_))),
-                "Boolean" => matches!(v, Some(Value::Bool(_))),
-                "Timestamp" => matches!(&v, Some(Value::String(s)) if parse_timestamp(s).is_some()),
-                _ => false,
-            };
-            Ok(holds == *expect)
+        Rule::Not(inner) => !eval(inner, scope)?,
+        Rule::Test { variable, test: TypeTest::IsPresent, expected } => {
+            variable.try_select_ref(scope).is_some() == *expected
         }
-        Rule::Matches { var, pattern } => {
-            let v = var.select(scope)?;
-            Ok(v.as_str().is_some_and(|s| wildcard(pattern.as_bytes(), s.as_bytes())))
+        Rule::Test { variable, test, expected } => test.holds(&*variable.select_cow(scope)?) == *expected,
+        Rule::Literal { variable, op, value } => value.compare(*op, &*variable.select_cow(scope)?),
+        Rule::Path { variable, op, other } => {
+            let left = variable.select_cow(scope)?;
+            let right = other.select_cow(scope)?;
+            compare_values(*op, &left, &right)
         }
-        Rule::Compare { var, kind, cmp, operand } => {
-            let v = var.select(scope)?;
-            let other = match operand {
-                Operand::Literal(o) => o.clone(),
-                Operand::Path(p) => p.select(scope)?,
-            };
-            let ord = match kind {
-                Kind::String => match (v.as_str(), other.as_str()) {
-                    (Some(a), Some(b)) => Some(a.cmp(b)),
-                    _ => None,
-                },
-                Kind::Numeric => match (v.as_number(), other.as_number()) {
-                    (Some(a), Some(b)) => a.partial_cmp(&b),
-                    _ => None,
-                },
-                Kind::Boolean => match (v.as_bool(), other.as_bool()) {
-                    (Some(a), Some(b)) => Some(a.cmp(&b)),
-                    _ => None,
-                },
-                Kind::Timestamp => match (v.as_str().and_then(parse_timestamp), other.as_str().and_then(parse_timestamp)) {
-                    (Some(a), Some(b)) => Some(a.cmp(&b)),
-                    _ => None,
-                },
-            };
-            Ok(match (cmp, ord) {
-                (_, None) => false,
-                (Cmp::Equals, Some(o)) => o == Ordering::Equal,
-                (Cmp::LessThan, Some(o)) => o == Ordering::Less,
-                (Cmp::GreaterThan, Some(o)) => o == Ordering::Greater,
-                (Cmp::LessThanEquals, Some(o)) => o != Ordering::Greater,
-                (Cmp::GreaterThanEquals, Some(o)) => o != Ordering::Less,
-            })
-        }
-    }
+    })
 }
 
-/// `*` matches any run of characters; `\*` and `\\` are literal.
-fn wildcard(p: &[u8], s: &[u8]) -> bool {
-    let (mut pi, mut si) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while si < s.len() {
-        if pi < p.len() && p[pi] == b'*' {
-            star = Some((pi + 1, si));
-            pi += 1;
-            continue;
-        }
-        let (lit, width) = if pi < p.len() && p[pi] == b'\\' && pi + 1 < p.len() { (Some(p[pi + 1]), 2) } else { (p.get(pi).copied(), 1) };
-        if lit == Some(s[si]) {
-            pi += width;
-            si += 1;
-        } else if let Some((sp, ss)) = star {
-            pi = sp;
-            si = ss + 1;
-            star = Some((sp, ss + 1));
-        } else {
-            return false;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse_value;
+    use crate::Map;
+
+    fn check(rule: &str, input: &str) -> Result<bool, Failure> {
+        let input = parse_value(input).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        ChoiceRule::compile(&parse_value(rule).unwrap())
+            .unwrap()
+            .matches(&Scope { input: &input, context: &ctx, variables: &vars })
+    }
+
+    #[test]
+    fn composite_rules_from_the_aws_docs() {
+        let rule = r#"{"And": [{"Variable": "$.value", "NumericGreaterThanEquals": 20},
+                                {"Variable": "$.value", "NumericLessThan": 30}], "Next": "ValueInTwenties"}"#;
+        assert!(check(rule, r#"{"value": 22}"#).unwrap());
+        assert!(!check(rule, r#"{"value": 30}"#).unwrap());
+        let not = r#"{"Not": {"Variable": "$.type", "StringEquals": "Private"}, "Next": "Public"}"#;
+        assert!(!check(not, r#"{"type": "Private"}"#).unwrap());
+    }
+
+    #[test]
+    fn missing_variable_is_runtime_except_is_present() {
+        assert!(!check(r#"{"Variable": "$.x", "IsPresent": true}"#, "{}").unwrap());
+        assert!(check(r#"{"Variable": "$.x", "IsPresent": false}"#, "{}").unwrap());
+        let f = check(r#"{"Variable": "$.x", "StringEquals": "a"}"#, "{}").unwrap_err();
+        assert_eq!(f.error_name(), "States.Runtime");
+    }
+
+    #[test]
+    fn rejects_malformed_rules() {
+        for bad in [
+            r#"{"Variable": "$.x"}"#,
+            r#"{"Variable": "$.x", "StringEquals": 1}"#,
+            r#"{"Variable": "$.x", "TimestampEquals": "yesterday"}"#,
+            r#"{"Variable": "$.x", "NumericEquals": 1, "IsNull": true}"#,
+            r#"{"Variable": "$.x", "BooleanLessThan": true}"#,
+            r#"{"And": []}"#,
+            r#"{"Variable": "$.x", "StringMatchesPath": "$.y"}"#,
+        ] {
+            assert!(ChoiceRule::compile(&parse_value(bad).unwrap()).is_err(), "{bad}");
         }
     }
-    while pi < p.len() && p[pi] == b'*' {
-        pi += 1;
-    }
-    pi == p.len()
 }

@@ -1,193 +1,230 @@
-//! `States.*` intrinsic functions (JSONPath mode).
-//!
-//! **Temporary, replaced by the path branch.** A compact stand-in with the contract's
-//! signatures so the interpreter can run; the real module lands with the path branch.
+//! Intrinsic functions (`States.Format('{}', $.a)` …): parsed once, evaluated against a
+//! scope. One file per family; failures are `States.IntrinsicFailure` naming the
+//! function, except a path argument that matches nothing, which is the
+//! `States.Runtime` miss every JSONPath field reports.
 
-mod functions;
+mod args;
+mod array;
+mod encoding;
+mod hash;
+mod json_ops;
+mod math;
+mod parse;
+mod string;
+mod unique_id;
 
-use crate::path::{CompiledPath, Scope};
+pub use parse::{Arg, Call, Piece};
+
+use crate::path::Scope;
 use crate::rng::Rng;
-use crate::{Failure, Number, Value};
-use alloc::string::{String, ToString};
+use crate::{Failure, Value};
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
-/// A syntax error in an intrinsic call.
-#[derive(Clone, Debug, PartialEq)]
+/// Why an intrinsic call's text was rejected, and at which byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IntrinsicSyntaxError {
     pub offset: usize,
     pub message: String,
 }
 
-#[derive(Clone, Debug)]
-enum Arg {
-    Literal(Value),
-    Path(CompiledPath),
-    Call(Intrinsic),
+impl fmt::Display for IntrinsicSyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at offset {}", self.message, self.offset)
+    }
 }
 
-/// A compiled intrinsic function call.
-#[derive(Clone, Debug)]
-pub struct Intrinsic {
-    name: String,
-    args: Vec<Arg>,
+/// The 18 intrinsic functions, named as AWS names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Function {
+    Format,
+    StringToJson,
+    JsonToString,
+    Array,
+    ArrayPartition,
+    ArrayContains,
+    ArrayRange,
+    ArrayGetItem,
+    ArrayLength,
+    ArrayUnique,
+    Base64Encode,
+    Base64Decode,
+    Hash,
+    JsonMerge,
+    MathRandom,
+    MathAdd,
+    StringSplit,
+    Uuid,
 }
 
-/// Whether `text` looks like an intrinsic call (`States.Name(`).
+impl Function {
+    const ALL: [(&'static str, Function, usize, usize); 18] = [
+        ("States.Format", Function::Format, 1, usize::MAX),
+        ("States.StringToJson", Function::StringToJson, 1, 1),
+        ("States.JsonToString", Function::JsonToString, 1, 1),
+        ("States.Array", Function::Array, 0, usize::MAX),
+        ("States.ArrayPartition", Function::ArrayPartition, 2, 2),
+        ("States.ArrayContains", Function::ArrayContains, 2, 2),
+        ("States.ArrayRange", Function::ArrayRange, 3, 3),
+        ("States.ArrayGetItem", Function::ArrayGetItem, 2, 2),
+        ("States.ArrayLength", Function::ArrayLength, 1, 1),
+        ("States.ArrayUnique", Function::ArrayUnique, 1, 1),
+        ("States.Base64Encode", Function::Base64Encode, 1, 1),
+        ("States.Base64Decode", Function::Base64Decode, 1, 1),
+        ("States.Hash", Function::Hash, 2, 2),
+        ("States.JsonMerge", Function::JsonMerge, 3, 3),
+        ("States.MathRandom", Function::MathRandom, 2, 3),
+        ("States.MathAdd", Function::MathAdd, 2, 2),
+        ("States.StringSplit", Function::StringSplit, 2, 2),
+        ("States.UUID", Function::Uuid, 0, 0),
+    ];
+
+    /// The function called `name` (`States.Format`), if any.
+    pub fn from_name(name: &str) -> Option<Function> {
+        Self::ALL.iter().find(|(n, ..)| *n == name).map(|(_, f, ..)| *f)
+    }
+
+    /// The name as written in definitions.
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, f, ..)| *f == self).map_or("", |(n, ..)| n)
+    }
+
+    fn arity(self) -> (usize, usize) {
+        Self::ALL.iter().find(|(_, f, ..)| *f == self).map_or((0, 0), |(_, _, lo, hi)| (*lo, *hi))
+    }
+}
+
+/// True when `text` looks like an intrinsic call: `States.` followed by a name and `(`.
 pub fn is_intrinsic(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with("States.") && t.contains('(')
 }
 
+/// A compiled intrinsic function call.
+#[derive(Clone, Debug)]
+pub struct Intrinsic {
+    text: String,
+    call: Call,
+}
+
 impl Intrinsic {
-    /// Parses an intrinsic call.
+    /// Parse and check a call (function names and argument counts).
     pub fn compile(text: &str) -> Result<Intrinsic, IntrinsicSyntaxError> {
-        let mut p = P { s: text.as_bytes(), t: text, i: 0, depth: 0 };
-        p.ws();
-        let call = p.call()?;
-        p.ws();
-        if p.i != p.s.len() {
-            return p.err("unexpected text after the call");
-        }
-        Ok(call)
+        let call = parse::parse_call(text)?;
+        check_arity(&call)?;
+        Ok(Intrinsic { text: text.into(), call })
     }
 
-    /// Evaluates the call.
+    /// The call as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The parsed call tree.
+    pub fn call(&self) -> &Call {
+        &self.call
+    }
+
+    /// Evaluate the call. A path argument that matches nothing fails like an
+    /// InputPath miss (`Invalid path '…' : …`).
     pub fn evaluate(&self, scope: &Scope, rng: &mut Rng) -> Result<Value, Failure> {
-        let mut args = Vec::with_capacity(self.args.len());
-        for a in &self.args {
-            args.push(match a {
-                Arg::Literal(v) => v.clone(),
-                Arg::Path(p) => p.select(scope)?,
-                Arg::Call(c) => c.evaluate(scope, rng)?,
-            });
-        }
-        functions::call(&self.name, args, rng)
+        evaluate_call(&self.call, scope, rng, None)
+    }
+
+    /// Evaluate for a named field (`key.$`, `ErrorPath`): a path argument that matches
+    /// nothing fails with "The JSONPath … specified for the field `field` …".
+    pub fn evaluate_for_field(&self, scope: &Scope, rng: &mut Rng, field: &str) -> Result<Value, Failure> {
+        evaluate_call(&self.call, scope, rng, Some(field))
     }
 }
 
-struct P<'t> {
-    s: &'t [u8],
-    t: &'t str,
-    i: usize,
-    depth: usize,
+fn check_arity(call: &Call) -> Result<(), IntrinsicSyntaxError> {
+    let (lo, hi) = call.function.arity();
+    let n = call.args.len();
+    if n < lo || n > hi {
+        return Err(IntrinsicSyntaxError {
+            offset: 0,
+            message: alloc::format!(
+                "{} takes {} argument(s), {} given",
+                call.function.name(),
+                if lo == hi { alloc::format!("{lo}") } else if hi == usize::MAX { alloc::format!("at least {lo}") } else { alloc::format!("{lo} to {hi}") },
+                n
+            ),
+        });
+    }
+    for arg in &call.args {
+        if let Arg::Call(inner) = arg {
+            check_arity(inner)?;
+        }
+    }
+    Ok(())
 }
 
-impl P<'_> {
-    fn err<T>(&self, m: &str) -> Result<T, IntrinsicSyntaxError> {
-        Err(IntrinsicSyntaxError { offset: self.i, message: m.to_string() })
+fn evaluate_call(call: &Call, scope: &Scope, rng: &mut Rng, field: Option<&str>) -> Result<Value, Failure> {
+    let mut values: Vec<Cow<Value>> = Vec::with_capacity(call.args.len());
+    for arg in &call.args {
+        values.push(match arg {
+            Arg::Literal(v) => Cow::Borrowed(v),
+            Arg::Text { value, .. } => Cow::Borrowed(value),
+            Arg::Path(p) => match field {
+                Some(f) => p.select_cow_for_field(scope, f)?,
+                None => p.select_cow(scope)?,
+            },
+            Arg::Call(inner) => Cow::Owned(evaluate_call(inner, scope, rng, field)?),
+        });
     }
-    fn ws(&mut self) {
-        while self.i < self.s.len() && self.s[self.i] == b' ' {
-            self.i += 1;
-        }
-    }
-    fn call(&mut self) -> Result<Intrinsic, IntrinsicSyntaxError> {
-        self.depth += 1;
-        if self.depth > 32 {
-            return self.err("calls nested too deeply");
-        }
-        let start = self.i;
-        while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || self.s[self.i] == b'.') {
-            self.i += 1;
-        }
-        let name = self.t[start..self.i].to_string();
-        if self.s.get(self.i) != Some(&b'(') {
-            return self.err("expected '('");
-        }
-        self.i += 1;
-        let mut args = Vec::new();
-        self.ws();
-        if self.s.get(self.i) == Some(&b')') {
-            self.i += 1;
-            self.depth -= 1;
-            return Ok(Intrinsic { name, args });
-        }
-        loop {
-            self.ws();
-            args.push(self.arg()?);
-            self.ws();
-            match self.s.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b')') => {
-                    self.i += 1;
-                    break;
-                }
-                _ => return self.err("expected ',' or ')'"),
-            }
-        }
-        self.depth -= 1;
-        Ok(Intrinsic { name, args })
-    }
-    fn arg(&mut self) -> Result<Arg, IntrinsicSyntaxError> {
-        match self.s.get(self.i) {
-            Some(b'\'') => {
-                self.i += 1;
-                let mut out = String::new();
-                loop {
-                    let Some(ch) = self.t[self.i..].chars().next() else {
-                        return self.err("unterminated string");
-                    };
-                    self.i += ch.len_utf8();
-                    match ch {
-                        '\'' => break,
-                        '\\' => {
-                            let Some(next) = self.t[self.i..].chars().next() else {
-                                return self.err("unterminated escape");
-                            };
-                            self.i += next.len_utf8();
-                            match next {
-                                'n' => out.push('\n'),
-                                't' => out.push('\t'),
-                                'r' => out.push('\r'),
-                                c => out.push(c),
-                            }
-                        }
-                        c => out.push(c),
-                    }
-                }
-                Ok(Arg::Literal(Value::String(out)))
-            }
-            Some(b'$') => {
-                let start = self.i;
-                let mut bracket = 0i32;
-                while self.i < self.s.len() {
-                    match self.s[self.i] {
-                        b'[' => bracket += 1,
-                        b']' => bracket -= 1,
-                        b',' | b')' if bracket <= 0 => break,
-                        _ => {}
-                    }
-                    self.i += 1;
-                }
-                let text = self.t[start..self.i].trim_end();
-                CompiledPath::compile(text)
-                    .map(Arg::Path)
-                    .map_err(|e| IntrinsicSyntaxError { offset: start + e.offset, message: e.message })
-            }
-            Some(b'S') => Ok(Arg::Call(self.call()?)),
-            _ => {
-                let start = self.i;
-                while self.i < self.s.len() && !matches!(self.s[self.i], b',' | b')' | b' ') {
-                    self.i += 1;
-                }
-                let text = &self.t[start..self.i];
-                match text {
-                    "null" => Ok(Arg::Literal(Value::Null)),
-                    "true" => Ok(Arg::Literal(Value::Bool(true))),
-                    "false" => Ok(Arg::Literal(Value::Bool(false))),
-                    _ => match crate::json::parse_value(text) {
-                        Ok(v @ Value::Number(_)) => Ok(Arg::Literal(v)),
-                        _ => self.err("expected an argument"),
-                    },
-                }
-            }
-        }
+    let f = call.function;
+    match f {
+        Function::Format => string::format(call, &values),
+        Function::StringSplit => string::split(&values),
+        Function::StringToJson => json_ops::string_to_json(&values),
+        Function::JsonToString => json_ops::json_to_string(&values),
+        Function::JsonMerge => json_ops::json_merge(&values),
+        Function::Array => Ok(Value::array(values.into_iter().map(Cow::into_owned).collect())),
+        Function::ArrayPartition => array::partition(&values),
+        Function::ArrayContains => array::contains(&values),
+        Function::ArrayRange => array::range(&values),
+        Function::ArrayGetItem => array::get_item(&values),
+        Function::ArrayLength => array::length(&values),
+        Function::ArrayUnique => array::unique(&values),
+        Function::Base64Encode => encoding::encode(&values),
+        Function::Base64Decode => encoding::decode(&values),
+        Function::Hash => hash::hash(&values),
+        Function::MathRandom => math::random(&values, rng),
+        Function::MathAdd => math::add(&values),
+        Function::Uuid => Ok(unique_id::uuid(rng)),
     }
 }
 
-pub(crate) fn int_arg(v: &Value) -> Option<i64> {
-    match v.as_number()? {
-        Number::Int(i) => Some(i),
-        n => n.as_i64(),
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Intrinsic;
+    use crate::json::parse_value;
+    use crate::path::Scope;
+    use crate::rng::Rng;
+    use crate::{Failure, Map, Value};
+
+    /// Compile and evaluate `call` against `input` (JSON text).
+    pub fn eval(call: &str, input: &str) -> Result<Value, Failure> {
+        let input = parse_value(input).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        let scope = Scope { input: &input, context: &ctx, variables: &vars };
+        Intrinsic::compile(call).unwrap().evaluate(&scope, &mut Rng::seeded(3))
+    }
+
+    /// Assert the call gives `want` (JSON text).
+    pub fn ok(call: &str, input: &str, want: &str) {
+        assert_eq!(eval(call, input).unwrap(), parse_value(want).unwrap(), "{call}");
+    }
+
+    /// Assert the call fails with States.IntrinsicFailure naming its function.
+    pub fn fails(call: &str, input: &str) {
+        let f = eval(call, input).unwrap_err();
+        assert_eq!(f.error_name(), "States.IntrinsicFailure", "{call}: {f:?}");
+        let name = &call[..call.find('(').unwrap_or(0)];
+        assert!(f.cause.as_deref().unwrap_or("").contains(name), "{call}: {f:?}");
     }
 }

@@ -1,62 +1,66 @@
-//! JSONPath-mode expressions: reference paths, payload templates, ResultPath.
+//! JSONPath-mode expressions: paths (`$.a[0]`, `$$.Execution.Id`, `$var.x`), payload
+//! templates (`"key.$"`), and ResultPath merging, with AWS's failure names and causes.
 //!
-//! **Temporary, replaced by the path branch.** A minimal stand-in with exactly the
-//! signatures of the path contract so the interpreter can be built and tested; the lead
-//! replaces this module (and `intrinsic`, `choice`) with the real one when merging.
+//! Causes are the text AWS puts after its "An error occurred while executing the state
+//! 'X' (entered at the event id #N). " prefix; the interpreter adds that prefix.
+//!
+//! Which call gives AWS's cause for which field (from the recorded executions):
+//!
+//! | field | call | cause on a miss |
+//! | --- | --- | --- |
+//! | InputPath, OutputPath, ItemsPath, TimeoutSecondsPath, HeartbeatSecondsPath | [`CompiledPath::select`] | `Invalid path '$.x' : No results for path: $['x']` |
+//! | `key.$` in Parameters, ResultSelector, ItemSelector | [`Template::apply`] | `The JSONPath '$.x' specified for the field 'key.$' could not be found in the input '{…}'` |
+//! | Fail ErrorPath, CausePath | [`CompiledPath::select_for_field`] / [`Intrinsic::evaluate_for_field`](crate::intrinsic::Intrinsic::evaluate_for_field) with `"ErrorPath"` | same, naming `ErrorPath` |
+//! | Choice Variable, `*Path` operands | [`ChoiceRule::matches`](crate::choice::ChoiceRule::matches) | as InputPath |
+//! | Wait SecondsPath/TimestampPath, Map `*Path` counts | [`CompiledPath::try_select`], then the interpreter's own wording | — |
+//! | ResultPath | [`CompiledResultPath::apply`] | `States.ResultPathMatchFailure`: `Unable to apply ReferencePath $.x to input …` |
 
+mod eval;
+mod filter;
+mod parse;
+mod regex;
 mod result_path;
 mod template;
 
+pub use filter::{Filter, Op, Operand};
+pub use parse::{Root, Segment};
+pub use regex::Regex;
 pub use result_path::CompiledResultPath;
 pub use template::{Template, TemplateError};
 
 use crate::{Failure, Map, Value};
-use alloc::boxed::Box;
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use core::fmt;
+use eval::Definite;
 
 /// What `$`, `$$` and `$name` read while a state's fields are evaluated.
+#[derive(Clone, Copy, Debug)]
 pub struct Scope<'a> {
+    /// `$`
     pub input: &'a Value,
+    /// `$$` (the context object, already built by the interpreter)
     pub context: &'a Value,
+    /// `$name` variables visible here (empty map when none)
     pub variables: &'a Map,
 }
 
-/// A JSONPath syntax error at a byte offset of the path text.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a path's text was rejected, and at which byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathSyntaxError {
     pub offset: usize,
     pub message: String,
 }
 
-#[derive(Clone, Debug)]
-enum Root {
-    Input,
-    Context,
-    Variable(String),
+impl fmt::Display for PathSyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at offset {}", self.message, self.offset)
+    }
 }
 
-#[derive(Clone, Debug)]
-enum Segment {
-    Key(String),
-    Index(i64),
-    Wildcard,
-    Slice(Option<i64>, Option<i64>, i64),
-    Descend(Box<Segment>),
-    Filter(String, FilterOp, Value),
-}
-
-#[derive(Clone, Copy, Debug)]
-enum FilterOp {
-    Exists,
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
+static NULL: Value = Value::Null;
 
 /// A parsed JSONPath / reference path, compiled once per definition.
 #[derive(Clone, Debug)]
@@ -65,19 +69,19 @@ pub struct CompiledPath {
     root: Root,
     segments: Vec<Segment>,
     definite: bool,
+    /// The last step is `['a','b']`: AWS's engine answers with an object holding those
+    /// of the keys that exist (and such a step keeps a path definite).
+    merge_leaf: bool,
 }
 
 impl CompiledPath {
-    /// Parses `text`.
+    /// Parse `text` (`$…`, `$$…` or `$name…`).
     pub fn compile(text: &str) -> Result<CompiledPath, PathSyntaxError> {
-        let mut parser = Parser { s: text.as_bytes(), text, i: 0 };
-        let root = parser.root()?;
-        let mut segments = Vec::new();
-        while parser.i < parser.s.len() {
-            segments.push(parser.segment()?);
-        }
-        let definite = segments.iter().all(|s| matches!(s, Segment::Key(_) | Segment::Index(_)));
-        Ok(CompiledPath { text: text.to_string(), root, segments, definite })
+        let (root, segments) = parse::parse_path(text)?;
+        let merge_leaf = matches!(segments.last(), Some(Segment::Children(_)));
+        let prefix = if merge_leaf { &segments[..segments.len() - 1] } else { &segments[..] };
+        let definite = prefix.iter().all(Segment::is_definite);
+        Ok(CompiledPath { text: text.to_string(), root, segments, definite, merge_leaf })
     }
 
     /// The path as written.
@@ -85,287 +89,215 @@ impl CompiledPath {
         &self.text
     }
 
-    /// AWS semantics: no match is a States.Runtime failure; indefinite paths give arrays.
-    pub fn select(&self, scope: &Scope) -> Result<Value, Failure> {
-        match self.try_select(scope) {
-            Some(v) => Ok(v),
-            None => Err(Failure::runtime(format!(
-                "Invalid path '{}' : No results for path: {}",
-                self.text,
-                self.normalized()
-            ))),
-        }
+    /// What the path starts from.
+    pub fn root(&self) -> &Root {
+        &self.root
     }
 
-    /// None when nothing matches (never a Failure for absence).
-    pub fn try_select(&self, scope: &Scope) -> Option<Value> {
-        let start = match &self.root {
-            Root::Input => scope.input,
-            Root::Context => scope.context,
-            Root::Variable(name) => scope.variables.get(name)?,
-        };
-        if self.definite {
-            let mut cur = start;
-            for seg in &self.segments {
-                cur = match seg {
-                    Segment::Key(k) => cur.get(k)?,
-                    Segment::Index(i) => {
-                        let a = cur.as_array()?;
-                        let idx = if *i < 0 { a.len() as i64 + i } else { *i };
-                        a.get(usize::try_from(idx).ok()?)?
-                    }
-                    _ => return None,
-                };
-            }
-            return Some(cur.clone());
-        }
-        let mut current: Vec<&Value> = alloc::vec![start];
-        for seg in &self.segments {
-            let mut next = Vec::new();
-            for v in current {
-                apply_segment(seg, v, &mut next, 0);
-            }
-            current = next;
-        }
-        Some(Value::array(current.into_iter().cloned().collect()))
+    /// The steps after the root.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
     }
 
-    /// Whether the path starts with `$$`.
+    /// True when the path can select at most one value (no wildcard, slice, filter,
+    /// index list or recursive descent): such a path yields the value itself.
+    pub fn is_definite(&self) -> bool {
+        self.definite
+    }
+
+    /// Starts with `$$`.
     pub fn is_context(&self) -> bool {
-        matches!(self.root, Root::Context)
+        self.root == Root::Context
     }
 
-    fn normalized(&self) -> String {
-        let mut out = String::from("$");
-        for seg in &self.segments {
-            match seg {
-                Segment::Key(k) => out.push_str(&format!("['{k}']")),
-                Segment::Index(i) => out.push_str(&format!("[{i}]")),
-                _ => out.push_str("[*]"),
-            }
-        }
-        out
-    }
-}
-
-fn apply_segment<'v>(seg: &Segment, v: &'v Value, out: &mut Vec<&'v Value>, depth: usize) {
-    match seg {
-        Segment::Key(k) => out.extend(v.get(k)),
-        Segment::Index(i) => {
-            if let Some(a) = v.as_array() {
-                let idx = if *i < 0 { a.len() as i64 + i } else { *i };
-                out.extend(usize::try_from(idx).ok().and_then(|i| a.get(i)));
-            }
-        }
-        Segment::Wildcard => match v {
-            Value::Array(a) => out.extend(a.iter()),
-            Value::Object(m) => out.extend(m.values()),
-            _ => {}
-        },
-        Segment::Slice(start, end, step) => {
-            if let Some(a) = v.as_array() {
-                let len = a.len() as i64;
-                let norm = |x: i64| if x < 0 { (len + x).max(0) } else { x.min(len) };
-                let s = start.map(norm).unwrap_or(0);
-                let e = end.map(norm).unwrap_or(len);
-                let mut i = s;
-                while i < e && *step > 0 {
-                    out.push(&a[i as usize]);
-                    i += step;
-                }
-            }
-        }
-        Segment::Descend(inner) => {
-            if depth > crate::json::MAX_DEPTH {
-                return;
-            }
-            apply_segment(inner, v, out, depth + 1);
-            match v {
-                Value::Array(a) => a.iter().for_each(|c| apply_segment(seg, c, out, depth + 1)),
-                Value::Object(m) => m.values().for_each(|c| apply_segment(seg, c, out, depth + 1)),
-                _ => {}
-            }
-        }
-        Segment::Filter(key, op, literal) => {
-            let items: Vec<&Value> = match v {
-                Value::Array(a) => a.iter().collect(),
-                Value::Object(m) => m.values().collect(),
-                _ => Vec::new(),
-            };
-            for item in items {
-                let field = if key.is_empty() { Some(item) } else { item.get(key) };
-                let keep = match (op, field) {
-                    (FilterOp::Exists, f) => f.is_some(),
-                    (_, None) => false,
-                    (op, Some(f)) => compare(*op, f, literal),
-                };
-                if keep {
-                    out.push(item);
-                }
-            }
-        }
-    }
-}
-
-fn compare(op: FilterOp, a: &Value, b: &Value) -> bool {
-    use core::cmp::Ordering;
-    let ord = match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.partial_cmp(y),
-        (Value::String(x), Value::String(y)) => Some(x.cmp(y)),
-        _ => {
-            return match op {
-                FilterOp::Eq => a == b,
-                FilterOp::Ne => a != b,
-                _ => false,
-            }
-        }
-    };
-    match (op, ord) {
-        (FilterOp::Eq, Some(o)) => o == Ordering::Equal,
-        (FilterOp::Ne, Some(o)) => o != Ordering::Equal,
-        (FilterOp::Lt, Some(o)) => o == Ordering::Less,
-        (FilterOp::Le, Some(o)) => o != Ordering::Greater,
-        (FilterOp::Gt, Some(o)) => o == Ordering::Greater,
-        (FilterOp::Ge, Some(o)) => o != Ordering::Less,
-        _ => false,
-    }
-}
-
-struct Parser<'t> {
-    s: &'t [u8],
-    text: &'t str,
-    i: usize,
-}
-
-impl Parser<'_> {
-    fn err<T>(&self, message: &str) -> Result<T, PathSyntaxError> {
-        Err(PathSyntaxError { offset: self.i, message: message.to_string() })
+    /// True for a reference path: names and single indexes only (what ResultPath,
+    /// `*Path` fields and Choice `Variable` accept).
+    pub fn is_reference_path(&self) -> bool {
+        self.definite && !self.merge_leaf
     }
 
-    fn root(&mut self) -> Result<Root, PathSyntaxError> {
-        if self.s.first() != Some(&b'$') {
-            return self.err("a path starts with '$'");
-        }
-        self.i = 1;
-        if self.s.get(1) == Some(&b'$') {
-            self.i = 2;
-            return Ok(Root::Context);
-        }
-        let start = self.i;
-        while self.i < self.s.len() && !matches!(self.s[self.i], b'.' | b'[') {
-            self.i += 1;
-        }
-        if self.i == start {
-            Ok(Root::Input)
-        } else {
-            Ok(Root::Variable(self.text[start..self.i].to_string()))
+    /// The steps before a merging `['a','b']` leaf (all steps when there is none).
+    fn prefix(&self) -> &[Segment] {
+        if self.merge_leaf { &self.segments[..self.segments.len() - 1] } else { &self.segments }
+    }
+
+    /// The key list of a merging leaf.
+    fn merge_names(&self) -> Option<&[String]> {
+        match (self.merge_leaf, self.segments.last()) {
+            (true, Some(Segment::Children(names))) => Some(names),
+            _ => None,
         }
     }
 
-    fn name(&mut self) -> Result<String, PathSyntaxError> {
-        let start = self.i;
-        while self.i < self.s.len() && !matches!(self.s[self.i], b'.' | b'[') {
-            self.i += 1;
-        }
-        if self.i == start {
-            return self.err("expected a field name");
-        }
-        Ok(self.text[start..self.i].to_string())
+    /// AWS semantics for InputPath/OutputPath/ItemsPath/`*SecondsPath`…: a definite path
+    /// that matches nothing fails with `States.Runtime` and the cause
+    /// `Invalid path '<path>' : <engine message>`; an index past the end gives `null`;
+    /// an indefinite path yields an array (possibly `[]`).
+    pub fn select(&self, scope: &Scope) -> Result<Value, Failure> {
+        self.select_cow(scope).map(Cow::into_owned)
     }
 
-    fn segment(&mut self) -> Result<Segment, PathSyntaxError> {
-        match self.s[self.i] {
-            b'.' if self.s.get(self.i + 1) == Some(&b'.') => {
-                self.i += 2;
-                let inner = if self.s.get(self.i) == Some(&b'[') {
-                    self.bracket()?
-                } else if self.s.get(self.i) == Some(&b'*') {
-                    self.i += 1;
-                    Segment::Wildcard
-                } else {
-                    Segment::Key(self.name()?)
-                };
-                Ok(Segment::Descend(Box::new(inner)))
-            }
-            b'.' => {
-                self.i += 1;
-                if self.s.get(self.i) == Some(&b'*') {
-                    self.i += 1;
-                    return Ok(Segment::Wildcard);
-                }
-                Ok(Segment::Key(self.name()?))
-            }
-            b'[' => self.bracket(),
-            _ => self.err("expected '.' or '['"),
-        }
+    /// As [`select`](Self::select), for a named field whose miss AWS reports as
+    /// `The JSONPath '<path>' specified for the field '<field>' could not be found in the
+    /// input '<JSON>'`: payload-template keys (`value.$`), Fail `ErrorPath`/`CausePath`.
+    pub fn select_for_field(&self, scope: &Scope, field: &str) -> Result<Value, Failure> {
+        self.select_cow_for_field(scope, field).map(Cow::into_owned)
     }
 
-    fn bracket(&mut self) -> Result<Segment, PathSyntaxError> {
-        self.i += 1;
-        let close = match self.text[self.i..].find(']') {
-            Some(p) => self.i + p,
-            None => return self.err("missing ']'"),
+    /// [`select`](Self::select) without cloning a definite result.
+    pub fn select_cow<'a>(&self, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure> {
+        self.select_with(scope, |path, _, message| {
+            Failure::runtime(format!("Invalid path '{}' : {}", path.text, message))
+        })
+    }
+
+    /// [`select_for_field`](Self::select_for_field) without cloning a definite result.
+    pub fn select_cow_for_field<'a>(&self, scope: &Scope<'a>, field: &str) -> Result<Cow<'a, Value>, Failure> {
+        self.select_with(scope, |path, base, _| {
+            Failure::runtime(format!(
+                "The JSONPath '{}' specified for the field '{}' could not be found in the input '{}'",
+                path.text,
+                field,
+                base.map(Value::to_json).unwrap_or_default()
+            ))
+        })
+    }
+
+    fn select_with<'a>(
+        &self,
+        scope: &Scope<'a>,
+        fail: impl FnOnce(&Self, Option<&Value>, &str) -> Failure,
+    ) -> Result<Cow<'a, Value>, Failure> {
+        let Some(base) = self.base(scope) else {
+            let message = format!("The variable '{}' is not defined", self.variable_name());
+            return Err(fail(self, None, &message));
         };
-        let mut body = &self.text[self.i..close];
-        // Filters may contain `]` inside literals rarely; the stand-in does not support that.
-        if body.starts_with("?(") {
-            let seg = parse_filter(body).ok_or(PathSyntaxError {
-                offset: self.i,
-                message: "unsupported filter".to_string(),
-            })?;
-            self.i = close + 1;
-            return Ok(seg);
-        }
-        self.i = close + 1;
-        body = body.trim();
-        if body == "*" {
-            return Ok(Segment::Wildcard);
-        }
-        if (body.starts_with('\'') && body.ends_with('\'') || body.starts_with('"') && body.ends_with('"'))
-            && body.len() >= 2
-        {
-            return Ok(Segment::Key(body[1..body.len() - 1].to_string()));
-        }
-        if body.contains(':') {
-            let parts: Vec<&str> = body.split(':').collect();
-            let num = |s: &str| -> Result<Option<i64>, PathSyntaxError> {
-                let s = s.trim();
-                if s.is_empty() {
-                    Ok(None)
-                } else {
-                    s.parse().map(Some).map_err(|_| PathSyntaxError {
-                        offset: close,
-                        message: "bad slice bound".to_string(),
-                    })
-                }
+        let prefix = self.prefix();
+        if self.definite {
+            let found = match eval::select_definite(base, prefix) {
+                Ok(Definite::Found(v)) => Some(v),
+                Ok(Definite::OutOfRange) => None,
+                Err(message) => return Err(fail(self, Some(base), &message)),
             };
-            let start = num(parts[0])?;
-            let end = num(parts.get(1).copied().unwrap_or(""))?;
-            let step = num(parts.get(2).copied().unwrap_or(""))?.unwrap_or(1);
-            return Ok(Segment::Slice(start, end, step));
+            match self.merge_names() {
+                Some(names) => eval::merge_leaf(found, names, prefix)
+                    .map(Cow::Owned)
+                    .map_err(|message| fail(self, Some(base), &message)),
+                None => Ok(Cow::Borrowed(found.unwrap_or(&NULL))),
+            }
+        } else {
+            let all = eval::select_all(base, prefix, base);
+            let items = match self.merge_names() {
+                Some(names) => all.into_iter().filter_map(|v| eval::merge_leaf(Some(v), names, &[]).ok()).collect::<Vec<Value>>().into(),
+                None => all.into_iter().cloned().collect::<Vec<Value>>().into(),
+            };
+            Ok(Cow::Owned(Value::Array(items)))
         }
-        match body.parse::<i64>() {
-            Ok(n) => Ok(Segment::Index(n)),
-            Err(_) => Err(PathSyntaxError { offset: close, message: "bad bracket".to_string() }),
+    }
+
+    /// For Choice `Variable` / `IsPresent`: `None` when nothing matches (never a failure).
+    pub fn try_select(&self, scope: &Scope) -> Option<Value> {
+        self.try_select_ref(scope).map(Cow::into_owned)
+    }
+
+    /// [`try_select`](Self::try_select) without cloning a definite result.
+    pub fn try_select_ref<'a>(&self, scope: &Scope<'a>) -> Option<Cow<'a, Value>> {
+        let base = self.base(scope)?;
+        let prefix = self.prefix();
+        let names = self.merge_names();
+        if self.definite {
+            let v = eval::select_one(base, prefix, base)?;
+            match names {
+                Some(names) => eval::merge_leaf(Some(v), names, prefix).ok().map(Cow::Owned),
+                None => Some(Cow::Borrowed(v)),
+            }
+        } else {
+            let all = eval::select_all(base, prefix, base);
+            let items = match names {
+                Some(names) => all.into_iter().filter_map(|v| eval::merge_leaf(Some(v), names, &[]).ok()).collect::<Vec<Value>>().into(),
+                None => all.into_iter().cloned().collect::<Vec<Value>>().into(),
+            };
+            Some(Cow::Owned(Value::Array(items)))
+        }
+    }
+
+    fn base<'a>(&self, scope: &Scope<'a>) -> Option<&'a Value> {
+        match &self.root {
+            Root::Input => Some(scope.input),
+            Root::Context => Some(scope.context),
+            Root::Variable(name) => scope.variables.get(name.as_str()),
+        }
+    }
+
+    fn variable_name(&self) -> &str {
+        match &self.root {
+            Root::Variable(name) => name,
+            _ => "",
         }
     }
 }
 
-fn parse_filter(body: &str) -> Option<Segment> {
-    let inner = body.strip_prefix("?(")?.strip_suffix(')')?.trim();
-    let rest = inner.strip_prefix('@')?;
-    let ops = [("==", FilterOp::Eq), ("!=", FilterOp::Ne), ("<=", FilterOp::Le), (">=", FilterOp::Ge), ("<", FilterOp::Lt), (">", FilterOp::Gt)];
-    for (sym, op) in ops {
-        if let Some(p) = rest.find(sym) {
-            let key = rest[..p].trim().trim_start_matches('.').to_string();
-            let lit = rest[p + sym.len()..].trim();
-            let lit = if lit.starts_with('\'') && lit.ends_with('\'') && lit.len() >= 2 {
-                Value::String(lit[1..lit.len() - 1].to_string())
-            } else {
-                crate::json::parse_value(lit).ok()?
-            };
-            return Some(Segment::Filter(key, op, lit));
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse_value;
+
+    fn run(path: &str, input: &str) -> Result<Value, Failure> {
+        let input = parse_value(input).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        CompiledPath::compile(path).unwrap().select(&Scope { input: &input, context: &ctx, variables: &vars })
     }
-    Some(Segment::Filter(rest.trim().trim_start_matches('.').to_string(), FilterOp::Exists, Value::Null))
+
+    #[test]
+    fn aws_recorded_missing_leaf_and_missing_property() {
+        // scenarios.test_base_scenarios.test_invalid_jsonpath.ST_INVALID_JSONPATH_IN_INPUTPATH
+        let f = run("$.NoSuchInputPath", r#"{"int-literal": 0}"#).unwrap_err();
+        assert_eq!(f.error_name(), "States.Runtime");
+        assert_eq!(
+            f.cause.as_deref(),
+            Some("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']")
+        );
+        // scenarios.test_base_scenarios.test_catch_states_runtime
+        let f = run("$.no.such.result.path", "{}").unwrap_err();
+        assert_eq!(
+            f.cause.as_deref(),
+            Some("Invalid path '$.no.such.result.path' : Missing property in path $['no']")
+        );
+    }
+
+    #[test]
+    fn field_shaped_cause() {
+        let input = parse_value(r#"{"int-literal": 0}"#).unwrap();
+        let ctx = Value::object();
+        let vars = Map::default();
+        let scope = Scope { input: &input, context: &ctx, variables: &vars };
+        let f = CompiledPath::compile("$.no_such_jsonpath").unwrap().select_for_field(&scope, "value.$").unwrap_err();
+        assert_eq!(
+            f.cause.as_deref(),
+            Some(
+                "The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{\"int-literal\":0}'"
+            )
+        );
+    }
+
+    #[test]
+    fn variables_and_context() {
+        let input = Value::object();
+        let ctx = parse_value(r#"{"Execution": {"Id": "x"}}"#).unwrap();
+        let mut vars = Map::default();
+        vars.insert("v".into(), parse_value(r#"{"a": [1, 2]}"#).unwrap());
+        let scope = Scope { input: &input, context: &ctx, variables: &vars };
+        assert_eq!(CompiledPath::compile("$$.Execution.Id").unwrap().select(&scope).unwrap(), Value::from("x"));
+        assert_eq!(CompiledPath::compile("$v.a[1]").unwrap().select(&scope).unwrap(), Value::from(2i64));
+        assert!(CompiledPath::compile("$w").unwrap().select(&scope).is_err());
+        assert!(CompiledPath::compile("$$.Nope").unwrap().try_select(&scope).is_none());
+    }
+
+    #[test]
+    fn name_list_leaf_merges_into_an_object() {
+        assert_eq!(run("$['a','c','z']", r#"{"a": 1, "b": 2, "c": 3}"#).unwrap(), parse_value(r#"{"a": 1, "c": 3}"#).unwrap());
+        assert_eq!(run("$[*]['a','b']", r#"[{"a": 1}, 5, {"b": 2}]"#).unwrap(), parse_value(r#"[{"a": 1}, {"b": 2}]"#).unwrap());
+        assert!(run("$.x['a','b']", r#"{"x": 5}"#).is_err());
+    }
 }

@@ -1,6 +1,7 @@
-//! ResultPath merging. Temporary stand-in, replaced by the path branch.
+//! ResultPath: where a state's result is written into its raw input.
 
 use alloc::sync::Arc;
+use super::parse::{parse_path, Root, Segment};
 use super::PathSyntaxError;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
@@ -8,101 +9,140 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-/// A compiled ResultPath (a definite path on `$`).
+/// A compiled ResultPath (a reference path on `$`). `"ResultPath": null` is the
+/// interpreter's `None`: it discards the result and keeps the input.
 #[derive(Clone, Debug)]
 pub struct CompiledResultPath {
     text: String,
-    keys: Vec<Step>,
-}
-
-#[derive(Clone, Debug)]
-enum Step {
-    Key(String),
-    Index(usize),
+    segments: Vec<Segment>,
 }
 
 impl CompiledResultPath {
-    /// Parses a reference path such as `$.a.b` or `$['a'][0]`.
+    /// Parse a reference path: `$`, then names and single indexes only.
     pub fn compile(text: &str) -> Result<CompiledResultPath, PathSyntaxError> {
-        let bad = |offset: usize, m: &str| PathSyntaxError { offset, message: m.to_string() };
-        let rest = text.strip_prefix('$').ok_or_else(|| bad(0, "ResultPath starts with '$'"))?;
-        if rest.starts_with('$') {
-            return Err(bad(1, "ResultPath may not use the context object"));
+        let (root, segments) = parse_path(text)?;
+        if root != Root::Input {
+            return Err(PathSyntaxError { offset: 0, message: "ResultPath must start with '$'".into() });
         }
-        let b = rest.as_bytes();
-        let mut i = 0;
-        let mut keys = Vec::new();
-        while i < b.len() {
-            match b[i] {
-                b'.' => {
-                    let start = i + 1;
-                    i = start;
-                    while i < b.len() && b[i] != b'.' && b[i] != b'[' {
-                        i += 1;
-                    }
-                    if i == start {
-                        return Err(bad(start, "expected a field name"));
-                    }
-                    keys.push(Step::Key(rest[start..i].to_string()));
-                }
-                b'[' => {
-                    let close = rest[i..].find(']').map(|p| p + i).ok_or_else(|| bad(i, "missing ']'"))?;
-                    let body = rest[i + 1..close].trim();
-                    if body.len() >= 2 && (body.starts_with('\'') && body.ends_with('\'') || body.starts_with('"') && body.ends_with('"')) {
-                        keys.push(Step::Key(body[1..body.len() - 1].to_string()));
-                    } else {
-                        keys.push(Step::Index(body.parse().map_err(|_| bad(i, "ResultPath must be a definite path"))?));
-                    }
-                    i = close + 1;
-                }
-                _ => return Err(bad(i, "expected '.' or '['")),
-            }
+        if !segments.iter().all(Segment::is_definite) {
+            return Err(PathSyntaxError {
+                offset: 0,
+                message: "ResultPath must be a reference path (names and single indexes only)".into(),
+            });
         }
-        Ok(CompiledResultPath { text: text.to_string(), keys })
+        Ok(CompiledResultPath { text: text.to_string(), segments })
     }
 
-    /// Merges `result` into `input` at this path.
-    pub fn apply(&self, input: Value, result: Value) -> Result<Value, Failure> {
-        if self.keys.is_empty() {
+    /// The path as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Merge `result` into `input` as AWS does: `$` replaces the input; missing objects
+    /// along the way are created; anything else that cannot hold the result (a scalar
+    /// on the way, an index past an array's end, a non-object input) fails with
+    /// `States.ResultPathMatchFailure`.
+    pub fn apply(&self, mut input: Value, result: Value) -> Result<Value, Failure> {
+        if self.segments.is_empty() {
             return Ok(result);
         }
-        let mut root = input;
-        let mut cur = &mut root;
-        for (n, step) in self.keys.iter().enumerate() {
-            let last = n + 1 == self.keys.len();
-            match step {
-                Step::Key(k) => {
-                    let Value::Object(m) = cur else {
-                        return Err(self.mismatch(cur));
-                    };
-                    if last {
-                        Arc::make_mut(m).insert(k.clone(), result);
-                        return Ok(root);
-                    }
-                    cur = Arc::make_mut(m).entry(k.clone()).or_insert_with(|| Value::from(Map::default()));
-                }
-                Step::Index(i) => {
-                    let Value::Array(a) = cur else {
-                        return Err(self.mismatch(cur));
-                    };
-                    let Some(slot) = Arc::make_mut(a).get_mut(*i) else {
-                        return Err(Failure::new(errors::RESULT_PATH_MATCH_FAILURE, format!("Unable to apply ResultPath '{}'", self.text)));
-                    };
-                    if last {
-                        *slot = result;
-                        return Ok(root);
-                    }
-                    cur = slot;
-                }
-            }
+        if !self.fits(&input) {
+            return Err(Failure::new(
+                errors::RESULT_PATH_MATCH_FAILURE,
+                format!("Unable to apply ReferencePath {} to input {}", self.text, input.to_json()),
+            ));
         }
-        Ok(root)
+        let mut slot = &mut input;
+        for seg in &self.segments {
+            slot = match (seg, slot) {
+                (Segment::Child(name), Value::Object(map)) => {
+                    let map = Arc::make_mut(map);
+                    // Look up before inserting: the common case (key present) clones nothing.
+                    if !map.contains_key(name.as_str()) {
+                        map.insert(name.clone(), Value::from(Map::default()));
+                    }
+                    match map.get_mut(name.as_str()) {
+                        Some(v) => v,
+                        None => return Err(Failure::runtime("ResultPath could not be applied")),
+                    }
+                }
+                (Segment::Index(i), Value::Array(items)) => {
+                    let items = Arc::make_mut(items);
+                    let k = index(*i, items.len()).unwrap_or(0);
+                    match items.get_mut(k) {
+                        Some(v) => v,
+                        None => return Err(Failure::runtime("ResultPath index out of range")),
+                    }
+                }
+                // `fits` ruled these out.
+                _ => return Err(Failure::runtime("ResultPath could not be applied")),
+            };
+        }
+        *slot = result;
+        Ok(input)
     }
 
-    fn mismatch(&self, at: &Value) -> Failure {
-        Failure::new(
-            errors::RESULT_PATH_MATCH_FAILURE,
-            format!("Unable to apply ResultPath '{}' to input '{}'", self.text, at.to_json()),
-        )
+    /// Whether every step can be taken (or created) without replacing a non-container.
+    fn fits(&self, input: &Value) -> bool {
+        let mut current = Some(input);
+        for seg in &self.segments {
+            current = match (seg, current) {
+                // Created on the way: an object, which any later name fits.
+                (Segment::Child(_), None) => None,
+                (Segment::Child(name), Some(Value::Object(map))) => map.get(name.as_str()),
+                (Segment::Index(i), Some(Value::Array(items))) => match index(*i, items.len()) {
+                    Some(k) => items.get(k),
+                    None => return false,
+                },
+                _ => return false,
+            };
+        }
+        true
+    }
+}
+
+fn index(i: i64, len: usize) -> Option<usize> {
+    let k = if i < 0 { len as i64 + i } else { i };
+    (0..len as i64).contains(&k).then_some(k as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse_value;
+
+    fn apply(path: &str, input: &str, result: &str) -> Result<Value, Failure> {
+        CompiledResultPath::compile(path)
+            .unwrap()
+            .apply(parse_value(input).unwrap(), parse_value(result).unwrap())
+    }
+
+    #[test]
+    fn dollar_replaces_even_non_objects() {
+        assert_eq!(apply("$", "\"x\"", "[1]").unwrap(), parse_value("[1]").unwrap());
+    }
+
+    #[test]
+    fn creates_missing_objects_and_keeps_siblings() {
+        let out = apply("$.a.b", r#"{"k": 1, "a": {"c": 2}}"#, "3").unwrap();
+        assert_eq!(out, parse_value(r#"{"k": 1, "a": {"c": 2, "b": 3}}"#).unwrap());
+        let out = apply("$.x.y", r#"{"k": 1}"#, "true").unwrap();
+        assert_eq!(out, parse_value(r#"{"k": 1, "x": {"y": true}}"#).unwrap());
+    }
+
+    #[test]
+    fn non_object_input_fails_with_match_failure() {
+        let f = apply("$.a", "\"bar\"", "1").unwrap_err();
+        assert_eq!(f.error_name(), "States.ResultPathMatchFailure");
+        assert_eq!(f.cause.as_deref(), Some("Unable to apply ReferencePath $.a to input \"bar\""));
+        assert!(apply("$.a.b", r#"{"a": 5}"#, "1").is_err());
+        assert!(apply("$.a[3]", r#"{"a": [1]}"#, "1").is_err());
+        assert_eq!(apply("$.a[-1]", r#"{"a": [1, 2]}"#, "9").unwrap(), parse_value(r#"{"a": [1, 9]}"#).unwrap());
+    }
+
+    #[test]
+    fn rejects_non_reference_paths() {
+        assert!(CompiledResultPath::compile("$.a[*]").is_err());
+        assert!(CompiledResultPath::compile("$$.a").is_err());
     }
 }
