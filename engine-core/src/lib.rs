@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod failure;
 pub mod json;
+pub mod layout;
 pub mod rng;
 
 pub use failure::Failure;
