@@ -107,6 +107,7 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
                     (points, label, back)
                 }
             };
+            let label_at = if e.labelled { label_at } else { None };
             EdgeRoute { from: p.nodes[e.from].id, to: p.nodes[e.to].id, kind: e.kind, points, label_at, is_back_edge }
         })
         .collect();
@@ -117,13 +118,41 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
         .zip(&boxes)
         .map(|(n, b)| NodeBox { id: n.id, x: b.x, y: b.y, width: b.width, height: b.height })
         .collect();
-    Layout {
+    let mut out = Layout {
         nodes,
         containers: containers.into_iter().map(|(_, c)| c).collect(),
         edges,
         width: layouts[0].width,
         height: layouts[0].height,
+    };
+    fit_origin(&mut out);
+    out
+}
+
+/// Routes between scopes may stray above or left of the top-level drawing; shift
+/// everything so the drawing starts at the origin and `width`/`height` cover it all.
+fn fit_origin(l: &mut Layout) {
+    let b = l.bounds();
+    let (dx, dy) = ((-b.x).max(0.0), (-b.y).max(0.0));
+    if dx > 0.0 || dy > 0.0 {
+        let shift = |p: &mut Point| {
+            p.x += dx;
+            p.y += dy;
+        };
+        for n in &mut l.nodes {
+            n.x += dx;
+            n.y += dy;
+        }
+        for c in &mut l.containers {
+            c.x += dx;
+            c.y += dy;
+        }
+        for e in &mut l.edges {
+            e.points.iter_mut().chain(e.label_at.iter_mut()).for_each(shift);
+        }
     }
+    l.width = (l.width + dx).max(b.x + dx + b.width);
+    l.height = (l.height + dy).max(b.y + dy + b.height);
 }
 
 /// Sizes a container around its laid-out lanes: a title strip, then the lanes side by

@@ -49,19 +49,23 @@ pub fn layout_with(input: &LayoutInput, options: &LayoutOptions) -> Layout {
 
 /// Largest spacing accepted, so sums of many gaps stay finite.
 const MAX_SPACING: f64 = 1.0e4;
+/// Smallest gap between ranks: room for two stubs and a run between them.
+const MIN_RANK_SEP: f64 = 8.0;
 
 fn sanitise(o: &LayoutOptions) -> LayoutOptions {
     let d = LayoutOptions::default();
     let pick = |v: f64, fallback: f64| if v.is_finite() && v >= 0.0 { v.min(MAX_SPACING) } else { fallback };
-    let rank_sep = pick(o.rank_sep, d.rank_sep);
+    let rank_sep = pick(o.rank_sep, d.rank_sep).max(MIN_RANK_SEP);
     LayoutOptions {
         node_sep: pick(o.node_sep, d.node_sep),
         edge_sep: pick(o.edge_sep, d.edge_sep),
         rank_sep,
         label_sep: pick(o.label_sep, d.label_sep),
-        // Stubs above and below one gap must not meet, or edges would turn upwards.
-        port_stub: pick(o.port_stub, d.port_stub).min(rank_sep / 2.0),
-        back_edge_sep: pick(o.back_edge_sep, d.back_edge_sep),
+        // Stubs above and below one gap must not meet, so the run between them, where
+        // labels go, always has a length and edges never turn upwards.
+        port_stub: pick(o.port_stub, d.port_stub).clamp(1.0, rank_sep / 2.0 - 1.0),
+        // A loop's lane must stand clear of the boxes it passes.
+        back_edge_sep: pick(o.back_edge_sep, d.back_edge_sep).max(1.0),
         container_header: pick(o.container_header, d.container_header),
         container_padding: pick(o.container_padding, d.container_padding),
         lane_padding: pick(o.lane_padding, d.lane_padding),

@@ -160,8 +160,8 @@ mod tests {
             l.down[a].push(Link { vertex: b, weight: 1.0 });
             l.up[b].push(Link { vertex: a, weight: 1.0 });
         }
-        for v in 0..n {
-            l.layers[ranks[v]].push(v);
+        for (v, &rank) in ranks.iter().enumerate() {
+            l.layers[rank].push(v);
         }
         l
     }

@@ -1,7 +1,8 @@
 //! Pass 6, edge routing: a polyline per edge, from the source's bottom to the target's top.
 //!
-//! Forward edges leave and enter vertically (a short stub), and pass each rank they skip
-//! through their dummy, vertically, so they never cut a box. Several edges on one side of
+//! Forward edges leave and enter vertically (down to a short stub past their rank band),
+//! slant only inside the gaps between bands, and pass each rank they skip vertically
+//! through their dummy, so they never cut a box. Several edges on one side of
 //! a box get spread-out ports, ordered by where they head, so parallel edges stay apart.
 //! Back-edges drop below their source, run up a lane right of everything, and come
 //! down into the target: every loop is visible and crosses no box.
@@ -93,14 +94,18 @@ pub(crate) fn edges(g: &ScopeGraph, l: &Layered, f: &RouteFrame) -> Vec<Vec<Poin
                 pts.push(Point { x: lane_x[k], y: above });
                 pts.push(Point { x: tx, y: above });
             } else {
-                pts.push(Point { x: sx, y: s.y + s.height + f.stub });
+                // Slanted runs stay inside the gaps between bands: a box shorter than its
+                // band is left and entered straight down first.
+                let below = f.bands.bottom(l.vertices[e.from].rank) + f.stub;
+                let above = f.bands.top[l.vertices[e.to].rank] - f.stub;
+                pts.push(Point { x: sx, y: below });
                 for &d in &l.chains[k] {
                     let r = l.vertices[d].rank;
                     let x = l.vertices[d].x;
                     pts.push(Point { x, y: f.bands.top[r] });
                     pts.push(Point { x, y: f.bands.bottom(r) });
                 }
-                pts.push(Point { x: tx, y: t.y - f.stub });
+                pts.push(Point { x: tx, y: above });
             }
             pts.push(Point { x: tx, y: t.y });
             pts.dedup();
