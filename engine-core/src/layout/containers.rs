@@ -103,7 +103,7 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
                 }
                 None => {
                     let (points, back) = route::across_scopes(boxes[e.from], boxes[e.to], o.port_stub);
-                    let label = super::labels::place(&points, false);
+                    let label = super::labels::place(&points, false, 0.5);
                     (points, label, back)
                 }
             };

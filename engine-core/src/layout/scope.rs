@@ -85,10 +85,13 @@ pub(crate) fn lay_out(g: &ScopeGraph, o: &LayoutOptions) -> ScopeLayout {
         stub: o.port_stub,
         max_offset: margin,
     };
-    let routes = route::edges(g, &layered, &frame)
+    let points = route::edges(g, &layered, &frame);
+    let anchors = labels::place_all(g, &points, &back);
+    let routes = points
         .into_iter()
+        .zip(anchors)
         .zip(&back)
-        .map(|(points, &is_back_edge)| Route { label_at: labels::place(&points, is_back_edge), points, is_back_edge })
+        .map(|((points, label_at), &is_back_edge)| Route { points, label_at, is_back_edge })
         .collect();
 
     let boxes = (0..g.kinds.len()).map(|v| route::box_of(&layered, &bands, v)).collect();

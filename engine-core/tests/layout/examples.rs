@@ -128,6 +128,9 @@ fn job_poller_reads_top_to_bottom_in_one_straight_column() {
     let mid = (centre_x(&ok) + centre_x(&gave_up)) / 2.0;
     assert!((centre_x(&chain[4]) - mid).abs() < 1e-6);
     assert!(node_box(&l, m.id("End")).y > ok.y + ok.height);
+    // The two rule labels sit a text line apart in height, so long conditions do not overprint.
+    let label = |kind| l.edges.iter().find(|e| e.kind == kind).and_then(|e| e.label_at).unwrap();
+    assert!((label(EdgeKind::ChoiceRule(0)).y - label(EdgeKind::ChoiceRule(1)).y).abs() >= 12.0);
 }
 
 #[test]
@@ -194,3 +197,4 @@ fn every_example_fits_a_view() {
         assert!(l.minimap_scale(200.0, 150.0) > 0.0);
     }
 }
+
