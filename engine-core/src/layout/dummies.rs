@@ -12,6 +12,10 @@ use super::scope::ScopeGraph;
 const WEIGHT_REAL: f64 = 1.0;
 const WEIGHT_ONE_DUMMY: f64 = 2.0;
 const WEIGHT_DUMMIES: f64 = 8.0;
+/// Most dummies one scope may hold. A graph whose long edges need more (thousands of
+/// states each wired to one far-away End) would cost memory quadratic in its size; the
+/// edges past the budget are drawn as straight runs instead.
+pub(crate) const MAX_DUMMIES: usize = 200_000;
 
 /// A box or a dummy in the layered graph.
 #[derive(Clone, Debug)]
@@ -65,7 +69,8 @@ impl Layered {
     }
 }
 
-/// Runs the pass. Back-edges (marked in `back`) are left out: they are routed separately.
+/// Runs the pass. Back-edges (marked in `back`) are left out: they are routed separately,
+/// as are edges past the dummy budget.
 pub(crate) fn insert(g: &ScopeGraph, ranks: &[usize], back: &[bool]) -> Layered {
     let n = g.kinds.len();
     let vertices = (0..n)
@@ -86,6 +91,10 @@ pub(crate) fn insert(g: &ScopeGraph, ranks: &[usize], back: &[bool]) -> Layered 
             continue;
         }
         let (top, bottom) = (ranks[e.from], ranks[e.to]);
+        let needed = bottom.saturating_sub(top + 1);
+        if bottom <= top || (needed > 0 && l.vertices.len() - n + needed > MAX_DUMMIES) {
+            continue;
+        }
         let mut prev = e.from;
         for rank in top + 1..bottom {
             let d = l.add_dummy(rank);

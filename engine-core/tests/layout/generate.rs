@@ -12,6 +12,8 @@ struct Gen {
     input: LayoutInput,
     rng: Rng,
     left: usize,
+    /// Top-level Fail states: each gets an edge to the End marker, as the studio draws them.
+    top_fails: Vec<usize>,
 }
 
 impl Gen {
@@ -80,6 +82,9 @@ impl Gen {
     fn caught_task(&mut self, parent: Option<ContainerRef>) -> (usize, usize) {
         let task = self.node(NodeKind::Task, parent);
         let fail = self.node(NodeKind::Fail, parent);
+        if parent.is_none() {
+            self.top_fails.push(fail);
+        }
         let after = self.node(NodeKind::Pass, parent);
         self.edge(task, after, EdgeKind::Next, None);
         self.edge(task, fail, EdgeKind::Catch(0), Some("States.ALL".to_string()));
@@ -116,12 +121,15 @@ impl Gen {
 
 /// A machine with exactly `states` states (plus a Start and an End marker), fixed by `seed`.
 pub fn machine(states: usize, seed: u64) -> LayoutInput {
-    let mut g = Gen { input: LayoutInput::default(), rng: Rng::seeded(seed), left: states };
+    let mut g = Gen { input: LayoutInput::default(), rng: Rng::seeded(seed), left: states, top_fails: Vec::new() };
     let start = g.node(NodeKind::Start, None);
     let end = g.node(NodeKind::End, None);
     if let Some((first, last)) = g.sequence(None, 0, states) {
         g.edge(start, first, EdgeKind::Start, None);
         g.edge(last, end, EdgeKind::End, None);
+    }
+    for fail in core::mem::take(&mut g.top_fails) {
+        g.edge(fail, end, EdgeKind::End, None);
     }
     g.input
 }

@@ -178,3 +178,19 @@ fn odd_options_fall_back_and_keep_the_properties() {
     assert_eq!(bits(&l), bits(&layout_with(&input, &weird)));
     check(&input, &l);
 }
+
+#[test]
+fn a_huge_fan_in_to_one_end_stays_within_the_dummy_budget() {
+    // 3,000 states in a chain, every one also wired to the End marker: millions of dummies
+    // unbounded; the layout must still finish with every edge drawn.
+    let n = 3000;
+    let mut nodes: Vec<LayoutNode> = (0..n).map(|i| node(i, NodeKind::Task, None)).collect();
+    nodes.push(node(n, NodeKind::End, None));
+    let mut edges: Vec<LayoutEdge> = (0..n - 1).map(|i| edge(i, i + 1)).collect();
+    edges.extend((0..n).map(|i| LayoutEdge { from: i, to: n, kind: EdgeKind::End, label: None }));
+    let l = layout(&LayoutInput { nodes, edges });
+    assert_eq!(l.edges.len(), 2 * n - 1);
+    for e in &l.edges {
+        assert!(e.points.windows(2).all(|w| w[1].y >= w[0].y), "still downward");
+    }
+}
