@@ -93,7 +93,15 @@ mod tests {
         ScopeGraph {
             sizes: kinds.iter().map(|_| (10.0, 10.0)).collect(),
             kinds: kinds.to_vec(),
-            edges: edges.iter().map(|&(from, to, kind)| LocalEdge { from, to, kind, labelled: false }).collect(),
+            edges: edges
+                .iter()
+                .map(|&(from, to, kind)| LocalEdge {
+                    from,
+                    to,
+                    kind,
+                    labelled: false,
+                })
+                .collect(),
         }
     }
 
@@ -104,7 +112,13 @@ mod tests {
         // The job poller's loop: Wait -> GetStatus -> IsDone -Default-> Wait.
         let g = graph(
             &[Choice, Task, Wait, Task, NodeKind::Start],
-            &[(0, 2, Default), (1, 2, Next), (2, 3, Next), (3, 0, Next), (4, 1, EdgeKind::Start)],
+            &[
+                (0, 2, Default),
+                (1, 2, Next),
+                (2, 3, Next),
+                (3, 0, Next),
+                (4, 1, EdgeKind::Start),
+            ],
         );
         assert_eq!(back_edges(&g), vec![true, false, false, false, false]);
     }

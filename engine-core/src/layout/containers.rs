@@ -46,7 +46,12 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
                 .iter()
                 .map(|&k| {
                     let e = &p.edges[k];
-                    LocalEdge { from: local[e.from], to: local[e.to], kind: e.kind, labelled: e.labelled }
+                    LocalEdge {
+                        from: local[e.from],
+                        to: local[e.to],
+                        kind: e.kind,
+                        labelled: e.labelled,
+                    }
                 })
                 .collect(),
         };
@@ -61,9 +66,16 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
         let at = origin[s];
         for (i, &n) in p.scopes[s].members.iter().enumerate() {
             let b = layouts[s].boxes[i];
-            boxes[n] = Rect { x: at.x + b.x, y: at.y + b.y, ..b };
+            boxes[n] = Rect {
+                x: at.x + b.x,
+                y: at.y + b.y,
+                ..b
+            };
             for &(lane_scope, lane, content) in &frames[n].lanes {
-                origin[lane_scope] = Point { x: boxes[n].x + content.x, y: boxes[n].y + content.y };
+                origin[lane_scope] = Point {
+                    x: boxes[n].x + content.x,
+                    y: boxes[n].y + content.y,
+                };
                 let lane_no = p.scopes[lane_scope].owner.map_or(0, |(_, l)| l);
                 containers.push((
                     n,
@@ -98,17 +110,32 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
                 Some(s) => {
                     let r = &layouts[s].routes[next_in_scope[s]];
                     next_in_scope[s] += 1;
-                    let shift = |q: Point| Point { x: q.x + origin[s].x, y: q.y + origin[s].y };
-                    (r.points.iter().map(|&q| shift(q)).collect(), r.label_at.map(shift), r.is_back_edge)
+                    let shift = |q: Point| Point {
+                        x: q.x + origin[s].x,
+                        y: q.y + origin[s].y,
+                    };
+                    (
+                        r.points.iter().map(|&q| shift(q)).collect(),
+                        r.label_at.map(shift),
+                        r.is_back_edge,
+                    )
                 }
                 None => {
-                    let (points, back) = route::across_scopes(boxes[e.from], boxes[e.to], o.port_stub);
+                    let (points, back) =
+                        route::across_scopes(boxes[e.from], boxes[e.to], o.port_stub);
                     let label = super::labels::place(&points, false, 0.5);
                     (points, label, back)
                 }
             };
             let label_at = if e.labelled { label_at } else { None };
-            EdgeRoute { from: p.nodes[e.from].id, to: p.nodes[e.to].id, kind: e.kind, points, label_at, is_back_edge }
+            EdgeRoute {
+                from: p.nodes[e.from].id,
+                to: p.nodes[e.to].id,
+                kind: e.kind,
+                points,
+                label_at,
+                is_back_edge,
+            }
         })
         .collect();
 
@@ -116,7 +143,13 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
         .nodes
         .iter()
         .zip(&boxes)
-        .map(|(n, b)| NodeBox { id: n.id, x: b.x, y: b.y, width: b.width, height: b.height })
+        .map(|(n, b)| NodeBox {
+            id: n.id,
+            x: b.x,
+            y: b.y,
+            width: b.width,
+            height: b.height,
+        })
         .collect();
     let mut out = Layout {
         nodes,
@@ -148,7 +181,10 @@ fn fit_origin(l: &mut Layout) {
             c.y += dy;
         }
         for e in &mut l.edges {
-            e.points.iter_mut().chain(e.label_at.iter_mut()).for_each(shift);
+            e.points
+                .iter_mut()
+                .chain(e.label_at.iter_mut())
+                .for_each(shift);
         }
     }
     l.width = (l.width + dx).max(b.x + dx + b.width);
@@ -157,10 +193,18 @@ fn fit_origin(l: &mut Layout) {
 
 /// Sizes a container around its laid-out lanes: a title strip, then the lanes side by
 /// side at one common height, centred if the container's own minimum is wider.
-fn frame_lanes(lanes: &[usize], layouts: &[ScopeLayout], min: (f64, f64), o: &LayoutOptions) -> ((f64, f64), Frame) {
+fn frame_lanes(
+    lanes: &[usize],
+    layouts: &[ScopeLayout],
+    min: (f64, f64),
+    o: &LayoutOptions,
+) -> ((f64, f64), Frame) {
     let inner_h = lanes.iter().map(|&s| layouts[s].height).fold(0.0, f64::max);
     let lane_h = inner_h + 2.0 * o.lane_padding;
-    let row: f64 = lanes.iter().map(|&s| layouts[s].width + 2.0 * o.lane_padding).sum::<f64>()
+    let row: f64 = lanes
+        .iter()
+        .map(|&s| layouts[s].width + 2.0 * o.lane_padding)
+        .sum::<f64>()
         + o.container_padding * (lanes.len().saturating_sub(1)) as f64;
     let width = min.0.max(row + 2.0 * o.container_padding);
     let height = min.1.max(o.container_header + lane_h + o.container_padding);
@@ -168,8 +212,16 @@ fn frame_lanes(lanes: &[usize], layouts: &[ScopeLayout], min: (f64, f64), o: &La
     let mut frame = Frame::default();
     for &s in lanes {
         let lane_w = layouts[s].width + 2.0 * o.lane_padding;
-        let lane = Rect { x, y: o.container_header, width: lane_w, height: lane_h };
-        let content = Point { x: x + o.lane_padding, y: o.container_header + o.lane_padding };
+        let lane = Rect {
+            x,
+            y: o.container_header,
+            width: lane_w,
+            height: lane_h,
+        };
+        let content = Point {
+            x: x + o.lane_padding,
+            y: o.container_header + o.lane_padding,
+        };
         frame.lanes.push((s, lane, content));
         x += lane_w + o.container_padding;
     }

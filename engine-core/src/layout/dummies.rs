@@ -62,7 +62,13 @@ impl Layered {
     }
 
     fn add_dummy(&mut self, rank: usize) -> usize {
-        self.vertices.push(Vertex { rank, width: 0.0, height: 0.0, real: false, x: 0.0 });
+        self.vertices.push(Vertex {
+            rank,
+            width: 0.0,
+            height: 0.0,
+            real: false,
+            x: 0.0,
+        });
         self.down.push(Vec::new());
         self.up.push(Vec::new());
         self.vertices.len() - 1
@@ -74,7 +80,13 @@ impl Layered {
 pub(crate) fn insert(g: &ScopeGraph, ranks: &[usize], back: &[bool]) -> Layered {
     let n = g.kinds.len();
     let vertices = (0..n)
-        .map(|v| Vertex { rank: ranks[v], width: g.sizes[v].0, height: g.sizes[v].1, real: true, x: 0.0 })
+        .map(|v| Vertex {
+            rank: ranks[v],
+            width: g.sizes[v].0,
+            height: g.sizes[v].1,
+            real: true,
+            x: 0.0,
+        })
         .collect();
     let mut l = Layered {
         vertices,
@@ -123,7 +135,12 @@ mod tests {
         let g = ScopeGraph {
             sizes: vec![(10.0, 10.0); 2],
             kinds: vec![NodeKind::Task; 2],
-            edges: vec![LocalEdge { from: 0, to: 1, kind: EdgeKind::Next, labelled: false }],
+            edges: vec![LocalEdge {
+                from: 0,
+                to: 1,
+                kind: EdgeKind::Next,
+                labelled: false,
+            }],
         };
         let l = insert(&g, &[0, 3], &[false]);
         assert_eq!(l.chains[0], vec![2, 3]);

@@ -17,7 +17,11 @@ const ALONE: f64 = 0.5;
 const STAGGER: [f64; 2] = [0.72, 0.3];
 
 /// Runs the pass for one scope: a label anchor per labelled edge.
-pub(crate) fn place_all(g: &ScopeGraph, routes: &[Vec<Point>], back: &[bool]) -> Vec<Option<Point>> {
+pub(crate) fn place_all(
+    g: &ScopeGraph,
+    routes: &[Vec<Point>],
+    back: &[bool],
+) -> Vec<Option<Point>> {
     let mut siblings: Vec<Vec<usize>> = vec![Vec::new(); g.kinds.len()];
     for (k, e) in g.edges.iter().enumerate() {
         if e.labelled && !back[k] {
@@ -36,7 +40,12 @@ pub(crate) fn place_all(g: &ScopeGraph, routes: &[Vec<Point>], back: &[bool]) ->
         }
     }
     (0..g.edges.len())
-        .map(|k| g.edges[k].labelled.then(|| place(&routes[k], back[k], along[k])).flatten())
+        .map(|k| {
+            g.edges[k]
+                .labelled
+                .then(|| place(&routes[k], back[k], along[k]))
+                .flatten()
+        })
         .collect()
 }
 
@@ -51,7 +60,10 @@ pub(crate) fn place(points: &[Point], is_back_edge: bool, along: f64) -> Option<
 }
 
 fn lerp(a: Point, b: Point, t: f64) -> Point {
-    Point { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }
+    Point {
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+    }
 }
 
 /// The point halfway along a polyline, by length; for routes of unusual shape.

@@ -30,8 +30,8 @@ mod types;
 mod view;
 
 pub use types::{
-    ContainerBox, ContainerRef, EdgeKind, EdgeRoute, Layout, LayoutEdge, LayoutInput, LayoutNode, LayoutOptions,
-    NodeBox, NodeKind, Point, Rect, MAX_CONTAINER_DEPTH,
+    ContainerBox, ContainerRef, EdgeKind, EdgeRoute, Layout, LayoutEdge, LayoutInput, LayoutNode,
+    LayoutOptions, NodeBox, NodeKind, Point, Rect, MAX_CONTAINER_DEPTH,
 };
 pub use view::Transform;
 
@@ -54,7 +54,13 @@ const MIN_RANK_SEP: f64 = 8.0;
 
 fn sanitise(o: &LayoutOptions) -> LayoutOptions {
     let d = LayoutOptions::default();
-    let pick = |v: f64, fallback: f64| if v.is_finite() && v >= 0.0 { v.min(MAX_SPACING) } else { fallback };
+    let pick = |v: f64, fallback: f64| {
+        if v.is_finite() && v >= 0.0 {
+            v.min(MAX_SPACING)
+        } else {
+            fallback
+        }
+    };
     let rank_sep = pick(o.rank_sep, d.rank_sep).max(MIN_RANK_SEP);
     LayoutOptions {
         node_sep: pick(o.node_sep, d.node_sep),

@@ -150,15 +150,30 @@ mod tests {
     fn layered(ranks: &[usize], edges: &[(usize, usize)]) -> Layered {
         let n = ranks.len();
         let mut l = Layered {
-            vertices: ranks.iter().map(|&rank| Vertex { rank, width: 10.0, height: 10.0, real: true, x: 0.0 }).collect(),
+            vertices: ranks
+                .iter()
+                .map(|&rank| Vertex {
+                    rank,
+                    width: 10.0,
+                    height: 10.0,
+                    real: true,
+                    x: 0.0,
+                })
+                .collect(),
             layers: vec![Vec::new(); ranks.iter().max().map_or(0, |m| m + 1)],
             down: vec![Vec::new(); n],
             up: vec![Vec::new(); n],
             chains: Vec::new(),
         };
         for &(a, b) in edges {
-            l.down[a].push(Link { vertex: b, weight: 1.0 });
-            l.up[b].push(Link { vertex: a, weight: 1.0 });
+            l.down[a].push(Link {
+                vertex: b,
+                weight: 1.0,
+            });
+            l.up[b].push(Link {
+                vertex: a,
+                weight: 1.0,
+            });
         }
         for (v, &rank) in ranks.iter().enumerate() {
             l.layers[rank].push(v);

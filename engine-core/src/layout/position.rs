@@ -41,7 +41,11 @@ pub(crate) struct Spacing {
 /// Runs the x half of the pass: sets `vertex.x` (centres), leftmost box edge at 0.
 /// Returns the width taken by the vertices.
 pub(crate) fn assign_x(l: &mut Layered, spacing: Spacing) -> f64 {
-    let offsets: Vec<Vec<f64>> = l.layers.iter().map(|layer| offsets(l, layer, spacing)).collect();
+    let offsets: Vec<Vec<f64>> = l
+        .layers
+        .iter()
+        .map(|layer| offsets(l, layer, spacing))
+        .collect();
     for (layer, offs) in l.layers.iter().zip(&offsets) {
         for (&v, &o) in layer.iter().zip(offs) {
             l.vertices[v].x = o;
@@ -62,7 +66,11 @@ pub(crate) fn assign_x(l: &mut Layered, spacing: Spacing) -> f64 {
         }
     }
 
-    let left = l.vertices.iter().map(|v| v.x - v.width / 2.0).fold(f64::INFINITY, f64::min);
+    let left = l
+        .vertices
+        .iter()
+        .map(|v| v.x - v.width / 2.0)
+        .fold(f64::INFINITY, f64::min);
     let shift = if left.is_finite() { -left } else { 0.0 };
     let mut right = 0.0f64;
     for v in &mut l.vertices {
@@ -77,7 +85,10 @@ pub(crate) fn assign_bands(l: &Layered, gaps: &[f64], top_pad: f64) -> Bands {
     let mut bands = Bands::default();
     let mut y = top_pad;
     for (r, layer) in l.layers.iter().enumerate() {
-        let h = layer.iter().map(|&v| l.vertices[v].height).fold(0.0, f64::max);
+        let h = layer
+            .iter()
+            .map(|&v| l.vertices[v].height)
+            .fold(0.0, f64::max);
         bands.top.push(y);
         bands.height.push(h);
         y += h + gaps.get(r).copied().unwrap_or(0.0);
@@ -99,7 +110,11 @@ fn offsets(l: &Layered, layer: &[usize], spacing: Spacing) -> Vec<f64> {
     for (i, &v) in layer.iter().enumerate() {
         if i > 0 {
             let (a, b) = (&l.vertices[layer[i - 1]], &l.vertices[v]);
-            let gap = if a.real && b.real { spacing.node_sep } else { spacing.edge_sep };
+            let gap = if a.real && b.real {
+                spacing.node_sep
+            } else {
+                spacing.edge_sep
+            };
             acc += (a.width + b.width) / 2.0 + gap;
         }
         out.push(acc);
@@ -165,11 +180,32 @@ mod tests {
     #[test]
     fn a_parent_is_centred_over_two_children_and_they_keep_their_gap() {
         let vertices = vec![
-            Vertex { rank: 0, width: 100.0, height: 40.0, real: true, x: 0.0 },
-            Vertex { rank: 1, width: 100.0, height: 40.0, real: true, x: 0.0 },
-            Vertex { rank: 1, width: 100.0, height: 40.0, real: true, x: 0.0 },
+            Vertex {
+                rank: 0,
+                width: 100.0,
+                height: 40.0,
+                real: true,
+                x: 0.0,
+            },
+            Vertex {
+                rank: 1,
+                width: 100.0,
+                height: 40.0,
+                real: true,
+                x: 0.0,
+            },
+            Vertex {
+                rank: 1,
+                width: 100.0,
+                height: 40.0,
+                real: true,
+                x: 0.0,
+            },
         ];
-        let link = |vertex| Link { vertex, weight: 1.0 };
+        let link = |vertex| Link {
+            vertex,
+            weight: 1.0,
+        };
         let mut l = Layered {
             vertices,
             layers: vec![vec![0], vec![1, 2]],
@@ -177,7 +213,13 @@ mod tests {
             up: vec![vec![], vec![link(0)], vec![link(0)]],
             chains: Vec::new(),
         };
-        let width = assign_x(&mut l, Spacing { node_sep: 40.0, edge_sep: 10.0 });
+        let width = assign_x(
+            &mut l,
+            Spacing {
+                node_sep: 40.0,
+                edge_sep: 10.0,
+            },
+        );
         let x: Vec<f64> = l.vertices.iter().map(|v| v.x).collect();
         assert_eq!(x, vec![120.0, 50.0, 190.0]);
         assert_eq!(width, 240.0);

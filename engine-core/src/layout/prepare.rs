@@ -111,7 +111,12 @@ pub(crate) fn prepare(input: &LayoutInput) -> Prepared {
         })
         .collect();
 
-    let mut scopes = alloc::vec![Scope { owner: None, depth: 0, members: Vec::new(), edges: Vec::new() }];
+    let mut scopes = alloc::vec![Scope {
+        owner: None,
+        depth: 0,
+        members: Vec::new(),
+        edges: Vec::new()
+    }];
     let mut scope_of_lane: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for i in 0..nodes.len() {
         let nested = match (parent_of[i], depth_of[i]) {
@@ -121,7 +126,12 @@ pub(crate) fn prepare(input: &LayoutInput) -> Prepared {
         let scope = match nested {
             None => 0,
             Some((owner, depth)) => *scope_of_lane.entry(owner).or_insert_with(|| {
-                scopes.push(Scope { owner: Some(owner), depth, members: Vec::new(), edges: Vec::new() });
+                scopes.push(Scope {
+                    owner: Some(owner),
+                    depth,
+                    members: Vec::new(),
+                    edges: Vec::new(),
+                });
                 scopes.len() - 1
             }),
         };
@@ -140,12 +150,21 @@ pub(crate) fn prepare(input: &LayoutInput) -> Prepared {
             continue;
         };
         let k = edges.len();
-        edges.push(Edge { from, to, kind: e.kind, labelled: e.label.is_some() });
+        edges.push(Edge {
+            from,
+            to,
+            kind: e.kind,
+            labelled: e.label.is_some(),
+        });
         if nodes[from].scope == nodes[to].scope {
             scopes[nodes[from].scope].edges.push(k);
         }
     }
-    Prepared { nodes, edges, scopes }
+    Prepared {
+        nodes,
+        edges,
+        scopes,
+    }
 }
 
 #[cfg(test)]
@@ -188,8 +207,18 @@ mod tests {
             nodes: alloc::vec![node(1, NodeKind::Task, None), node(1, NodeKind::Pass, None)],
             edges: alloc::vec![],
         };
-        input.edges.push(LayoutEdge { from: 1, to: 7, kind: EdgeKind::Next, label: None });
-        input.edges.push(LayoutEdge { from: 1, to: 1, kind: EdgeKind::Next, label: None });
+        input.edges.push(LayoutEdge {
+            from: 1,
+            to: 7,
+            kind: EdgeKind::Next,
+            label: None,
+        });
+        input.edges.push(LayoutEdge {
+            from: 1,
+            to: 1,
+            kind: EdgeKind::Next,
+            label: None,
+        });
         input.nodes[0].width = f64::NAN;
         let p = prepare(&input);
         assert_eq!(p.nodes.len(), 1);
@@ -210,7 +239,11 @@ mod tests {
             edges: alloc::vec![],
         };
         let p = prepare(&input);
-        let lanes: Vec<_> = p.nodes[0].lanes.iter().map(|&s| p.scopes[s].owner).collect();
+        let lanes: Vec<_> = p.nodes[0]
+            .lanes
+            .iter()
+            .map(|&s| p.scopes[s].owner)
+            .collect();
         assert_eq!(lanes, alloc::vec![Some((0, 0)), Some((0, 3))]);
     }
 }

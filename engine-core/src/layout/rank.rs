@@ -34,7 +34,10 @@ pub(crate) fn longest_path(g: &ScopeGraph, back: &[bool]) -> Vec<usize> {
         }
     }
 
-    let bottom = (0..n).filter(|&v| g.kinds[v] != NodeKind::End).map(|v| rank[v] + 1).max();
+    let bottom = (0..n)
+        .filter(|&v| g.kinds[v] != NodeKind::End)
+        .map(|v| rank[v] + 1)
+        .max();
     if let Some(bottom) = bottom {
         for v in 0..n {
             if g.kinds[v] == NodeKind::End && out[v].is_empty() {
@@ -62,7 +65,12 @@ mod tests {
             kinds,
             edges: pairs
                 .iter()
-                .map(|&(from, to)| LocalEdge { from, to, kind: EdgeKind::Next, labelled: false })
+                .map(|&(from, to)| LocalEdge {
+                    from,
+                    to,
+                    kind: EdgeKind::Next,
+                    labelled: false,
+                })
                 .collect(),
         };
         let ranks = longest_path(&g, &[false; 5]);

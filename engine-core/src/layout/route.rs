@@ -31,7 +31,12 @@ pub(crate) struct RouteFrame<'a> {
 pub(crate) fn box_of(l: &Layered, bands: &Bands, v: usize) -> Rect {
     let vx = &l.vertices[v];
     let top = bands.top[vx.rank] + (bands.height[vx.rank] - vx.height) / 2.0;
-    Rect { x: vx.x - vx.width / 2.0, y: top, width: vx.width, height: vx.height }
+    Rect {
+        x: vx.x - vx.width / 2.0,
+        y: top,
+        width: vx.width,
+        height: vx.height,
+    }
 }
 
 /// Back-edges in lane order: short loops hug the drawing, long ones go further out.
@@ -85,13 +90,22 @@ pub(crate) fn edges(g: &ScopeGraph, l: &Layered, f: &RouteFrame) -> Vec<Vec<Poin
         .map(|(k, e)| {
             let (s, t) = (box_of(l, f.bands, e.from), box_of(l, f.bands, e.to));
             let (sx, tx) = (out_x[k], in_x[k]);
-            let mut pts = vec![Point { x: sx, y: s.y + s.height }];
+            let mut pts = vec![Point {
+                x: sx,
+                y: s.y + s.height,
+            }];
             if f.back[k] {
                 let below = f.bands.bottom(l.vertices[e.from].rank) + offset[k];
                 let above = f.bands.top[l.vertices[e.to].rank] - offset[k];
                 pts.push(Point { x: sx, y: below });
-                pts.push(Point { x: lane_x[k], y: below });
-                pts.push(Point { x: lane_x[k], y: above });
+                pts.push(Point {
+                    x: lane_x[k],
+                    y: below,
+                });
+                pts.push(Point {
+                    x: lane_x[k],
+                    y: above,
+                });
                 pts.push(Point { x: tx, y: above });
             } else {
                 // Slanted runs stay inside the gaps between bands: a box shorter than its
@@ -102,8 +116,14 @@ pub(crate) fn edges(g: &ScopeGraph, l: &Layered, f: &RouteFrame) -> Vec<Vec<Poin
                 for &d in &l.chains[k] {
                     let r = l.vertices[d].rank;
                     let x = l.vertices[d].x;
-                    pts.push(Point { x, y: f.bands.top[r] });
-                    pts.push(Point { x, y: f.bands.bottom(r) });
+                    pts.push(Point {
+                        x,
+                        y: f.bands.top[r],
+                    });
+                    pts.push(Point {
+                        x,
+                        y: f.bands.bottom(r),
+                    });
                 }
                 pts.push(Point { x: tx, y: above });
             }
@@ -132,10 +152,22 @@ pub(crate) fn across_scopes(s: Rect, t: Rect, stub: f64) -> (Vec<Point>, bool) {
     let backwards = ty < sy + 2.0 * stub;
     if backwards {
         let lane = (s.x + s.width).max(t.x + t.width) + 2.0 * stub;
-        pts.push(Point { x: sx, y: sy + stub });
-        pts.push(Point { x: lane, y: sy + stub });
-        pts.push(Point { x: lane, y: ty - stub });
-        pts.push(Point { x: tx, y: ty - stub });
+        pts.push(Point {
+            x: sx,
+            y: sy + stub,
+        });
+        pts.push(Point {
+            x: lane,
+            y: sy + stub,
+        });
+        pts.push(Point {
+            x: lane,
+            y: ty - stub,
+        });
+        pts.push(Point {
+            x: tx,
+            y: ty - stub,
+        });
     } else {
         let mid = (sy + ty) / 2.0;
         pts.push(Point { x: sx, y: mid });
@@ -154,14 +186,33 @@ mod tests {
     fn ports_split_a_side_evenly_by_aim() {
         let mut side = [(50.0, 0), (-10.0, 1), (10.0, 2)];
         let mut x = [0.0; 3];
-        spread_ports(&mut side, Rect { x: 0.0, y: 0.0, width: 100.0, height: 10.0 }, &mut x);
+        spread_ports(
+            &mut side,
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                width: 100.0,
+                height: 10.0,
+            },
+            &mut x,
+        );
         assert_eq!(x, [75.0, 25.0, 50.0]);
     }
 
     #[test]
     fn an_upward_cross_scope_edge_goes_round_the_right() {
-        let s = Rect { x: 0.0, y: 100.0, width: 10.0, height: 10.0 };
-        let t = Rect { x: 0.0, y: 0.0, width: 20.0, height: 10.0 };
+        let s = Rect {
+            x: 0.0,
+            y: 100.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let t = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 20.0,
+            height: 10.0,
+        };
         let (pts, backwards) = across_scopes(s, t, 5.0);
         assert!(backwards);
         assert_eq!(pts.first(), Some(&Point { x: 5.0, y: 110.0 }));

@@ -52,7 +52,10 @@ pub(crate) fn lay_out(g: &ScopeGraph, o: &LayoutOptions) -> ScopeLayout {
     let ranks = rank::longest_path(g, &back);
     let mut layered = dummies::insert(g, &ranks, &back);
     order::minimise_crossings(&mut layered);
-    let spacing = Spacing { node_sep: o.node_sep, edge_sep: o.edge_sep };
+    let spacing = Spacing {
+        node_sep: o.node_sep,
+        edge_sep: o.edge_sep,
+    };
     let content_width = position::assign_x(&mut layered, spacing);
 
     // Vertical room: wider gaps under ranks whose edges carry labels, and a margin above
@@ -91,11 +94,26 @@ pub(crate) fn lay_out(g: &ScopeGraph, o: &LayoutOptions) -> ScopeLayout {
         .into_iter()
         .zip(anchors)
         .zip(&back)
-        .map(|((points, label_at), &is_back_edge)| Route { points, label_at, is_back_edge })
+        .map(|((points, label_at), &is_back_edge)| Route {
+            points,
+            label_at,
+            is_back_edge,
+        })
         .collect();
 
-    let boxes = (0..g.kinds.len()).map(|v| route::box_of(&layered, &bands, v)).collect();
-    let width = if lanes > 0 { first_lane + o.back_edge_sep * lanes as f64 } else { content_width };
+    let boxes = (0..g.kinds.len())
+        .map(|v| route::box_of(&layered, &bands, v))
+        .collect();
+    let width = if lanes > 0 {
+        first_lane + o.back_edge_sep * lanes as f64
+    } else {
+        content_width
+    };
     let height = bands.bottom(depth - 1) + bottom_pad;
-    ScopeLayout { boxes, routes, width, height }
+    ScopeLayout {
+        boxes,
+        routes,
+        width,
+        height,
+    }
 }

@@ -15,11 +15,18 @@ pub struct Transform {
 
 impl Transform {
     /// No zoom, no pan.
-    pub const IDENTITY: Transform = Transform { scale: 1.0, tx: 0.0, ty: 0.0 };
+    pub const IDENTITY: Transform = Transform {
+        scale: 1.0,
+        tx: 0.0,
+        ty: 0.0,
+    };
 
     /// Maps a layout point to the screen.
     pub fn apply(&self, p: Point) -> Point {
-        Point { x: p.x * self.scale + self.tx, y: p.y * self.scale + self.ty }
+        Point {
+            x: p.x * self.scale + self.tx,
+            y: p.y * self.scale + self.ty,
+        }
     }
 
     /// Maps a screen point back to the layout.
@@ -27,7 +34,10 @@ impl Transform {
         if self.scale == 0.0 {
             return p;
         }
-        Point { x: (p.x - self.tx) / self.scale, y: (p.y - self.ty) / self.scale }
+        Point {
+            x: (p.x - self.tx) / self.scale,
+            y: (p.y - self.ty) / self.scale,
+        }
     }
 }
 
@@ -38,7 +48,12 @@ fn positive(v: f64) -> bool {
 impl Layout {
     /// The smallest rectangle holding every box, lane, edge point and label anchor.
     pub fn bounds(&self) -> Rect {
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
         let mut take = |x: f64, y: f64, w: f64, h: f64| {
             x0 = x0.min(x);
             y0 = y0.min(y);
@@ -57,7 +72,12 @@ impl Layout {
             }
         }
         if x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite() {
-            Rect { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+            Rect {
+                x: x0,
+                y: y0,
+                width: x1 - x0,
+                height: y1 - y0,
+            }
         } else {
             Rect::default()
         }
@@ -111,7 +131,13 @@ mod tests {
 
     fn one_box(w: f64, h: f64) -> Layout {
         Layout {
-            nodes: vec![NodeBox { id: 0, x: 10.0, y: 20.0, width: w, height: h }],
+            nodes: vec![NodeBox {
+                id: 0,
+                x: 10.0,
+                y: 20.0,
+                width: w,
+                height: h,
+            }],
             width: 10.0 + w,
             height: 20.0 + h,
             ..Layout::default()
@@ -123,15 +149,24 @@ mod tests {
         let l = one_box(1000.0, 500.0);
         let t = l.fit_transform(548.0, 548.0);
         assert_eq!(t.scale, 0.5);
-        assert_eq!(t.apply(Point { x: 10.0, y: 20.0 }), Point { x: 24.0, y: 149.0 });
-        assert_eq!(t.invert(Point { x: 24.0, y: 149.0 }), Point { x: 10.0, y: 20.0 });
+        assert_eq!(
+            t.apply(Point { x: 10.0, y: 20.0 }),
+            Point { x: 24.0, y: 149.0 }
+        );
+        assert_eq!(
+            t.invert(Point { x: 24.0, y: 149.0 }),
+            Point { x: 10.0, y: 20.0 }
+        );
     }
 
     #[test]
     fn fit_never_enlarges_and_tolerates_empty_views_and_layouts() {
         let t = one_box(100.0, 100.0).fit_transform(1000.0, 1000.0);
         assert_eq!(t.scale, 1.0);
-        assert_eq!(Layout::default().fit_transform(0.0, f64::NAN), Transform::IDENTITY);
+        assert_eq!(
+            Layout::default().fit_transform(0.0, f64::NAN),
+            Transform::IDENTITY
+        );
         assert_eq!(Layout::default().bounds(), Rect::default());
         assert_eq!(Layout::default().fit_transform(100.0, 100.0).scale, 1.0);
     }

@@ -24,7 +24,14 @@ impl Gen {
             NodeKind::Start | NodeKind::End => (28.0, 28.0),
             _ => (120.0 + (self.rng.int_in(0, 10) * 8) as f64, 40.0),
         };
-        self.input.nodes.push(LayoutNode { id, label, kind, width, height, parent });
+        self.input.nodes.push(LayoutNode {
+            id,
+            label,
+            kind,
+            width,
+            height,
+            parent,
+        });
         if !matches!(kind, NodeKind::Start | NodeKind::End) {
             self.left = self.left.saturating_sub(1);
         }
@@ -32,11 +39,21 @@ impl Gen {
     }
 
     fn edge(&mut self, from: usize, to: usize, kind: EdgeKind, label: Option<String>) {
-        self.input.edges.push(LayoutEdge { from, to, kind, label });
+        self.input.edges.push(LayoutEdge {
+            from,
+            to,
+            kind,
+            label,
+        });
     }
 
     /// A run of blocks in one scope; returns its first and last state.
-    fn sequence(&mut self, parent: Option<ContainerRef>, depth: usize, budget: usize) -> Option<(usize, usize)> {
+    fn sequence(
+        &mut self,
+        parent: Option<ContainerRef>,
+        depth: usize,
+        budget: usize,
+    ) -> Option<(usize, usize)> {
         let stop = self.left.saturating_sub(budget);
         let mut ends: Option<(usize, usize)> = None;
         while self.left > stop {
@@ -53,7 +70,12 @@ impl Gen {
         ends
     }
 
-    fn block(&mut self, parent: Option<ContainerRef>, depth: usize, budget: usize) -> (usize, usize) {
+    fn block(
+        &mut self,
+        parent: Option<ContainerRef>,
+        depth: usize,
+        budget: usize,
+    ) -> (usize, usize) {
         let roll = self.rng.int_in(0, 9);
         // Each block stays within its budget, so the machine has exactly the states asked for.
         if budget >= 17 && roll < 3 {
@@ -87,7 +109,12 @@ impl Gen {
         }
         let after = self.node(NodeKind::Pass, parent);
         self.edge(task, after, EdgeKind::Next, None);
-        self.edge(task, fail, EdgeKind::Catch(0), Some("States.ALL".to_string()));
+        self.edge(
+            task,
+            fail,
+            EdgeKind::Catch(0),
+            Some("States.ALL".to_string()),
+        );
         (task, after)
     }
 
@@ -97,20 +124,41 @@ impl Gen {
         let rules = self.rng.int_in(2, 4) as usize;
         for arm in 0..=rules {
             let (first, last) = self.chain(parent, 3);
-            let kind = if arm == rules { EdgeKind::Default } else { EdgeKind::ChoiceRule(arm) };
+            let kind = if arm == rules {
+                EdgeKind::Default
+            } else {
+                EdgeKind::ChoiceRule(arm)
+            };
             self.edge(choice, first, kind, Some(format!("$.v == {arm}")));
             // Now and then an arm retries: a loop back to the Choice.
-            let target = if self.rng.int_in(0, 5) == 0 { choice } else { join };
+            let target = if self.rng.int_in(0, 5) == 0 {
+                choice
+            } else {
+                join
+            };
             self.edge(last, target, EdgeKind::Next, None);
         }
         (choice, join)
     }
 
-    fn container(&mut self, parent: Option<ContainerRef>, depth: usize, budget: usize) -> (usize, usize) {
+    fn container(
+        &mut self,
+        parent: Option<ContainerRef>,
+        depth: usize,
+        budget: usize,
+    ) -> (usize, usize) {
         let is_map = self.rng.int_in(0, 2) == 0;
-        let kind = if is_map { NodeKind::Map } else { NodeKind::Parallel };
+        let kind = if is_map {
+            NodeKind::Map
+        } else {
+            NodeKind::Parallel
+        };
         let node = self.node(kind, parent);
-        let lanes = if is_map { 1 } else { self.rng.int_in(2, 4) as usize };
+        let lanes = if is_map {
+            1
+        } else {
+            self.rng.int_in(2, 4) as usize
+        };
         let share = ((budget - 1) / 2 / lanes).max(1);
         for lane in 0..lanes {
             self.sequence(Some(ContainerRef { node, lane }), depth + 1, share);
@@ -121,7 +169,12 @@ impl Gen {
 
 /// A machine with exactly `states` states (plus a Start and an End marker), fixed by `seed`.
 pub fn machine(states: usize, seed: u64) -> LayoutInput {
-    let mut g = Gen { input: LayoutInput::default(), rng: Rng::seeded(seed), left: states, top_fails: Vec::new() };
+    let mut g = Gen {
+        input: LayoutInput::default(),
+        rng: Rng::seeded(seed),
+        left: states,
+        top_fails: Vec::new(),
+    };
     let start = g.node(NodeKind::Start, None);
     let end = g.node(NodeKind::End, None);
     if let Some((first, last)) = g.sequence(None, 0, states) {

@@ -27,8 +27,10 @@ fn random_graph(rng: &mut Rng) -> LayoutInput {
     let mut input = LayoutInput::default();
     for id in 0..n {
         let kind = KINDS[rng.int_in(0, 9) as usize];
-        let parent = (rng.int_in(0, 2) == 0)
-            .then(|| ContainerRef { node: rng.int_in(0, n as i64) as usize, lane: rng.int_in(0, 2) as usize });
+        let parent = (rng.int_in(0, 2) == 0).then(|| ContainerRef {
+            node: rng.int_in(0, n as i64) as usize,
+            lane: rng.int_in(0, 2) as usize,
+        });
         input.nodes.push(LayoutNode {
             id,
             label: String::new(),
@@ -40,7 +42,10 @@ fn random_graph(rng: &mut Rng) -> LayoutInput {
     }
     let edges = rng.int_in(0, 2 * n as i64 + 2);
     for _ in 0..edges {
-        let (from, to) = (rng.int_in(0, n as i64) as usize, rng.int_in(0, n as i64) as usize);
+        let (from, to) = (
+            rng.int_in(0, n as i64) as usize,
+            rng.int_in(0, n as i64) as usize,
+        );
         let kind = match rng.int_in(0, 3) {
             0 => EdgeKind::Next,
             1 => EdgeKind::ChoiceRule(rng.int_in(0, 3) as usize),
@@ -48,7 +53,12 @@ fn random_graph(rng: &mut Rng) -> LayoutInput {
             _ => EdgeKind::Default,
         };
         let label = (rng.int_in(0, 1) == 0).then(|| "label".to_string());
-        input.edges.push(LayoutEdge { from, to, kind, label });
+        input.edges.push(LayoutEdge {
+            from,
+            to,
+            kind,
+            label,
+        });
     }
     input
 }
@@ -67,7 +77,11 @@ fn random_graphs_keep_every_property() {
 fn generated_machines_keep_every_property() {
     for (states, seed) in [(10, 1), (50, 2), (200, 3), (200, 4), (1000, 7)] {
         let input = machine(states, seed);
-        let real = input.nodes.iter().filter(|n| !matches!(n.kind, NodeKind::Start | NodeKind::End)).count();
+        let real = input
+            .nodes
+            .iter()
+            .filter(|n| !matches!(n.kind, NodeKind::Start | NodeKind::End))
+            .count();
         assert_eq!(real, states);
         let l = lay_out_checked(&input);
         assert!(!l.containers.is_empty() || states < 50);

@@ -1,8 +1,8 @@
 //! Inputs no valid definition produces, which the studio still meets while a person types.
 
 use engine_core::layout::{
-    layout, layout_with, ContainerRef, EdgeKind, LayoutEdge, LayoutInput, LayoutNode, LayoutOptions, NodeKind,
-    MAX_CONTAINER_DEPTH,
+    layout, layout_with, ContainerRef, EdgeKind, LayoutEdge, LayoutInput, LayoutNode,
+    LayoutOptions, NodeKind, MAX_CONTAINER_DEPTH,
 };
 
 use crate::support::{bits, check, lay_out_checked, node_box};
@@ -19,7 +19,12 @@ fn node(id: usize, kind: NodeKind, parent: Option<(usize, usize)>) -> LayoutNode
 }
 
 fn edge(from: usize, to: usize) -> LayoutEdge {
-    LayoutEdge { from, to, kind: EdgeKind::Next, label: None }
+    LayoutEdge {
+        from,
+        to,
+        kind: EdgeKind::Next,
+        label: None,
+    }
 }
 
 #[test]
@@ -42,7 +47,11 @@ fn dangling_edges_are_left_out() {
 #[test]
 fn self_loops_and_start_less_cycles_are_back_edges() {
     let input = LayoutInput {
-        nodes: vec![node(1, NodeKind::Task, None), node(2, NodeKind::Task, None), node(3, NodeKind::Task, None)],
+        nodes: vec![
+            node(1, NodeKind::Task, None),
+            node(2, NodeKind::Task, None),
+            node(3, NodeKind::Task, None),
+        ],
         edges: vec![edge(1, 1), edge(1, 2), edge(2, 3), edge(3, 1), edge(2, 2)],
     };
     let l = lay_out_checked(&input);
@@ -53,7 +62,10 @@ fn self_loops_and_start_less_cycles_are_back_edges() {
 #[test]
 fn parallel_edges_get_separate_ports() {
     let mut input = LayoutInput {
-        nodes: vec![node(1, NodeKind::Choice, None), node(2, NodeKind::Task, None)],
+        nodes: vec![
+            node(1, NodeKind::Choice, None),
+            node(2, NodeKind::Task, None),
+        ],
         edges: vec![edge(1, 2), edge(1, 2)],
     };
     input.edges[1].kind = EdgeKind::Default;
@@ -65,12 +77,12 @@ fn parallel_edges_get_separate_ports() {
 fn bad_parents_fall_back_to_the_top_level() {
     let input = LayoutInput {
         nodes: vec![
-            node(1, NodeKind::Task, Some((42, 0))),           // missing parent
-            node(2, NodeKind::Task, Some((3, 0))),            // parent is not a container
+            node(1, NodeKind::Task, Some((42, 0))), // missing parent
+            node(2, NodeKind::Task, Some((3, 0))),  // parent is not a container
             node(3, NodeKind::Task, None),
-            node(4, NodeKind::Parallel, Some((5, 0))),        // parent cycle
+            node(4, NodeKind::Parallel, Some((5, 0))), // parent cycle
             node(5, NodeKind::Parallel, Some((4, 0))),
-            node(6, NodeKind::Map, Some((6, 0))),             // its own parent
+            node(6, NodeKind::Map, Some((6, 0))), // its own parent
         ],
         edges: vec![edge(1, 2), edge(2, 3), edge(4, 5)],
     };
@@ -82,7 +94,10 @@ fn bad_parents_fall_back_to_the_top_level() {
 fn duplicate_ids_keep_the_first_node() {
     let mut second = node(1, NodeKind::Pass, None);
     second.width = 999.0;
-    let input = LayoutInput { nodes: vec![node(1, NodeKind::Task, None), second], edges: vec![edge(1, 1)] };
+    let input = LayoutInput {
+        nodes: vec![node(1, NodeKind::Task, None), second],
+        edges: vec![edge(1, 1)],
+    };
     let l = lay_out_checked(&input);
     assert_eq!(l.nodes.len(), 1);
     assert_eq!(l.nodes[0].width, 120.0);
@@ -94,7 +109,11 @@ fn unusable_sizes_are_clamped() {
         nodes: (0..5).map(|i| node(i, NodeKind::Task, None)).collect(),
         edges: (0..4).map(|i| edge(i, i + 1)).collect(),
     };
-    for (n, w) in input.nodes.iter_mut().zip([f64::NAN, f64::INFINITY, -5.0, 0.0, 1e300]) {
+    for (n, w) in input
+        .nodes
+        .iter_mut()
+        .zip([f64::NAN, f64::INFINITY, -5.0, 0.0, 1e300])
+    {
         n.width = w;
         n.height = w;
     }
@@ -108,12 +127,23 @@ fn nesting_to_the_limit_nests_and_beyond_it_flattens() {
         // Containers 0..depth, each in the previous one; a Task at nesting depth `depth`.
         let mut nodes = vec![node(0, NodeKind::Parallel, None)];
         for d in 1..depth {
-            let kind = if d % 2 == 0 { NodeKind::Map } else { NodeKind::Parallel };
+            let kind = if d % 2 == 0 {
+                NodeKind::Map
+            } else {
+                NodeKind::Parallel
+            };
             nodes.push(node(d, kind, Some((d - 1, 0))));
         }
         nodes.push(node(depth, NodeKind::Task, Some((depth - 1, 0))));
-        let l = lay_out_checked(&LayoutInput { nodes, edges: vec![] });
-        assert_eq!(l.containers.len(), MAX_CONTAINER_DEPTH.min(depth), "depth {depth}");
+        let l = lay_out_checked(&LayoutInput {
+            nodes,
+            edges: vec![],
+        });
+        assert_eq!(
+            l.containers.len(),
+            MAX_CONTAINER_DEPTH.min(depth),
+            "depth {depth}"
+        );
         let task_nested = l.containers.iter().any(|c| c.node == depth - 1);
         assert_eq!(task_nested, depth <= MAX_CONTAINER_DEPTH, "depth {depth}");
     }
@@ -125,7 +155,10 @@ fn a_very_deep_nesting_does_not_overflow_the_stack() {
     for d in 1..100_000 {
         nodes.push(node(d, NodeKind::Parallel, Some((d - 1, 0))));
     }
-    let l = layout(&LayoutInput { nodes, edges: vec![edge(5, 99_999)] });
+    let l = layout(&LayoutInput {
+        nodes,
+        edges: vec![edge(5, 99_999)],
+    });
     assert_eq!(l.nodes.len(), 100_000);
 }
 
@@ -142,7 +175,10 @@ fn edges_between_scopes_are_still_drawn() {
     };
     let l = lay_out_checked(&input);
     assert_eq!(l.edges.len(), 5);
-    assert!(l.edges[1].is_back_edge, "child to a node above its container goes back up");
+    assert!(
+        l.edges[1].is_back_edge,
+        "child to a node above its container goes back up"
+    );
     assert!(!l.edges[3].is_back_edge);
 }
 
@@ -154,7 +190,10 @@ fn a_back_edge_into_the_first_rank_stays_inside_the_drawing() {
     };
     let l = lay_out_checked(&input);
     assert!(l.edges[1].is_back_edge);
-    assert!(node_box(&l, 1).y > 0.0, "room above the first rank for the loop's turn");
+    assert!(
+        node_box(&l, 1).y > 0.0,
+        "room above the first rank for the loop's turn"
+    );
 }
 
 #[test]
@@ -187,10 +226,18 @@ fn a_huge_fan_in_to_one_end_stays_within_the_dummy_budget() {
     let mut nodes: Vec<LayoutNode> = (0..n).map(|i| node(i, NodeKind::Task, None)).collect();
     nodes.push(node(n, NodeKind::End, None));
     let mut edges: Vec<LayoutEdge> = (0..n - 1).map(|i| edge(i, i + 1)).collect();
-    edges.extend((0..n).map(|i| LayoutEdge { from: i, to: n, kind: EdgeKind::End, label: None }));
+    edges.extend((0..n).map(|i| LayoutEdge {
+        from: i,
+        to: n,
+        kind: EdgeKind::End,
+        label: None,
+    }));
     let l = layout(&LayoutInput { nodes, edges });
     assert_eq!(l.edges.len(), 2 * n - 1);
     for e in &l.edges {
-        assert!(e.points.windows(2).all(|w| w[1].y >= w[0].y), "still downward");
+        assert!(
+            e.points.windows(2).all(|w| w[1].y >= w[0].y),
+            "still downward"
+        );
     }
 }

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use engine_core::layout::{
-    layout, ContainerRef, EdgeKind, Layout, LayoutEdge, LayoutInput, LayoutNode, NodeBox, NodeKind, Point, Rect,
+    layout, ContainerRef, EdgeKind, Layout, LayoutEdge, LayoutInput, LayoutNode, NodeBox, NodeKind,
+    Point, Rect,
 };
 
 /// Builds a `LayoutInput` from state names, the way the studio's glue would from a definition.
@@ -24,11 +25,26 @@ pub fn size_for(name: &str, kind: NodeKind) -> (f64, f64) {
 
 impl Machine {
     /// Adds a state (or marker) named `name`, inside lane `lane` of `parent` if given.
-    pub fn state(&mut self, name: &str, kind: NodeKind, parent: Option<(&str, usize)>) -> &mut Self {
+    pub fn state(
+        &mut self,
+        name: &str,
+        kind: NodeKind,
+        parent: Option<(&str, usize)>,
+    ) -> &mut Self {
         let id = self.input.nodes.len() * 10 + 7; // ids need not be dense
-        let parent = parent.map(|(p, lane)| ContainerRef { node: self.id(p), lane });
+        let parent = parent.map(|(p, lane)| ContainerRef {
+            node: self.id(p),
+            lane,
+        });
         let (width, height) = size_for(name, kind);
-        self.input.nodes.push(LayoutNode { id, label: name.to_string(), kind, width, height, parent });
+        self.input.nodes.push(LayoutNode {
+            id,
+            label: name.to_string(),
+            kind,
+            width,
+            height,
+            parent,
+        });
         self.ids.insert(name.to_string(), id);
         self
     }
@@ -36,7 +52,12 @@ impl Machine {
     /// Adds a transition.
     pub fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, label: Option<&str>) -> &mut Self {
         let (from, to) = (self.id(from), self.id(to));
-        self.input.edges.push(LayoutEdge { from, to, kind, label: label.map(str::to_string) });
+        self.input.edges.push(LayoutEdge {
+            from,
+            to,
+            kind,
+            label: label.map(str::to_string),
+        });
         self
     }
 
@@ -47,17 +68,28 @@ impl Machine {
 
     /// The id given to `name`.
     pub fn id(&self, name: &str) -> usize {
-        *self.ids.get(name).unwrap_or_else(|| panic!("no state {name}"))
+        *self
+            .ids
+            .get(name)
+            .unwrap_or_else(|| panic!("no state {name}"))
     }
 }
 
 /// The box of node `id`.
 pub fn node_box(l: &Layout, id: usize) -> NodeBox {
-    *l.nodes.iter().find(|b| b.id == id).unwrap_or_else(|| panic!("no box for {id}"))
+    *l.nodes
+        .iter()
+        .find(|b| b.id == id)
+        .unwrap_or_else(|| panic!("no box for {id}"))
 }
 
 pub fn rect(b: &NodeBox) -> Rect {
-    Rect { x: b.x, y: b.y, width: b.width, height: b.height }
+    Rect {
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+    }
 }
 
 pub fn centre_x(b: &NodeBox) -> f64 {
@@ -67,7 +99,10 @@ pub fn centre_x(b: &NodeBox) -> f64 {
 const EPS: f64 = 1e-6;
 
 fn interiors_overlap(a: Rect, b: Rect) -> bool {
-    a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height
+    a.x + EPS < b.x + b.width
+        && b.x + EPS < a.x + a.width
+        && a.y + EPS < b.y + b.height
+        && b.y + EPS < a.y + a.height
 }
 
 fn contains(outer: Rect, inner: Rect) -> bool {
@@ -79,13 +114,23 @@ fn contains(outer: Rect, inner: Rect) -> bool {
 
 /// Whether segment a→b passes through the open interior of `r` (Liang–Barsky clipping).
 pub fn segment_cuts(a: Point, b: Point, r: Rect) -> bool {
-    let (x0, y0, x1, y1) = (r.x + EPS, r.y + EPS, r.x + r.width - EPS, r.y + r.height - EPS);
+    let (x0, y0, x1, y1) = (
+        r.x + EPS,
+        r.y + EPS,
+        r.x + r.width - EPS,
+        r.y + r.height - EPS,
+    );
     if x0 >= x1 || y0 >= y1 {
         return false;
     }
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, a.x - x0), (dx, x1 - a.x), (-dy, a.y - y0), (dy, y1 - a.y)] {
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
         if p == 0.0 {
             if q <= 0.0 {
                 return false;
@@ -106,10 +151,23 @@ pub fn segment_cuts(a: Point, b: Point, r: Rect) -> bool {
 pub fn bits(l: &Layout) -> Vec<u64> {
     let mut out = vec![l.width.to_bits(), l.height.to_bits()];
     for b in &l.nodes {
-        out.extend([b.id as u64, b.x.to_bits(), b.y.to_bits(), b.width.to_bits(), b.height.to_bits()]);
+        out.extend([
+            b.id as u64,
+            b.x.to_bits(),
+            b.y.to_bits(),
+            b.width.to_bits(),
+            b.height.to_bits(),
+        ]);
     }
     for c in &l.containers {
-        out.extend([c.node as u64, c.lane as u64, c.x.to_bits(), c.y.to_bits(), c.width.to_bits(), c.height.to_bits()]);
+        out.extend([
+            c.node as u64,
+            c.lane as u64,
+            c.x.to_bits(),
+            c.y.to_bits(),
+            c.width.to_bits(),
+            c.height.to_bits(),
+        ]);
     }
     for e in &l.edges {
         out.extend([e.from as u64, e.to as u64, e.is_back_edge as u64]);
@@ -124,7 +182,11 @@ pub fn bits(l: &Layout) -> Vec<u64> {
 /// Lays `input` out twice, checks both agree bit for bit and every property holds; returns the layout.
 pub fn lay_out_checked(input: &LayoutInput) -> Layout {
     let l = layout(input);
-    assert_eq!(bits(&l), bits(&layout(input)), "layout is not deterministic");
+    assert_eq!(
+        bits(&l),
+        bits(&layout(input)),
+        "layout is not deterministic"
+    );
     check(input, &l);
     l
 }
@@ -136,7 +198,12 @@ fn scopes(input: &LayoutInput, l: &Layout) -> BTreeMap<usize, Option<(usize, usi
     for n in &input.nodes {
         let scope = n
             .parent
-            .filter(|p| p.node != n.id && l.containers.iter().any(|c| c.node == p.node && c.lane == p.lane))
+            .filter(|p| {
+                p.node != n.id
+                    && l.containers
+                        .iter()
+                        .any(|c| c.node == p.node && c.lane == p.lane)
+            })
             .map(|p| (p.node, p.lane));
         out.entry(n.id).or_insert(scope);
     }
@@ -154,8 +221,14 @@ pub fn check(input: &LayoutInput, l: &Layout) {
         for v in [b.x, b.y, b.width, b.height] {
             assert!(v.is_finite(), "non-finite box {b:?}");
         }
-        assert!(b.x >= -EPS && b.y >= -EPS, "box left of or above the origin: {b:?}");
-        assert!(b.x + b.width <= l.width + EPS && b.y + b.height <= l.height + EPS, "box outside the layout: {b:?}");
+        assert!(
+            b.x >= -EPS && b.y >= -EPS,
+            "box left of or above the origin: {b:?}"
+        );
+        assert!(
+            b.x + b.width <= l.width + EPS && b.y + b.height <= l.height + EPS,
+            "box outside the layout: {b:?}"
+        );
         if !n.kind.is_container() && n.width.is_finite() && (1.0..=1.0e6).contains(&n.width) {
             assert_eq!(b.width, n.width, "a state box keeps its width");
         }
@@ -192,29 +265,64 @@ pub fn check(input: &LayoutInput, l: &Layout) {
     }
     // Lanes lie inside their container, apart from each other; children inside their lane.
     for c in &l.containers {
-        let lane = Rect { x: c.x, y: c.y, width: c.width, height: c.height };
-        assert!(contains(boxes[&c.node], lane), "lane {c:?} outside its container");
+        let lane = Rect {
+            x: c.x,
+            y: c.y,
+            width: c.width,
+            height: c.height,
+        };
+        assert!(
+            contains(boxes[&c.node], lane),
+            "lane {c:?} outside its container"
+        );
         for d in &l.containers {
             if d.node == c.node && d.lane != c.lane {
-                assert!(!interiors_overlap(lane, Rect { x: d.x, y: d.y, width: d.width, height: d.height }));
+                assert!(!interiors_overlap(
+                    lane,
+                    Rect {
+                        x: d.x,
+                        y: d.y,
+                        width: d.width,
+                        height: d.height
+                    }
+                ));
             }
         }
     }
     for (id, s) in &scope {
         if let Some((node, lane)) = s {
-            let c = l.containers.iter().find(|c| c.node == *node && c.lane == *lane).unwrap();
-            let lane = Rect { x: c.x, y: c.y, width: c.width, height: c.height };
-            assert!(contains(lane, boxes[id]), "node {id} outside its lane {c:?}");
+            let c = l
+                .containers
+                .iter()
+                .find(|c| c.node == *node && c.lane == *lane)
+                .unwrap();
+            let lane = Rect {
+                x: c.x,
+                y: c.y,
+                width: c.width,
+                height: c.height,
+            };
+            assert!(
+                contains(lane, boxes[id]),
+                "node {id} outside its lane {c:?}"
+            );
         }
     }
 
     // One route per edge whose ends exist, in input order.
-    let drawable: Vec<&LayoutEdge> =
-        input.edges.iter().filter(|e| boxes.contains_key(&e.from) && boxes.contains_key(&e.to)).collect();
+    let drawable: Vec<&LayoutEdge> = input
+        .edges
+        .iter()
+        .filter(|e| boxes.contains_key(&e.from) && boxes.contains_key(&e.to))
+        .collect();
     assert_eq!(l.edges.len(), drawable.len(), "one route per drawable edge");
     for (r, e) in l.edges.iter().zip(&drawable) {
         assert_eq!((r.from, r.to, r.kind), (e.from, e.to, e.kind));
-        assert_eq!(r.label_at.is_some(), e.label.is_some(), "label anchor iff label");
+        assert_eq!(
+            r.label_at.is_some(),
+            e.label.is_some(),
+            "label anchor iff label"
+        );
         assert!(r.points.len() >= 2, "route too short: {r:?}");
         for p in r.points.iter().chain(r.label_at.iter()) {
             assert!(p.x.is_finite() && p.y.is_finite());
@@ -222,10 +330,16 @@ pub fn check(input: &LayoutInput, l: &Layout) {
         // Ends touch the boxes: out of the source's bottom side, into the target's top side.
         let (s, t) = (boxes[&e.from], boxes[&e.to]);
         let (first, last) = (r.points[0], r.points[r.points.len() - 1]);
-        assert!((first.y - (s.y + s.height)).abs() < EPS && first.x >= s.x - EPS && first.x <= s.x + s.width + EPS,
-            "route {r:?} does not leave its source's bottom {s:?}");
-        assert!((last.y - t.y).abs() < EPS && last.x >= t.x - EPS && last.x <= t.x + t.width + EPS,
-            "route {r:?} does not enter its target's top {t:?}");
+        assert!(
+            (first.y - (s.y + s.height)).abs() < EPS
+                && first.x >= s.x - EPS
+                && first.x <= s.x + s.width + EPS,
+            "route {r:?} does not leave its source's bottom {s:?}"
+        );
+        assert!(
+            (last.y - t.y).abs() < EPS && last.x >= t.x - EPS && last.x <= t.x + t.width + EPS,
+            "route {r:?} does not enter its target's top {t:?}"
+        );
         let same_scope = scope[&e.from] == scope[&e.to];
         if !r.is_back_edge {
             for w in r.points.windows(2) {
@@ -233,13 +347,20 @@ pub fn check(input: &LayoutInput, l: &Layout) {
             }
             assert!(first.y < last.y, "target not below source: {r:?}");
             if let (Some(at), true) = (r.label_at, same_scope) {
-                assert!(at.y > s.y + s.height && at.y < t.y, "label not between the boxes: {r:?}");
+                assert!(
+                    at.y > s.y + s.height && at.y < t.y,
+                    "label not between the boxes: {r:?}"
+                );
             }
         }
         if !same_scope {
             continue;
         }
-        let peers: Vec<Rect> = scope.iter().filter(|(_, sc)| **sc == scope[&e.from]).map(|(id, _)| boxes[id]).collect();
+        let peers: Vec<Rect> = scope
+            .iter()
+            .filter(|(_, sc)| **sc == scope[&e.from])
+            .map(|(id, _)| boxes[id])
+            .collect();
         // No route cuts through a box of its scope (nor so through anything nested in one).
         for w in r.points.windows(2) {
             for b in &peers {
@@ -249,11 +370,19 @@ pub fn check(input: &LayoutInput, l: &Layout) {
         // Back-edges run up a lane right of every box of their scope.
         if r.is_back_edge {
             let right = peers.iter().map(|b| b.x + b.width).fold(f64::MIN, f64::max);
-            assert!(r.points.iter().any(|p| p.x > right), "back-edge not routed round the right: {r:?}");
+            assert!(
+                r.points.iter().any(|p| p.x > right),
+                "back-edge not routed round the right: {r:?}"
+            );
         }
     }
     // Everything drawn lies inside the layout's size.
     let b = l.bounds();
     assert!(b.x >= -EPS && b.y >= -EPS, "bounds {b:?}");
-    assert!(b.x + b.width <= l.width + EPS && b.y + b.height <= l.height + EPS, "bounds {b:?} beyond {}x{}", l.width, l.height);
+    assert!(
+        b.x + b.width <= l.width + EPS && b.y + b.height <= l.height + EPS,
+        "bounds {b:?} beyond {}x{}",
+        l.width,
+        l.height
+    );
 }
