@@ -1,8 +1,9 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
-mod code_view;
+mod code_editor;
 mod graph_view;
 mod outline;
+mod problems;
 mod store;
 mod studio;
 

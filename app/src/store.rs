@@ -6,7 +6,10 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `problems` | code view, problems list | diagnostics of the current text, located by span |
+//! | `reveal` | problems list → code view | a byte range the code view should select and show |
 
+use crate::problems::{problems_of, Problem};
 use engine_core::json::parse_value;
 use engine_core::Value;
 use leptos::prelude::*;
@@ -24,6 +27,12 @@ pub struct Store {
     pub parsed: Memo<Result<Value, String>>,
     /// The last definition that parsed, kept so the graph never goes blank.
     pub last_good: Memo<Option<Value>>,
+
+    // ── code view (app-editor) ──
+    /// Diagnostics of the current text, in text order.
+    pub problems: Memo<Vec<Problem>>,
+    /// A byte range `[start, end)` the code view should select and scroll to.
+    pub reveal: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Store {
@@ -34,7 +43,15 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
-        Store { text, selection: RwSignal::new(None), parsed, last_good }
+        let problems = Memo::new(move |_| text.with(|t| problems_of(t)));
+        Store {
+            text,
+            selection: RwSignal::new(None),
+            parsed,
+            last_good,
+            problems,
+            reveal: RwSignal::new(None),
+        }
     }
 }
 
