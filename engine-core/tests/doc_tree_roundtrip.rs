@@ -5,14 +5,18 @@
 //! - rewritten in other styles (2 and 4 spaces, tabs, CRLF, one line), the document
 //!   keeps every lexeme, escape and key order (duplicates too), and rewriting is stable;
 //! - definitions inside case files, written out on their own, pass the same checks;
-//! - damaged text gives errors, never a panic, with every span inside the text.
+//! - damaged text gives errors, never a panic, with every span inside the text;
+//! - random edits (set, add, remove, insert) keep the text valid, put the value where
+//!   the pointer says, and their inverse restores the text byte for byte.
 
 mod common;
 #[path = "support/doc_gen.rs"]
 mod doc_gen;
 
 use engine_core::json::parse_value;
-use engine_core::json::tree::{parse_document, Document, NodeId, NodeKind, Style};
+use engine_core::json::tree::{
+    join_pointer, parse_document, split_pointer, Document, Edit, NodeId, NodeKind, Style,
+};
 use engine_core::rng::Rng;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
@@ -34,7 +38,7 @@ fn main() {
             Trial::test(name, move || corpus_file(&path))
         })
         .collect();
-    for seed in 0..200u64 {
+    for seed in 0..100u64 {
         trials.push(Trial::test(format!("generated::{seed}"), move || {
             generated(seed)
         }));
@@ -99,14 +103,19 @@ fn corpus_file(path: &Path) -> Result<(), Failed> {
 
 fn generated(seed: u64) -> Result<(), Failed> {
     let mut rng = Rng::seeded(seed);
+    let mut applied = 0;
     for _ in 0..20 {
         let text = doc_gen::json_text(&mut rng, 6);
         check_text(&text)?;
+        applied += check_edits(&mut rng, &text)?;
         for _ in 0..5 {
             check_damaged(&doc_gen::mutate(&mut rng, &text))?;
         }
     }
     check_text(&doc_gen::state_machine(20 + seed as usize, seed))?;
+    if applied < 10 {
+        return Err(format!("only {applied} of 80 random edits applied").into());
+    }
     Ok(())
 }
 
@@ -251,4 +260,82 @@ fn same_tokens(a: &Document, a_id: NodeId, b: &Document, b_id: NodeId) -> Result
         }
     }
     Ok(())
+}
+
+/// Random edits at random places of valid text; returns how many applied (some
+/// cannot: removing the root, adding a key to an array).
+fn check_edits(rng: &mut Rng, text: &str) -> Result<usize, Failed> {
+    let mut applied = 0;
+    let original = parse_document(text);
+    let mut pointers = Vec::new();
+    let mut stack: Vec<NodeId> = original.root().into_iter().collect();
+    while let Some(id) = stack.pop() {
+        let members = original.members(id);
+        let visible = members
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| members[i + 1..].iter().all(|n| n.key != m.key));
+        stack.extend(visible.map(|(_, m)| m.value));
+        stack.extend(original.items(id).iter().copied());
+        pointers.push(original.pointer_of(id));
+    }
+    for _ in 0..4 {
+        let pointer = pointers[rng.int_in(0, pointers.len() as i64 - 1) as usize].clone();
+        let value = doc_gen::json_text(rng, 2);
+        let mut tokens = split_pointer(&pointer).ok_or("pointer splits")?;
+        let (edit, expect_at) = match rng.int_in(0, 3) {
+            0 => (
+                Edit::Set {
+                    pointer: pointer.clone(),
+                    value: value.clone(),
+                },
+                Some(pointer.clone()),
+            ),
+            1 => (
+                Edit::Remove {
+                    pointer: pointer.clone(),
+                },
+                None,
+            ),
+            2 => {
+                tokens.push("0".into());
+                let at = join_pointer(&tokens);
+                (
+                    Edit::Insert {
+                        pointer: at.clone(),
+                        value: value.clone(),
+                    },
+                    Some(at),
+                )
+            }
+            _ => {
+                tokens.push("new key".into());
+                let at = join_pointer(&tokens);
+                (
+                    Edit::Set {
+                        pointer: at.clone(),
+                        value: value.clone(),
+                    },
+                    Some(at),
+                )
+            }
+        };
+        let mut doc = original.clone();
+        let Ok(undo) = doc.apply(&edit) else { continue };
+        applied += 1;
+        if let Some(e) = doc.syntax_errors().first() {
+            return Err(format!("{edit:?} on {text:?} gave {:?}: {e:?}", doc.text()).into());
+        }
+        if let Some(at) = expect_at {
+            let placed = doc.resolve(&at).map(|id| doc.to_value(id));
+            if placed != parse_value(&value).ok() {
+                return Err(format!("{edit:?} on {text:?}: {at:?} holds {placed:?}").into());
+            }
+        }
+        doc.apply(&undo).map_err(|e| format!("undo: {e}"))?;
+        if doc.text() != text {
+            return Err(format!("undo of {edit:?} gave {:?}, not {text:?}", doc.text()).into());
+        }
+    }
+    Ok(applied)
 }
