@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod choice;
 pub mod failure;
+pub mod graph;
 pub mod import;
 pub mod intrinsic;
 pub mod json;
