@@ -7,6 +7,7 @@
 
 extern crate alloc;
 
+pub mod asl;
 pub mod choice;
 pub mod failure;
 pub mod graph;
