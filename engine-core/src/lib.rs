@@ -8,6 +8,7 @@
 extern crate alloc;
 
 pub mod choice;
+pub mod diagram;
 pub mod failure;
 pub mod graph;
 pub mod import;
