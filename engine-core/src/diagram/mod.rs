@@ -7,6 +7,9 @@
 //! | `service.rs` | a Task's service from its `Resource` |
 //! | `rule.rs` | Choice rule and Catcher labels |
 //! | `text.rs` | text width estimate, wrapping, ellipsis |
+//! | `scene.rs` | diagram plus layout; diagnostics' pointers onto nodes |
+//! | `navigate.rs` | arrow-key movement between boxes |
+//! | `viewport.rs` | zoom about a point, pan, the minimap's view rectangle |
 //!
 //! What is drawn as an edge: every transition whose target exists in its scope (`Next`,
 //! `Default`, each Choice rule's `Next`, each Catcher's `Next`), one from the Start marker
@@ -15,14 +18,18 @@
 //! nesting the states inside their Parallel or Map, not by edges.
 
 mod build;
+pub mod navigate;
 pub mod rule;
+mod scene;
 pub mod service;
 pub mod text;
+pub mod viewport;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use build::diagram;
+pub use scene::{Mark, Scene};
 pub use service::{task_service, IntegrationPattern, TaskService};
 
 use crate::graph::NodeIndex;
