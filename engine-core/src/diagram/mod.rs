@@ -9,6 +9,7 @@
 //! | `text.rs` | text width estimate, wrapping, ellipsis |
 //! | `scene.rs` | diagram plus layout; diagnostics' pointers onto nodes |
 //! | `navigate.rs` | arrow-key movement between boxes |
+//! | `gesture.rs` | drag-to-pan and two-pointer pinch as transform steps |
 //! | `viewport.rs` | zoom about a point, pan, the minimap's view rectangle |
 //!
 //! What is drawn as an edge: every transition whose target exists in its scope (`Next`,
@@ -18,6 +19,7 @@
 //! nesting the states inside their Parallel or Map, not by edges.
 
 mod build;
+pub mod gesture;
 pub mod navigate;
 pub mod rule;
 mod scene;
@@ -29,7 +31,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use build::diagram;
-pub use scene::{Mark, Scene};
+pub use scene::{findings, Finding, Mark, Scene};
 pub use service::{task_service, IntegrationPattern, TaskService};
 
 use crate::graph::NodeIndex;
