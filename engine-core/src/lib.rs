@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod asl;
 pub mod choice;
+pub mod diagram;
 pub mod failure;
 pub mod graph;
 pub mod import;
