@@ -6,6 +6,11 @@ mod test_cases;
 
 use std::process::ExitCode;
 
+// Executions allocate many small, short-lived payload nodes; mimalloc measured fastest
+// for them (see scripts/bench.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HELP: &str = "\
 statelab — Amazon States Language tools
 
