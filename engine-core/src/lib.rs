@@ -8,6 +8,7 @@
 extern crate alloc;
 
 pub mod choice;
+pub mod export;
 pub mod failure;
 pub mod import;
 pub mod intrinsic;
@@ -15,6 +16,7 @@ pub mod json;
 pub mod layout;
 pub mod path;
 pub mod rng;
+pub mod session;
 pub mod sim;
 pub mod run;
 
