@@ -9,7 +9,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// Run `f` for about `budget` after a warm-up; print and return the mean ns per call.
+/// Run `f` for about `budget` after a warm-up; print the mean and the fastest run (the
+/// fastest is the steadier figure on a shared machine) and return the fastest, in ns.
 fn time(name: &str, budget: Duration, mut f: impl FnMut()) -> f64 {
     // BENCH_ONLY=validate (say) times only the matching runs, for profiling one phase.
     if std::env::var("BENCH_ONLY").is_ok_and(|only| !name.contains(&only)) {
@@ -18,15 +19,18 @@ fn time(name: &str, budget: Duration, mut f: impl FnMut()) -> f64 {
     for _ in 0..5 {
         f();
     }
-    let mut iterations: u64 = 0;
+    let mut runs: u64 = 0;
+    let mut best = f64::MAX;
     let start = Instant::now();
     while start.elapsed() < budget {
+        let one = Instant::now();
         f();
-        iterations += 1;
+        best = best.min(one.elapsed().as_nanos() as f64);
+        runs += 1;
     }
-    let ns = start.elapsed().as_nanos() as f64 / iterations as f64;
-    println!("{name:<48} {ns:>12.0} ns  ({:.3} ms, {iterations} runs)", ns / 1e6);
-    ns
+    let mean = start.elapsed().as_nanos() as f64 / runs as f64;
+    println!("{name:<44} best {best:>11.0} ns ({:.3} ms)  mean {:.3} ms  ({runs} runs)", best / 1e6, mean / 1e6);
+    best
 }
 
 /// A machine of `n` states in a chain, cycling through the state types with the fields

@@ -212,5 +212,10 @@ pub fn child_pointer(pointer: &str, token: &str) -> String {
 
 /// `pointer/index`.
 pub fn index_pointer(pointer: &str, index: usize) -> String {
-    alloc::format!("{pointer}/{index}")
+    use core::fmt::Write;
+    let mut p = String::with_capacity(pointer.len() + 4);
+    p.push_str(pointer);
+    // Writing into a String never fails.
+    let _ = write!(p, "/{index}");
+    p
 }
