@@ -7,6 +7,11 @@ mod validate;
 
 use std::process::ExitCode;
 
+// Executions allocate many small, short-lived payload nodes; mimalloc measured fastest
+// for them (see scripts/bench.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HELP: &str = "\
 statelab — Amazon States Language tools
 
