@@ -2,7 +2,7 @@
 //! tolerated failures, `ItemBatcher`, `ItemReader` and `ResultWriter`.
 
 use super::state::{exclusive, wrong_language};
-use super::{codes, paths, values, Checker};
+use super::{codes, paths, templates, values, Checker};
 use crate::asl::fields::{lookup, ITEM_BATCHER_FIELDS};
 use crate::asl::view::{child_pointer, At, Machine, QueryLanguage, State};
 use alloc::format;
@@ -55,6 +55,11 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
     item_batcher(c, s);
     for key in ["ItemReader", "ResultWriter"] {
         if let Some(f) = s.field(key) {
+            let parameters = f.value.get("Parameters").filter(|_| ql == QueryLanguage::JsonPath);
+            if let Some(p) = parameters {
+                let base = s.field_pointer(key);
+                templates::payload(c, At::new(&base, "Parameters"), p.value);
+            }
             if !f.value.is_object() {
                 values::wrong_type(c, s.field_pointer(key), f.value, "an object");
             } else if key == "ItemReader" && f.value.get("Resource").is_none() {
