@@ -12,6 +12,7 @@ pub mod failure;
 pub mod import;
 pub mod intrinsic;
 pub mod json;
+pub mod jsonata;
 pub mod layout;
 pub mod path;
 pub mod rng;
