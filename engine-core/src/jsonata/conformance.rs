@@ -60,7 +60,10 @@ pub fn run_case(
         }
     }
     let result = Expression::parse(&src).and_then(|e| e.evaluate(input.as_ref(), &mut env));
-    let want_code = case.get("code").and_then(Value::as_str);
+    let want_code = case
+        .get("code")
+        .or_else(|| case.get("error").and_then(|e| e.get("code")))
+        .and_then(Value::as_str);
     let want_undefined = case.get("undefinedResult").and_then(Value::as_bool) == Some(true);
     match (result, want_code) {
         (Err(e), Some(code)) if e.code == code => Outcome::Pass,

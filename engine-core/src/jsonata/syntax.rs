@@ -69,7 +69,6 @@ fn lbp(tok: &Tok) -> u8 {
             ":=" => 10,
             "and" => 30,
             "or" => 25,
-            ";" | ":" => 80,
             _ => 0,
         },
         _ => 0,
@@ -118,6 +117,9 @@ fn describe(tok: &Tok) -> String {
 impl Parser {
     fn advance(&mut self) -> Result<Token, JsonataError> {
         let next = self.lexer.next_token()?;
+        if let Tok::Op(op @ ("!" | "~")) = next.tok {
+            return Err(JsonataError::code("S0204").at(next.pos).token(op));
+        }
         Ok(core::mem::replace(&mut self.node, next))
     }
 

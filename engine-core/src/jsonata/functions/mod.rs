@@ -5,8 +5,10 @@ pub mod aggregate;
 pub mod array;
 pub mod aws;
 pub mod boolean;
+pub mod datetime;
 pub mod encoding;
 pub mod hof;
+pub mod integer;
 pub mod meta;
 pub mod numeric;
 pub mod object;
@@ -93,6 +95,8 @@ static LIBRARY: &[Builtin] = &[
     b!("split", "<s-(sf)n?:a<s>>", regex_fns::split),
     b!("join", "<a<s>s?:s>", string::join),
     b!("formatBase", "<n-n?:s>", numeric::format_base),
+    b!("formatInteger", "<n-s:s>", integer::format_integer),
+    b!("parseInteger", "<s-s:n>", integer::parse_integer),
     b!("number", "<(nsb)-:n>", numeric::number),
     b!("floor", "<n-:n>", numeric::floor),
     b!("ceil", "<n-:n>", numeric::ceil),
@@ -137,7 +141,11 @@ static LIBRARY: &[Builtin] = &[
     ),
     b!("decodeUrl", "<s-:s>", encoding::decode_url),
     b!("eval", "<sx?:x>", meta::eval),
+    b!("toMillis", "<s-s?:n>", datetime::to_millis),
+    b!("fromMillis", "<n-s?s?:s>", datetime::from_millis),
     b!("clone", "<(oa)-:o>", object::clone),
+    b!("now", "<s?s?:s>", datetime::now),
+    b!("millis", "<:n>", datetime::millis),
     b!(aws "partition", "<an:a>", aws::partition),
     b!(aws "range", "<nnn?:a>", aws::range),
     b!(aws "hash", "<ss?:s>", aws::hash),

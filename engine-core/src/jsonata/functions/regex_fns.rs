@@ -185,7 +185,7 @@ pub fn contains(ev: &mut Evaluator, args: &[Option<JValue>], ctx: &Ctx) -> R {
     let found = match &args[1] {
         Some(JValue::String(s)) => text.contains(&**s),
         Some(p) => !find_all(ev, p, text, Some(1), ctx.frame)?.is_empty(),
-        None => false,
+        None => return Ok(None),
     };
     Ok(Some(JValue::Bool(found)))
 }
