@@ -12,6 +12,7 @@ use super::result_writer::{self, ChildRecord, ItemBatcherSpec};
 use super::events::{state_event, Details};
 use super::exec::Ctx;
 use super::frame::{Frame, Phase, Progress};
+use super::query_error::QueryFailure;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
 use alloc::boxed::Box;
@@ -59,9 +60,12 @@ struct RunLog {
 
 /// The Map/Parallel state's entry (and re-entry on Retry): `…StateStarted` and the first children.
 pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
-    if let Err(f) = try_start(frame, ctx, state) {
-        let f = frame.located(state, f);
-        frame.handle_failure(ctx, state, f);
+    let started = match &state.jsonata {
+        Some(q) => super::jsonata_group::try_start(frame, ctx, state, q),
+        None => try_start(frame, ctx, state).map_err(QueryFailure::from),
+    };
+    if let Err(qf) = started {
+        frame.fail_query(ctx, state, qf);
     }
 }
 
@@ -70,19 +74,30 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
     let vars = frame.vars.clone();
     let env = Env { context: &cv, variables: &vars };
     let effective = dataflow::io_path(&state.input_path, &frame.input, &env)?;
-    let mut group = match &state.kind {
+    let group = match &state.kind {
         Kind::Parallel { branches } => {
             let input = dataflow::parameters(state, effective.clone(), &env, &mut ctx.rng)?;
             if let Some(i) = frame.insp.as_mut() {
                 i.after_input_path = Some(effective);
                 i.after_parameters = Some(input.clone());
             }
-            frame.emit(ctx, "ParallelStateStarted", Details::default());
-            Group::new(true, false, branches.clone(), alloc::vec![input; branches.len()])
+            parallel_group(frame, ctx, branches, input)
         }
         Kind::Map(spec) => map_group(frame, ctx, state, spec, &env, effective)?,
         _ => return Ok(()),
     };
+    launch(frame, ctx, state, group);
+    Ok(())
+}
+
+/// `ParallelStateStarted` and a group running every branch on `input`.
+pub(crate) fn parallel_group(frame: &mut Frame, ctx: &mut Ctx, branches: &[Rc<Graph>], input: Rc<Value>) -> Box<Group> {
+    frame.emit(ctx, "ParallelStateStarted", Details::default());
+    Box::new(Group::new(true, false, branches.to_vec(), alloc::vec![input; branches.len()]))
+}
+
+/// Starts the first children of a group (and a distributed Map's Map Run).
+pub(crate) fn launch(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>) {
     group.trigger = frame.last;
     if group.distributed {
         let arn = group.map_run_arn.clone();
@@ -92,12 +107,11 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
     while group.children.len() < group.concurrency && group.next_index < group.inputs.len() {
         group.spawn(frame, ctx, state);
     }
-    frame.group = Some(Box::new(group));
+    frame.group = Some(group);
     frame.phase = Phase::GroupRun;
-    Ok(())
 }
 
-fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Group, Failure> {
+fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Box<Group>, Failure> {
     let items = match &spec.item_reader {
         Some(reader) => read_items(ctx, state, reader, env, &effective)?,
         None => {
@@ -115,18 +129,39 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
     frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
     let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
+    let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
+    check_tolerance(count, pct)?;
+    let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
+    map_group_from(ctx, state, spec, env, &effective, MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct })
+}
+
+/// The tolerated-failure limits AWS accepts.
+pub(crate) fn check_tolerance(count: Option<i64>, pct: Option<f64>) -> Result<(), Failure> {
     if count.is_some_and(|c| c < 0) {
         return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
     }
-    let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
     if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
         return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
     }
-    let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
+    Ok(())
+}
+
+/// What a Map's fields evaluated to (in either query language): the child inputs after
+/// ItemSelector, and the concurrency and tolerated-failure limits.
+pub(crate) struct MapPlan {
+    pub items: Vec<Value>,
+    pub max_concurrency: i64,
+    pub tolerated_count: Option<i64>,
+    pub tolerated_percentage: Option<f64>,
+}
+
+/// The Map's group from its plan: batching, concurrency, and a distributed Map's Map Run.
+pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: &Value, plan: MapPlan) -> Result<Box<Group>, Failure> {
+    let MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct } = plan;
     let (inputs, batch_sizes) = match &spec.item_batcher {
         None => (selected.into_iter().map(Rc::new).collect::<Vec<_>>(), None),
         Some(b) => {
-            let batches = batch_items(ctx, b, env, &effective, selected)?;
+            let batches = batch_items(ctx, b, env, effective, selected)?;
             let sizes = batches.iter().map(|(_, n)| *n).collect();
             (batches.into_iter().map(|(v, _)| Rc::new(v)).collect(), Some(sizes))
         }
@@ -141,7 +176,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
         g.map_run_arn = map_run_arn(ctx, state, spec);
         if let Some(w) = spec.result_writer.as_ref().filter(|w| w.resource.is_some()) {
             let params = match &w.parameters {
-                Some(t) => t.apply(&env.scope(&effective), &mut ctx.rng)?,
+                Some(t) => t.apply(&env.scope(effective), &mut ctx.rng)?,
                 None => Value::object(),
             };
             let n = g.inputs.len();
@@ -155,7 +190,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
             }));
         }
     }
-    Ok(g)
+    Ok(Box::new(g))
 }
 
 /// `arn:…:mapRun:<state machine>/<Label or a UUID>:<UUID>`, as AWS names Map Runs.
@@ -168,7 +203,7 @@ fn map_run_arn(ctx: &mut Ctx, state: &State, spec: &MapSpec) -> alloc::string::S
 }
 
 /// The mocked ItemReader content, parsed (see `item_reader.rs`).
-fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, effective: &Value) -> Result<Vec<Value>, Failure> {
+pub(crate) fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, effective: &Value) -> Result<Vec<Value>, Failure> {
     if let Some(t) = &reader.parameters {
         t.apply(&env.scope(effective), &mut ctx.rng)?;
     }
@@ -480,19 +515,7 @@ fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) 
         },
         _ => Value::from(results),
     };
-    match frame.shape_result(ctx, state, Rc::new(result)) {
-        Ok(output) => {
-            let next = match state.transition {
-                super::definition::Transition::Next(n) => Some(n),
-                _ => None,
-            };
-            frame.phase = Phase::Exit { output, next };
-        }
-        Err(f) => {
-            let f = frame.located(state, f);
-            frame.handle_failure(ctx, state, f);
-        }
-    }
+    frame.finish_with_result(ctx, state, Rc::new(result));
 }
 
 /// The ResultWriter's files and manifest; the Map's result is where they went.
