@@ -436,7 +436,7 @@ fn compile_state(
         assign: if is_jsonata { None } else { assign(m, ptr)? },
         name: Rc::from(name),
         type_name,
-        uses_context: jsonata.as_ref().map_or_else(|| body_reads_context(body, 0), |j| j.reads_states),
+        uses_context: jsonata.as_ref().map_or_else(|| body_reads_context(body, 0), |j| j.reads_context),
         jsonata,
         input_path: io_path(m, "InputPath", ptr)?,
         output_path: io_path(m, "OutputPath", ptr)?,

@@ -7,7 +7,7 @@
 //! and that a JSONata machine cannot have JSONPath states.
 
 use super::definition::DefinitionError;
-use super::query_template::QueryValue;
+use super::query_template::{may_read_context, mentioned_names, QueryValue};
 use crate::{Map, Value};
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -166,8 +166,10 @@ pub(crate) struct JsonataState {
     pub heartbeat_seconds: Option<QueryValue>,
     pub credentials: Option<QueryValue>,
     pub catch: Vec<JsonataCatch>,
-    /// Whether any expression reads `$states` (so `$states.context` is built only then).
-    pub reads_states: bool,
+    /// Every `$name` the expressions mention: only these variables are bound.
+    pub mentioned: Vec<String>,
+    /// Whether an expression may read `$states.context` (so it is built only then).
+    pub reads_context: bool,
 }
 
 fn err(pointer: &str, message: &str) -> DefinitionError {
@@ -272,12 +274,20 @@ impl JsonataState {
                 assign: assign(cm, &cptr)?,
             });
         }
-        s.reads_states = s.any(|v| v.mentions("$states"));
+        let (mut names, mut context) = (Vec::new(), false);
+        s.for_each_field(&mut |v| {
+            v.for_each_expression(&mut |e| {
+                mentioned_names(&e.text, &mut names);
+                context |= may_read_context(&e.text);
+            })
+        });
+        s.mentioned = names;
+        s.reads_context = context;
         Ok(s)
     }
 
-    /// Whether any compiled field satisfies `f`.
-    fn any(&self, f: impl Fn(&QueryValue) -> bool) -> bool {
+    /// Calls `f` with every compiled field value.
+    fn for_each_field(&self, f: &mut dyn FnMut(&QueryValue)) {
         let own = [
             &self.arguments,
             &self.output,
@@ -295,15 +305,13 @@ impl JsonataState {
             &self.heartbeat_seconds,
             &self.credentials,
         ];
-        own.iter().filter_map(|v| v.as_ref()).any(&f)
-            || self.choices.iter().any(|c| {
-                f(&c.condition)
-                    || c.output.as_ref().is_some_and(&f)
-                    || c.assign.as_ref().is_some_and(&f)
-            })
-            || self
-                .catch
-                .iter()
-                .any(|c| c.output.as_ref().is_some_and(&f) || c.assign.as_ref().is_some_and(&f))
+        own.into_iter().flatten().for_each(&mut *f);
+        for c in &self.choices {
+            f(&c.condition);
+            c.output.iter().chain(&c.assign).for_each(&mut *f);
+        }
+        for c in &self.catch {
+            c.output.iter().chain(&c.assign).for_each(&mut *f);
+        }
     }
 }

@@ -105,7 +105,8 @@ impl Frame {
             result,
             error_output,
         };
-        with_scope(ctx, &binding, &vars, f)
+        let mentioned = state.jsonata.as_ref().map_or(&[][..], |q| &q.mentioned[..]);
+        with_scope(ctx, &binding, &vars, mentioned, f)
     }
 
     /// Checks evaluated `Assign` values against the limits and keeps them for the exit.

@@ -47,6 +47,39 @@ pub(crate) fn expression_text(s: &str) -> Option<&str> {
         .map(str::trim)
 }
 
+/// The `$name`s an expression's text mentions (variables, functions and local
+/// bindings alike; a superset of the workflow variables it reads, since JSONata has
+/// no other way to reach a variable).
+pub(crate) fn mentioned_names(text: &str, out: &mut Vec<String>) {
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        let tail = &rest[at + 1..];
+        let end = tail
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(tail.len());
+        if end > 0 && !out.iter().any(|n| n == &tail[..end]) {
+            out.push(tail[..end].to_string());
+        }
+        rest = &tail[end..];
+    }
+}
+
+/// Whether an expression's text may read `$states.context` (any use of `$states` other
+/// than `.input`, `.result` or `.errorOutput`), so the context object is built only then.
+pub(crate) fn may_read_context(text: &str) -> bool {
+    text.match_indices("$states").any(|(at, m)| {
+        let tail = &text[at + m.len()..];
+        let member = [".input", ".result", ".errorOutput"]
+            .into_iter()
+            .find(|p| tail.starts_with(p));
+        match member {
+            // `$states.inputs` is not `$states.input`.
+            Some(p) => tail[p.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'),
+            None => true,
+        }
+    })
+}
+
 /// Whether `v` holds an expression anywhere.
 fn has_expression(v: &Value, depth: usize) -> bool {
     match v {
@@ -63,14 +96,13 @@ impl QueryValue {
         compile_at(v, &mut String::new(), 0)
     }
 
-    /// Whether any expression below mentions `name` (a cheap textual test, e.g. for
-    /// `$states` so the context object is built only when read).
-    pub fn mentions(&self, name: &str) -> bool {
+    /// Calls `f` with every expression below.
+    pub fn for_each_expression(&self, f: &mut dyn FnMut(&QueryExpression)) {
         match self {
-            QueryValue::Constant(_) => false,
-            QueryValue::Expression(e) => e.text.contains(name),
-            QueryValue::Array(a) => a.iter().any(|x| x.mentions(name)),
-            QueryValue::Object(m) => m.iter().any(|(_, x)| x.mentions(name)),
+            QueryValue::Constant(_) => {}
+            QueryValue::Expression(e) => f(e),
+            QueryValue::Array(a) => a.iter().for_each(|x| x.for_each_expression(f)),
+            QueryValue::Object(m) => m.iter().for_each(|(_, x)| x.for_each_expression(f)),
         }
     }
 
@@ -221,5 +253,16 @@ mod tests {
         assert_eq!(expression_text(" {% states.input %} "), None);
         assert_eq!(expression_text("$states.input"), None);
         assert_eq!(expression_text("{% x %} "), None);
+    }
+
+    #[test]
+    fn names_and_context_reads_are_found_in_the_text() {
+        let mut names = Vec::new();
+        mentioned_names("$sum($states.input.v) + $var_1 + $résumé", &mut names);
+        assert_eq!(names, ["sum", "states", "var_1", "résumé"]);
+        assert!(!may_read_context("$states.input.a & $states.result"));
+        assert!(may_read_context("$states.context.Execution.Id"));
+        assert!(may_read_context("$keys($states)"));
+        assert!(may_read_context("$states.inputs"));
     }
 }

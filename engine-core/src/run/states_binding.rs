@@ -9,6 +9,7 @@
 use super::exec::Ctx;
 use crate::jsonata::Environment;
 use crate::{Map, Value};
+use alloc::string::String;
 
 /// What one evaluation's `$states` holds.
 pub(crate) struct StatesBinding<'a> {
@@ -58,18 +59,22 @@ impl QueryScope {
     }
 }
 
-/// Runs `f` with a scope for `states` and `variables`; the execution's random stream is
-/// lent to the scope (for `$random` and `$uuid`) and taken back afterwards, so seeded
-/// runs stay deterministic.
+/// Runs `f` with a scope for `states` and the `variables` named in `mentioned` (the
+/// others cannot be read, and binding costs a conversion per evaluation); the
+/// execution's random stream is lent to the scope (for `$random` and `$uuid`) and taken
+/// back afterwards, so seeded runs stay deterministic.
 pub(crate) fn with_scope<T>(
     ctx: &mut Ctx,
     states: &StatesBinding,
     variables: &Map,
+    mentioned: &[String],
     f: impl FnOnce(&mut QueryScope) -> T,
 ) -> T {
     let mut env = Environment::new();
-    for (name, value) in variables {
-        env.bind(name, value.clone());
+    for name in mentioned {
+        if let Some(value) = variables.get(name) {
+            env.bind(name, value.clone());
+        }
     }
     env.bind("states", states.to_value());
     env.now_millis = ctx.now_ms;
