@@ -113,7 +113,13 @@ pub(crate) fn launch(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group:
 
 fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Box<Group>, Failure> {
     let items = match &spec.item_reader {
-        Some(reader) => read_items(ctx, state, reader, env, &effective)?,
+        Some(reader) => {
+            if let Some(t) = &reader.parameters {
+                t.apply(&env.scope(&effective), &mut ctx.rng)?;
+            }
+            let max_items = knob_int(&reader.max_items, "MaxItems", env, &effective)?.unwrap_or(0);
+            read_items(ctx, state, reader, max_items)?
+        }
         None => {
             let items = match &spec.items_path {
                 Some(p) => p.select(&env.scope(&effective))?,
@@ -132,7 +138,13 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
     check_tolerance(count, pct)?;
     let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
-    map_group_from(ctx, state, spec, env, &effective, MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct })
+    let batching = spec.item_batcher.as_ref().map(|b| batching(ctx, b, env, &effective)).transpose()?;
+    let writer_params = match spec.result_writer.as_ref().filter(|w| spec.distributed && w.resource.is_some()) {
+        Some(w) => Some(w.parameters.as_ref().map(|t| t.apply(&env.scope(&effective), &mut ctx.rng)).transpose()?.unwrap_or_else(Value::object)),
+        None => None,
+    };
+    let plan = MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct, batching, writer_params };
+    map_group_from(ctx, state, spec, plan)
 }
 
 /// The tolerated-failure limits AWS accepts.
@@ -153,15 +165,25 @@ pub(crate) struct MapPlan {
     pub max_concurrency: i64,
     pub tolerated_count: Option<i64>,
     pub tolerated_percentage: Option<f64>,
+    pub batching: Option<Batching>,
+    /// The ResultWriter's `Parameters`/`Arguments`, when it writes to a Resource.
+    pub writer_params: Option<Value>,
+}
+
+/// A distributed Map's `ItemBatcher`, evaluated (0 = no limit).
+pub(crate) struct Batching {
+    pub max_items: i64,
+    pub max_bytes: i64,
+    pub batch_input: Option<Value>,
 }
 
 /// The Map's group from its plan: batching, concurrency, and a distributed Map's Map Run.
-pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: &Value, plan: MapPlan) -> Result<Box<Group>, Failure> {
-    let MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct } = plan;
-    let (inputs, batch_sizes) = match &spec.item_batcher {
+pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, plan: MapPlan) -> Result<Box<Group>, Failure> {
+    let MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct, batching, writer_params } = plan;
+    let (inputs, batch_sizes) = match batching {
         None => (selected.into_iter().map(Rc::new).collect::<Vec<_>>(), None),
         Some(b) => {
-            let batches = batch_items(ctx, b, env, effective, selected)?;
+            let batches = batch_items(b, selected)?;
             let sizes = batches.iter().map(|(_, n)| *n).collect();
             (batches.into_iter().map(|(v, _)| Rc::new(v)).collect(), Some(sizes))
         }
@@ -174,11 +196,7 @@ pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, env: 
     g.batch_sizes = batch_sizes;
     if spec.distributed {
         g.map_run_arn = map_run_arn(ctx, state, spec);
-        if let Some(w) = spec.result_writer.as_ref().filter(|w| w.resource.is_some()) {
-            let params = match &w.parameters {
-                Some(t) => t.apply(&env.scope(effective), &mut ctx.rng)?,
-                None => Value::object(),
-            };
+        if let Some(params) = writer_params {
             let n = g.inputs.len();
             g.log = Some(Box::new(RunLog {
                 params,
@@ -203,11 +221,7 @@ fn map_run_arn(ctx: &mut Ctx, state: &State, spec: &MapSpec) -> alloc::string::S
 }
 
 /// The mocked ItemReader content, parsed (see `item_reader.rs`).
-pub(crate) fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, effective: &Value) -> Result<Vec<Value>, Failure> {
-    if let Some(t) = &reader.parameters {
-        t.apply(&env.scope(effective), &mut ctx.rng)?;
-    }
-    let max_items = knob_int(&reader.max_items, "MaxItems", env, effective)?.unwrap_or(0);
+pub(crate) fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, max_items: i64) -> Result<Vec<Value>, Failure> {
     match ctx.mocks.map_sources(&state.name).and_then(|m| m.item_reader.as_ref()) {
         Some(MockOutcome::Return(content)) => item_reader::read(reader, content, max_items),
         Some(MockOutcome::Throw(f)) => Err(f.clone()),
@@ -218,17 +232,23 @@ pub(crate) fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, 
     }
 }
 
-/// `ItemBatcher`: groups the selected items into child inputs.
-fn batch_items(ctx: &mut Ctx, b: &ItemBatcherSpec, env: &Env, effective: &Value, items: Vec<Value>) -> Result<Vec<(Value, usize)>, Failure> {
+/// The JSONPath `ItemBatcher`'s limits and `BatchInput`, evaluated.
+fn batching(ctx: &mut Ctx, b: &ItemBatcherSpec, env: &Env, effective: &Value) -> Result<Batching, Failure> {
     let max_items = knob_int(&b.max_items, "MaxItemsPerBatch", env, effective)?.unwrap_or(0);
     let max_bytes = knob_int(&b.max_bytes, "MaxInputBytesPerBatch", env, effective)?.unwrap_or(0);
+    let batch_input = b.batch_input.as_ref().map(|t| t.apply(&env.scope(effective), &mut ctx.rng)).transpose()?;
+    Ok(Batching { max_items, max_bytes, batch_input })
+}
+
+/// `ItemBatcher`: groups the selected items into child inputs.
+fn batch_items(b: Batching, items: Vec<Value>) -> Result<Vec<(Value, usize)>, Failure> {
+    let Batching { max_items, max_bytes, batch_input } = b;
     if max_items < 0 {
         return Err(Failure::runtime("MaxItemsPerBatch must be a positive integer."));
     }
     if !(0..=result_writer::MAX_BATCH_BYTES).contains(&max_bytes) {
         return Err(Failure::runtime(format!("MaxInputBytesPerBatch must be between 1 and {}.", result_writer::MAX_BATCH_BYTES)));
     }
-    let batch_input = b.batch_input.as_ref().map(|t| t.apply(&env.scope(effective), &mut ctx.rng)).transpose()?;
     let max_items = if max_items == 0 { usize::MAX } else { max_items as usize };
     let max_bytes = if max_bytes == 0 { result_writer::MAX_BATCH_BYTES } else { max_bytes } as usize;
     result_writer::batch(items, max_items, max_bytes, batch_input).map_err(Failure::runtime)

@@ -165,6 +165,15 @@ pub(crate) struct JsonataState {
     pub timeout_seconds: Option<QueryValue>,
     pub heartbeat_seconds: Option<QueryValue>,
     pub credentials: Option<QueryValue>,
+    /// A distributed Map's `ItemReader.Arguments` and `ItemReader.ReaderConfig.MaxItems`.
+    pub reader_arguments: Option<QueryValue>,
+    pub reader_max_items: Option<QueryValue>,
+    /// A distributed Map's `ItemBatcher` fields.
+    pub batcher_max_items: Option<QueryValue>,
+    pub batcher_max_bytes: Option<QueryValue>,
+    pub batch_input: Option<QueryValue>,
+    /// A distributed Map's `ResultWriter.Arguments`.
+    pub writer_arguments: Option<QueryValue>,
     pub catch: Vec<JsonataCatch>,
     /// Every `$name` the expressions mention: only these variables are bound.
     pub mentioned: Vec<String>,
@@ -234,6 +243,25 @@ impl JsonataState {
             credentials: field(m, "Credentials", ptr)?,
             ..JsonataState::default()
         };
+        let part = |key: &str| {
+            m.get(key)
+                .and_then(Value::as_object)
+                .map(|o| (o, format!("{ptr}/{key}")))
+        };
+        if let Some((r, at)) = part("ItemReader") {
+            s.reader_arguments = field(r, "Arguments", &at)?;
+            if let Some(c) = r.get("ReaderConfig").and_then(Value::as_object) {
+                s.reader_max_items = field(c, "MaxItems", &format!("{at}/ReaderConfig"))?;
+            }
+        }
+        if let Some((b, at)) = part("ItemBatcher") {
+            s.batcher_max_items = field(b, "MaxItemsPerBatch", &at)?;
+            s.batcher_max_bytes = field(b, "MaxInputBytesPerBatch", &at)?;
+            s.batch_input = field(b, "BatchInput", &at)?;
+        }
+        if let Some((w, at)) = part("ResultWriter") {
+            s.writer_arguments = field(w, "Arguments", &at)?;
+        }
         for (i, rule) in m
             .get("Choices")
             .and_then(Value::as_array)
@@ -304,6 +332,12 @@ impl JsonataState {
             &self.timeout_seconds,
             &self.heartbeat_seconds,
             &self.credentials,
+            &self.reader_arguments,
+            &self.reader_max_items,
+            &self.batcher_max_items,
+            &self.batcher_max_bytes,
+            &self.batch_input,
+            &self.writer_arguments,
         ];
         own.into_iter().flatten().for_each(&mut *f);
         for c in &self.choices {

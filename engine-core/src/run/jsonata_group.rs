@@ -2,12 +2,11 @@
 //! input), `MaxConcurrency`, `ToleratedFailureCount`/`Percentage` and `ItemSelector`
 //! (with `$states.context.Map.Item`). The children then run as in JSONPath mode.
 
-use super::dataflow::Env;
 use super::definition::{Kind, MapSpec, State};
 use super::events::Details;
 use super::exec::Ctx;
 use super::frame::Frame;
-use super::group::{self, MapPlan};
+use super::group::{self, Batching, MapPlan};
 use super::jsonata_definition::JsonataState;
 use super::query_error::{self, QueryFailure};
 use super::query_template::{typed_field, QueryValue};
@@ -53,13 +52,20 @@ fn map_group(
     q: &JsonataState,
     input: &Rc<Value>,
 ) -> Result<alloc::boxed::Box<group::Group>, QueryFailure> {
-    let vars = frame.vars.clone();
-    let env = Env {
-        context: &Value::Null,
-        variables: &vars,
-    };
     let items = match (&spec.item_reader, &q.items) {
-        (Some(reader), _) => group::read_items(ctx, state, reader, &env, input)?,
+        (Some(reader), _) => {
+            let max_items = frame.with_states(ctx, state, None, None, |scope| {
+                if let Some(a) = &q.reader_arguments {
+                    a.evaluate("ItemReader/Arguments", scope)?;
+                }
+                integer(
+                    q.reader_max_items.as_ref(),
+                    "ItemReader/ReaderConfig/MaxItems",
+                    scope,
+                )
+            })?;
+            group::read_items(ctx, state, reader, max_items.unwrap_or(0))?
+        }
         (None, Some(items)) => {
             frame.with_states(ctx, state, None, None, |scope| items_array(items, scope))?
         }
@@ -98,13 +104,51 @@ fn map_group(
         None => items,
         Some(selector) => select_items(frame, ctx, state, selector, input, items)?,
     };
+    let batching = match &spec.item_batcher {
+        None => None,
+        Some(_) => Some(frame.with_states(ctx, state, None, None, |scope| {
+            Ok(Batching {
+                max_items: integer(
+                    q.batcher_max_items.as_ref(),
+                    "ItemBatcher/MaxItemsPerBatch",
+                    scope,
+                )?
+                .unwrap_or(0),
+                max_bytes: integer(
+                    q.batcher_max_bytes.as_ref(),
+                    "ItemBatcher/MaxInputBytesPerBatch",
+                    scope,
+                )?
+                .unwrap_or(0),
+                batch_input: q
+                    .batch_input
+                    .as_ref()
+                    .map(|b| b.evaluate("ItemBatcher/BatchInput", scope))
+                    .transpose()?,
+            })
+        })?),
+    };
+    let writes = spec.distributed
+        && spec
+            .result_writer
+            .as_ref()
+            .is_some_and(|w| w.resource.is_some());
+    let writer_params = match (&q.writer_arguments, writes) {
+        (_, false) => None,
+        (None, true) => Some(Value::object()),
+        (Some(a), true) => Some(frame.with_states(ctx, state, None, None, |scope| {
+            a.evaluate("ResultWriter/Arguments", scope)
+        })?),
+    };
     let plan = MapPlan {
         items: selected,
         max_concurrency: max.unwrap_or(0),
         tolerated_count: count,
         tolerated_percentage: pct,
+        batching,
+        writer_params,
     };
-    Ok(group::map_group_from(ctx, state, spec, &env, input, plan)?)
+    Ok(group::map_group_from(ctx, state, spec, plan)?)
 }
 
 /// `Items`: an array, or an expression that must produce one.
