@@ -124,17 +124,17 @@ impl Frame {
         &mut self,
         ctx: &mut Ctx,
         state: &State,
-        fields: (Option<&QueryValue>, Option<&QueryValue>, &str),
+        fields: AssignOutput,
         bound: (Option<&Value>, Option<&Value>),
         fallback: Rc<Value>,
     ) -> Result<Rc<Value>, QueryFailure> {
-        let (assign, output, prefix) = fields;
+        let AssignOutput { assign, output } = fields;
         let (assigned, output) = self.with_states(ctx, state, bound.0, bound.1, |scope| {
             let assigned = assign
-                .map(|a| a.evaluate(&format!("{prefix}Assign"), scope))
+                .map(|(a, field)| a.evaluate(&field, scope))
                 .transpose()?;
             let output = match output {
-                Some(o) => Rc::new(o.evaluate(&format!("{prefix}Output"), scope)?),
+                Some((o, field)) => Rc::new(o.evaluate(&field, scope)?),
                 None => fallback,
             };
             Ok((assigned, output))
@@ -151,13 +151,8 @@ impl Frame {
         q: &JsonataState,
     ) -> Result<Rc<Value>, QueryFailure> {
         let input = self.input.clone();
-        self.assign_and_output(
-            ctx,
-            state,
-            (q.assign.as_ref(), q.output.as_ref(), ""),
-            (None, None),
-            input,
-        )
+        let fields = AssignOutput::named(q.assign.as_ref(), q.output.as_ref(), "");
+        self.assign_and_output(ctx, state, fields, (None, None), input)
     }
 
     /// Pass and Succeed: `Assign`, then `Output` (default: the input).
@@ -185,30 +180,26 @@ impl Frame {
             }
             Ok(None)
         })?;
-        let (next, assign, output, prefix) = match (matched, default) {
+        let own = AssignOutput::named(q.assign.as_ref(), q.output.as_ref(), "");
+        let (next, fields) = match (matched, default) {
             (Some(i), _) => {
                 let rule = &q.choices[i];
-                let own = rule.assign.is_some() || rule.output.is_some();
-                let prefix = if own {
-                    format!("Choices[{i}]/")
-                } else {
-                    String::new()
+                let prefix = format!("Choices[{i}]/");
+                let rule_fields =
+                    AssignOutput::named(rule.assign.as_ref(), rule.output.as_ref(), &prefix);
+                let fields = AssignOutput {
+                    assign: rule_fields.assign.or(own.assign),
+                    output: rule_fields.output.or(own.output),
                 };
-                (
-                    rule.next,
-                    rule.assign.as_ref().or(q.assign.as_ref()),
-                    rule.output.as_ref().or(q.output.as_ref()),
-                    prefix,
-                )
+                (rule.next, fields)
             }
-            (None, Some(d)) => (d, q.assign.as_ref(), q.output.as_ref(), String::new()),
+            (None, Some(d)) => (d, own),
             (None, None) => {
                 return Err(Failure::new(errors::NO_CHOICE_MATCHED, "No Matches!").into())
             }
         };
         let input = self.input.clone();
-        let output =
-            self.assign_and_output(ctx, state, (assign, output, &prefix), (None, None), input)?;
+        let output = self.assign_and_output(ctx, state, fields, (None, None), input)?;
         Ok((output, Some(next)))
     }
 
@@ -313,7 +304,7 @@ impl Frame {
         self.assign_and_output(
             ctx,
             state,
-            (q.assign.as_ref(), q.output.as_ref(), ""),
+            AssignOutput::named(q.assign.as_ref(), q.output.as_ref(), ""),
             (Some(&result), None),
             result.clone(),
         )
@@ -333,19 +324,13 @@ impl Frame {
         f: Failure,
     ) {
         let catcher = q.catch.get(index);
-        let (assign, output) = (
+        let fields = AssignOutput::named(
             catcher.and_then(|c| c.assign.as_ref()),
             catcher.and_then(|c| c.output.as_ref()),
+            &format!("Catch[{index}]/"),
         );
-        let prefix = format!("Catch[{index}]/");
         let fallback = Rc::new(error_output.clone());
-        match self.assign_and_output(
-            ctx,
-            state,
-            (assign, output, &prefix),
-            (None, Some(&error_output)),
-            fallback,
-        ) {
+        match self.assign_and_output(ctx, state, fields, (None, Some(&error_output)), fallback) {
             Ok(output) => {
                 if let Some(insp) = self.insp.as_mut() {
                     insp.status = "CAUGHT_ERROR";
@@ -366,6 +351,22 @@ impl Frame {
                 }
                 self.fail_frame(ctx, e);
             }
+        }
+    }
+}
+
+/// An `Assign` and an `Output` to evaluate, each with the field name causes use.
+struct AssignOutput<'q> {
+    assign: Option<(&'q QueryValue, String)>,
+    output: Option<(&'q QueryValue, String)>,
+}
+
+impl<'q> AssignOutput<'q> {
+    /// `<prefix>Assign` and `<prefix>Output` (the prefix names a Choice rule or Catcher).
+    fn named(assign: Option<&'q QueryValue>, output: Option<&'q QueryValue>, prefix: &str) -> Self {
+        AssignOutput {
+            assign: assign.map(|a| (a, format!("{prefix}Assign"))),
+            output: output.map(|o| (o, format!("{prefix}Output"))),
         }
     }
 }
