@@ -65,7 +65,7 @@ pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
         None => try_start(frame, ctx, state).map_err(QueryFailure::from),
     };
     if let Err(qf) = started {
-        frame.fail_query(ctx, state, qf);
+        frame.fail_group_entry(ctx, state, qf);
     }
 }
 

@@ -50,20 +50,34 @@ impl Frame {
     }
 
     /// Fails the state: AWS's state prefix on the cause, an `EvaluationFailed` event for a
-    /// query evaluation error (then `MapStateFailed`/`ParallelStateFailed` when no retry
-    /// follows), then Retry/Catch.
+    /// query evaluation error, then Retry/Catch.
     pub(crate) fn fail_query(&mut self, ctx: &mut Ctx, state: &State, qf: QueryFailure) {
+        self.fail_evaluation(ctx, state, qf, false);
+    }
+
+    /// A Map or Parallel state failing before it starts: after `EvaluationFailed`, AWS
+    /// closes the state with `MapStateFailed`/`ParallelStateFailed` (unless it retries).
+    pub(crate) fn fail_group_entry(&mut self, ctx: &mut Ctx, state: &State, qf: QueryFailure) {
+        self.fail_evaluation(ctx, state, qf, true);
+    }
+
+    fn fail_evaluation(
+        &mut self,
+        ctx: &mut Ctx,
+        state: &State,
+        qf: QueryFailure,
+        group_entry: bool,
+    ) {
         let evaluation = state.jsonata.is_some() && qf.is_evaluation_error();
         let f = self.located(state, qf.failure);
         if evaluation {
             self.record_evaluation_failed(ctx, state, &f, qf.location);
             let failed = match state.kind {
-                Kind::Map(_) => Some("MapStateFailed"),
-                Kind::Parallel { .. } => Some("ParallelStateFailed"),
-                _ => None,
+                Kind::Map(_) => "MapStateFailed",
+                _ => "ParallelStateFailed",
             };
-            if let Some(event) = failed.filter(|_| !self.will_retry(state, &f)) {
-                self.emit(ctx, event, Details::default());
+            if group_entry && !self.will_retry(state, &f) {
+                self.emit(ctx, failed, Details::default());
             }
         }
         self.handle_failure(ctx, state, f);
