@@ -3,6 +3,7 @@
 mod code_view;
 mod graph_view;
 mod outline;
+mod store;
 mod studio;
 
 fn main() {

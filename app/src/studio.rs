@@ -1,16 +1,14 @@
 //! The studio page: the definition text, and the graph drawn from it.
 
+use crate::store::{provide_store, Store, STARTER_EXAMPLE};
 use crate::{code_view::CodeView, graph_view::GraphView};
-use engine_core::json::parse_value;
 use leptos::prelude::*;
-
-/// The example a first visit opens with: the game-housekeeping lab.
-const STARTER_EXAMPLE: &str = include_str!("../../public/examples/game-housekeeping.asl.json");
 
 #[component]
 pub fn Studio() -> impl IntoView {
-    let text = RwSignal::new(STARTER_EXAMPLE.to_string());
-    let parsed = Memo::new(move |_| text.with(|t| parse_value(t).map_err(|e| e.to_string())));
+    let store = Store::new(STARTER_EXAMPLE.to_string());
+    provide_store(store);
+    let (text, parsed) = (store.text, store.parsed);
     view! {
         <header class="topbar">
             <h1>"StateLab"</h1>
