@@ -39,6 +39,14 @@ impl CompiledResultPath {
         &self.text
     }
 
+    /// The member name when the path is one step from `$` (`$.name`).
+    pub fn single_member(&self) -> Option<&str> {
+        match self.segments.as_slice() {
+            [Segment::Child(name)] => Some(name),
+            _ => None,
+        }
+    }
+
     /// Merge `result` into `input` as AWS does: `$` replaces the input; missing objects
     /// along the way are created; anything else that cannot hold the result (a scalar
     /// on the way, an index past an array's end, a non-object input) fails with

@@ -80,6 +80,40 @@ impl SizeCache {
         (slot.key == key).then_some(slot.bounds)
     }
 
+    /// Records the bounds of `output`, which is the object `input` with its member `key`
+    /// set to `value` (a one-step ResultPath), from the input's remembered bounds, so the
+    /// next check of `output` is one lookup rather than a visit to every member.
+    pub fn note_member_write(&mut self, input: &Value, output: &Value, key: &str, value: &Value) {
+        let (Value::Object(before), Value::Object(after)) = (input, output) else { return };
+        let Some(whole) = self.get(Arc::as_ptr(before) as *const u8 as usize) else { return };
+        let previous = crate::path::member(before, key);
+        let (Some(old), Some(new)) = (previous.map_or(Some(Bounds::default()), |v| self.bounds_of(v)), self.bounds_of(value)) else {
+            return;
+        };
+        let mut b = Bounds { low: whole.low.saturating_sub(old.high), high: whole.high.saturating_sub(old.low) };
+        b.join(new);
+        if previous.is_none() {
+            // `"key":` and a comma.
+            b.text(key);
+            b.both(2);
+        }
+        self.put(Held::Object(Arc::downgrade(after)), b);
+    }
+
+    /// Bounds of one value (its containers remembered); `None` when it is too deep.
+    fn bounds_of(&mut self, v: &Value) -> Option<Bounds> {
+        let mut walk = Walk { cache: self, bounds: Bounds::default(), too_deep: false };
+        walk.add(v, 1);
+        (!walk.too_deep).then_some(walk.bounds)
+    }
+
+    /// Drops what is remembered about the container at `key`.
+    fn forget(&mut self, key: usize) {
+        if let Some(slot) = self.slots.get_mut(Self::index(key)).filter(|s| s.key == key) {
+            *slot = Slot { key: 0, node: Held::None, bounds: Bounds::default() };
+        }
+    }
+
     fn put(&mut self, node: Held, bounds: Bounds) {
         let key = node.key();
         if let Some(slot) = self.slots.get_mut(Self::index(key)) {
@@ -89,13 +123,27 @@ impl SizeCache {
 }
 
 fn exceeds(root: &Value, limit: usize, cache: &mut SizeCache) -> bool {
-    let mut walk = Walk { cache, bounds: Bounds::default(), too_deep: false };
-    walk.add(root, 0);
-    let b = walk.bounds;
-    if walk.too_deep || (b.high > limit && b.low <= limit) {
-        return root.to_json().len() > limit;
+    let mut retried = false;
+    loop {
+        let mut walk = Walk { cache: &mut *cache, bounds: Bounds::default(), too_deep: false };
+        walk.add(root, 0);
+        let b = walk.bounds;
+        if !walk.too_deep && (b.high <= limit || b.low > limit) {
+            return b.high > limit;
+        }
+        // Bounds derived by `note_member_write` loosen with every write: measure the
+        // members again before writing the text out.
+        let key = match root {
+            Value::Object(m) => Arc::as_ptr(m) as *const u8 as usize,
+            Value::Array(a) => Arc::as_ptr(a) as *const u8 as usize,
+            _ => 0,
+        };
+        if retried || walk.too_deep || key == 0 {
+            return root.to_json().len() > limit;
+        }
+        cache.forget(key);
+        retried = true;
     }
-    b.high > limit
 }
 
 /// Bounds of a JSON text's length (payloads are far below `usize::MAX`).
@@ -260,5 +308,22 @@ mod tests {
         assert!(!cache.exceeds(&v, m));
         v.as_object_mut().unwrap().insert("f".into(), Value::from(1i64));
         assert!(cache.exceeds(&v, m));
+    }
+
+    #[test]
+    fn a_member_write_is_derived_and_still_exact() {
+        let input = parse_value(r#"{"a":[1,2,3],"acc":{"n":"x\"y"},"z":"zz"}"#).unwrap();
+        for (key, value) in [("acc", r#"{"n":"a longer value","m":[1.5,null]}"#), ("new", r#""tab\there""#), ("a", "7")] {
+            let value = parse_value(value).unwrap();
+            let mut cache = SizeCache::default();
+            assert!(!cache.exceeds(&input, 1000));
+            let mut output = input.clone();
+            output.as_object_mut().unwrap().insert(key.into(), value.clone());
+            cache.note_member_write(&input, &output, key, &value);
+            let n = exact(&output);
+            for limit in [n - 1, n, n + 1] {
+                assert_eq!(cache.exceeds(&output, limit), n > limit, "{key} at {limit}");
+            }
+        }
     }
 }
