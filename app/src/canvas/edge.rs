@@ -9,12 +9,9 @@ use leptos::prelude::*;
 
 fn kind_class(kind: EdgeKind) -> String {
     match kind {
-        EdgeKind::Next => "next".into(),
-        EdgeKind::Default => "default".into(),
-        EdgeKind::ChoiceRule(i) => format!("choice choice-{i}"),
-        EdgeKind::Catch(i) => format!("catch catch-{i}"),
-        EdgeKind::Start => "start".into(),
-        EdgeKind::End => "end".into(),
+        EdgeKind::ChoiceRule(_) => format!("choice {}", kind_name(kind)),
+        EdgeKind::Catch(_) => format!("catch {}", kind_name(kind)),
+        _ => kind_name(kind),
     }
 }
 
