@@ -7,8 +7,10 @@
 
 extern crate alloc;
 
+pub mod asl;
 pub mod choice;
 pub mod diagram;
+pub mod export;
 pub mod failure;
 pub mod graph;
 pub mod import;
@@ -17,6 +19,7 @@ pub mod json;
 pub mod layout;
 pub mod path;
 pub mod rng;
+pub mod session;
 pub mod sim;
 pub mod run;
 
