@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use engine_core::asl::{validate, Severity};
 use engine_core::diagram::navigate::{navigate, Direction};
 use engine_core::diagram::viewport::{centre_on, visible_rect, zoom_at, ZOOM_STEP};
 use engine_core::diagram::{Mark, Scene};
+use engine_core::json::tree::parse_document;
 use engine_core::layout::{NodeKind, Point, Transform};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,18 +45,38 @@ fn node_id_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .ok()
 }
 
+/// One diagnostic of the current text, as the canvas needs it.
+#[derive(Clone, Debug, PartialEq)]
+struct Problem {
+    pointer: String,
+    is_error: bool,
+    message: String,
+}
+
+/// `asl::validate` on the current text.
+fn problems(text: &str) -> Vec<Problem> {
+    validate(&parse_document(text))
+        .into_iter()
+        .map(|d| Problem {
+            pointer: d.pointer,
+            is_error: d.severity == Severity::Error,
+            message: d.message,
+        })
+        .collect()
+}
+
 /// Per-node diagnostic marks and their messages.
 type Marks = (BTreeMap<usize, Mark>, BTreeMap<usize, String>);
 
-fn marks_of(s: &Scene) -> Marks {
-    let marks = s.marks(s.findings.iter().map(|f| (f.pointer.as_str(), f.is_error)));
+fn marks_of(s: &Scene, problems: &[Problem]) -> Marks {
+    let marks = s.marks(problems.iter().map(|p| (p.pointer.as_str(), p.is_error)));
     let mut text: BTreeMap<usize, String> = BTreeMap::new();
-    for f in &s.findings {
-        if let Some(id) = s.node_for_pointer(&f.pointer) {
+    for p in problems {
+        if let Some(id) = s.node_for_pointer(&p.pointer) {
             let line = format!(
                 "{}: {}",
-                if f.is_error { "Error" } else { "Warning" },
-                f.message
+                if p.is_error { "Error" } else { "Warning" },
+                p.message
             );
             text.entry(id)
                 .and_modify(|t| *t = format!("{t}\n{line}"))
@@ -74,6 +96,7 @@ pub fn Canvas() -> impl IntoView {
                 .with(|v| v.as_ref().map(Scene::from_definition).unwrap_or_default()),
         )
     });
+    let diagnostics = Memo::new(move |_| store.text.with(|t| problems(t)));
     let parse_error = Memo::new(move |_| store.parsed.with(|p| p.as_ref().err().cloned()));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let view_size = RwSignal::new((0.0f64, 0.0f64));
@@ -272,7 +295,7 @@ pub fn Canvas() -> impl IntoView {
 
     let drawing = move || {
         let s = scene.get();
-        let (marks, mark_text) = marks_of(&s);
+        let (marks, mark_text) = diagnostics.with(|d| marks_of(&s, d));
         let name = |id: usize| {
             s.diagram
                 .nodes

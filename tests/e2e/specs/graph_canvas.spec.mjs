@@ -180,19 +180,23 @@ test('broken text keeps the last good graph, greyed, with a status line', async 
   assert.deepEqual(errors, []);
 });
 
-test('states with problems carry a marker', async () => {
+test('states with problems carry a marker from the validator', async () => {
   const { page, errors } = await openPage(browser, server.url);
   await setDefinition(page, JSON.stringify({
     StartAt: 'A',
     States: {
-      A: { Type: 'Pass', Next: 'Nowhere' },
-      B: { Type: 'Succeed' },
+      A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'B' }] },
+      B: { Type: 'Pass', Next: 'Nowhere' },
+      C: { Type: 'Succeed' },
     },
   }));
-  await waitForStates(page, ['A', 'B']);
-  assert.ok(await page.$(`${GRAPH} [data-state="A"] .mark-error`), 'a transition to a missing state is an error');
-  assert.ok(await page.$(`${GRAPH} [data-state="B"] .mark-warning`), 'an unreachable state is a warning');
-  assert.match(await page.getAttribute(`${GRAPH} [data-state="A"]`, 'aria-label'), /1 error/);
+  await waitForStates(page, ['A', 'B', 'C']);
+  // A Choice with no Default is a warning; a Next naming no state is an error.
+  await page.waitForSelector(`${GRAPH} [data-state="B"] .mark-error`);
+  assert.ok(await page.$(`${GRAPH} [data-state="A"] .mark-warning`), 'A is marked with a warning');
+  assert.equal(await page.$(`${GRAPH} [data-state="A"] .mark-error`), null);
+  assert.match(await page.getAttribute(`${GRAPH} [data-state="B"]`, 'aria-label'), /\d+ error/);
+  assert.match(await page.getAttribute(`${GRAPH} [data-state="A"]`, 'aria-label'), /1 warning/);
   assert.deepEqual(errors, []);
 });
 
