@@ -1,14 +1,14 @@
 //! The studio page: the definition text, and the graph drawn from it.
 
 use crate::store::{provide_store, Store, STARTER_EXAMPLE};
-use crate::{code_view::CodeView, graph_view::GraphView};
+use crate::{canvas::Canvas, code_view::CodeView};
 use leptos::prelude::*;
 
 #[component]
 pub fn Studio() -> impl IntoView {
     let store = Store::new(STARTER_EXAMPLE.to_string());
     provide_store(store);
-    let (text, parsed) = (store.text, store.parsed);
+    let text = store.text;
     view! {
         <header class="topbar">
             <h1>"StateLab"</h1>
@@ -19,12 +19,7 @@ pub fn Studio() -> impl IntoView {
                 <CodeView text=text />
             </section>
             <section class="pane graph-pane" aria-label="Graph">
-                {move || match parsed.get() {
-                    Ok(definition) => view! { <GraphView definition=definition /> }.into_any(),
-                    Err(message) => view! {
-                        <p class="error" role="alert">{format!("The definition is not valid JSON: {message}")}</p>
-                    }.into_any(),
-                }}
+                <Canvas />
             </section>
         </main>
     }
