@@ -2,6 +2,7 @@
 
 mod code_view;
 mod graph_view;
+mod io;
 mod outline;
 mod store;
 mod studio;

@@ -6,6 +6,7 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 
 use engine_core::json::parse_value;
 use engine_core::Value;
@@ -24,6 +25,9 @@ pub struct Store {
     pub parsed: Memo<Result<Value, String>>,
     /// The last definition that parsed, kept so the graph never goes blank.
     pub last_good: Memo<Option<Value>>,
+
+    // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
+    pub io: crate::io::IoStore,
 }
 
 impl Store {
@@ -34,7 +38,13 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
-        Store { text, selection: RwSignal::new(None), parsed, last_good }
+        Store {
+            text,
+            selection: RwSignal::new(None),
+            parsed,
+            last_good,
+            io: crate::io::IoStore::new(),
+        }
     }
 }
 
