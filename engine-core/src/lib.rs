@@ -7,9 +7,12 @@
 
 extern crate alloc;
 
+pub mod asl;
 pub mod choice;
+pub mod diagram;
 pub mod export;
 pub mod failure;
+pub mod graph;
 pub mod import;
 pub mod intrinsic;
 pub mod json;

@@ -445,7 +445,7 @@ impl Frame {
             ("TaskSucceeded", "TaskFailed", "TaskTimedOut"),
         ][family];
         let end = match end {
-            TaskEnd::Succeeded(v) => match dataflow::check_size(&v, ctx.limits.max_payload_bytes, &spec.resource_arn) {
+            TaskEnd::Succeeded(v) => match dataflow::check_size(&mut ctx.sizes, &v, ctx.limits.max_payload_bytes, &spec.resource_arn) {
                 Ok(()) => TaskEnd::Succeeded(v),
                 Err(f) => TaskEnd::Failed(f),
             },
@@ -494,7 +494,7 @@ impl Frame {
     }
 
     fn exit(&mut self, ctx: &mut Ctx, state: &State, output: Rc<Value>, next: Option<usize>) {
-        if let Err(f) = dataflow::check_size(&output, ctx.limits.max_payload_bytes, &state.name) {
+        if let Err(f) = dataflow::check_size(&mut ctx.sizes, &output, ctx.limits.max_payload_bytes, &state.name) {
             self.fail_frame(ctx, f);
             return;
         }

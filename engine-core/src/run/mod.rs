@@ -14,6 +14,7 @@
 //! | `task` | Task resources, patterns, Lambda result shaping |
 //! | `mocks` | mocked Task responses (case format, MockConfigFile) |
 //! | `retry` | Retry/Catch matching and back-off |
+//! | `size` | the payload size limit's measure, with a per-execution cache |
 //! | `wait` | Wait durations and their validation |
 //! | `variables` | `Assign`: names, scopes, size limits |
 //! | `item_reader` | distributed Map `ItemReader`: mocked JSON / JSONL / CSV datasets |
@@ -37,6 +38,7 @@ mod item_reader;
 mod mocks;
 mod result_writer;
 mod retry;
+mod size;
 mod task;
 mod variables;
 mod wait;
