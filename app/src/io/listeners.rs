@@ -1,8 +1,9 @@
-//! Page-wide listeners: Ctrl+V outside the editor replaces the document, and the
-//! registry's keyboard shortcuts.
+//! Page-wide listeners: Ctrl+V outside the editor replaces the document, the registry's
+//! keyboard shortcuts, and share links arriving through the address bar.
 
 use super::actions::ACTIONS;
 use super::document::import_text;
+use super::persist::open_link_in_address;
 use crate::store::use_store;
 use leptos::ev;
 use leptos::prelude::*;
@@ -51,8 +52,11 @@ pub fn PageListeners() -> impl IntoView {
             (action.perform)(store);
         }
     });
+    // A share link opened while the studio is already open changes only the fragment.
+    let hash = window_event_listener(ev::hashchange, move |_| open_link_in_address(store));
     on_cleanup(move || {
         paste.remove();
         keys.remove();
+        hash.remove();
     });
 }

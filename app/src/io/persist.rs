@@ -70,30 +70,37 @@ pub fn clear_fragment() {
     }
 }
 
-/// The store for this visit: a share link's machine when the address carries one (the
-/// autosaved work stays untouched until the person keeps it), else the autosaved
-/// document, else the starter example.
+/// The store for this visit: a share link's machine when the address carries one, else
+/// the autosaved document, else the starter example.
 pub fn open_store() -> Store {
-    let hash = window().location().hash().unwrap_or_default();
-    let link = hash
-        .trim_start_matches('#')
-        .starts_with(FRAGMENT_KEY)
-        .then(|| decode_fragment(&hash));
-    let saved = load_saved();
-    let first = match &link {
-        Some(Ok(text)) => SavedDocument::from_text(text.clone()),
-        _ => saved.unwrap_or_else(|| SavedDocument::from_text(STARTER_EXAMPLE)),
-    };
+    let first = load_saved().unwrap_or_else(|| SavedDocument::from_text(STARTER_EXAMPLE));
     let store = Store::new(first.text);
     store.selection.set(first.selection);
     store.io.origin.set(first.origin);
-    match link {
-        Some(Ok(text)) => store.io.from_link.set(Some(text)),
-        Some(Err(e)) => {
+    open_link_in_address(store);
+    store
+}
+
+/// Shows the machine a share link in the address carries. The autosaved work is written
+/// first and then left untouched until the person keeps the linked machine (or edits it).
+pub fn open_link_in_address(store: Store) {
+    let hash = window().location().hash().unwrap_or_default();
+    if !hash.trim_start_matches('#').starts_with(FRAGMENT_KEY) {
+        return;
+    }
+    match decode_fragment(&hash) {
+        Ok(text) => {
+            if store.io.from_link.with_untracked(Option::is_none) {
+                save(&super::document::current(store));
+            }
+            store.io.from_link.set(Some(text.clone()));
+            store.text.set(text);
+            store.selection.set(None);
+            store.io.origin.set(None);
+        }
+        Err(e) => {
             store.io.warn(format!("The link could not be opened: {e}."));
             clear_fragment();
         }
-        None => {}
     }
-    store
 }
