@@ -42,7 +42,8 @@ const index = readdirSync(target)
   .map((file) => {
     const stem = file.slice(0, -'.asl.json'.length);
     const definition = JSON.parse(readFileSync(join(target, file), 'utf8'));
-    return { title: title(stem), description: shows.get(stem) ?? definition.Comment ?? '', file };
+    const description = shows.get(stem) ?? definition.Comment ?? '';
+    return { title: title(stem), description: description.charAt(0).toUpperCase() + description.slice(1), file };
   });
 writeFileSync(join(target, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
 console.log(`index.json lists ${index.length} examples; ${copied} files copied from ${source}`);
