@@ -170,6 +170,35 @@ fn hostile_inputs_are_diagnostics() {
 }
 
 #[test]
+fn a_chain_of_20000_states_validates_without_exhausting_the_stack() {
+    // Test threads have 2 MiB of stack, the browser's WebAssembly 1 MiB: any walk that
+    // recursed once per state would overflow here.
+    let mut states: Vec<String> = (0..20_000)
+        .map(|i| format!("\"S{i}\": {{\"Type\": \"Pass\", \"Next\": \"S{}\"}}", i + 1))
+        .collect();
+    states.push("\"S20000\": {\"Type\": \"Succeed\"}".into());
+    let text = format!(
+        "{{\"StartAt\": \"S0\", \"States\": {{{}}}}}",
+        states.join(", ")
+    );
+    let errors: Vec<_> = validate(&parse_document(&text))
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{:?}", errors.first());
+    // The same chain closed into a loop: no terminal state, and one loop with no exit.
+    let looped = text.replace(
+        "\"S20000\": {\"Type\": \"Succeed\"}",
+        "\"S20000\": {\"Type\": \"Pass\", \"Next\": \"S0\"}",
+    );
+    let codes: Vec<&str> = validate(&parse_document(&looped))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["MISSING_END_STATE", "LOOP_WITHOUT_EXIT"]);
+}
+
+#[test]
 fn deep_parallel_nesting_is_reported_not_walked() {
     let mut nested = String::from("{\"StartAt\": \"P\", \"States\": ");
     for i in 0..70 {
