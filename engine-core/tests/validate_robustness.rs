@@ -130,8 +130,11 @@ fn random_mutations_of_the_rule_cases_never_panic() {
     }
     seeds.sort();
     assert!(seeds.len() > 50);
-    let mut rng = Rng::seeded(0x05EE_DA51);
-    for round in 0..6000 {
+    // MUTATIONS=200000 (and a SEED) for a longer search; the default keeps the suite quick.
+    let rounds = std::env::var("MUTATIONS").ok().and_then(|s| s.parse().ok()).unwrap_or(6000);
+    let seed = std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x05EE_DA51);
+    let mut rng = Rng::seeded(seed);
+    for round in 0..rounds {
         let seed = &seeds[round % seeds.len()];
         let text = mutate(&mut rng, seed);
         check(&text);
