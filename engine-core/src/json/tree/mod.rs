@@ -13,6 +13,7 @@
 //! | `to_value` | a node as a runtime `Value` |
 //! | `style` | detecting a document's indentation, line breaks and separators |
 //! | `edit` | edits by pointer with their inverses; state machine edits (rename, insert, delete, move) |
+//! | `yaml` | YAML definitions and templates read into the same model |
 //! | `write` | writing a node in a style, lexemes and escapes kept |
 
 mod document;
@@ -26,6 +27,7 @@ mod pointer;
 mod style;
 mod to_value;
 mod write;
+mod yaml;
 
 pub use document::{parse_document, parse_document_bytes, Document};
 pub use edit::{Edit, EditError, TextChange};
@@ -35,6 +37,7 @@ pub use parse::MAX_NESTING;
 pub use pointer::{array_index, escape_token, join_pointer, split_pointer};
 pub use style::Style;
 pub use to_value::number_of;
+pub use yaml::{parse_yaml_document, yaml_to_json, YamlError};
 
 #[cfg(test)]
 mod tests;
