@@ -1,0 +1,65 @@
+//! The studio's one store, provided once at the root. Components take narrow handles
+//! from it; engine types never hold signals.
+//!
+//! | field | owner panel | meaning |
+//! |---|---|---|
+//! | `text` | code view, import | the document exactly as the person has it |
+//! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
+//! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
+//! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
+
+use engine_core::json::parse_value;
+use engine_core::layout::Transform;
+use engine_core::Value;
+use leptos::prelude::*;
+
+/// The example a first visit opens with: the game-housekeeping lab.
+pub const STARTER_EXAMPLE: &str = include_str!("../../public/examples/game-housekeeping.asl.json");
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The definition text, byte for byte as imported plus edits.
+    pub text: RwSignal<String>,
+    /// JSON Pointer of the selected state (e.g. `/States/Check`), shared by every view.
+    pub selection: RwSignal<Option<String>>,
+    /// The current text parsed, or the parse error's message.
+    pub parsed: Memo<Result<Value, String>>,
+    /// The last definition that parsed, kept so the graph never goes blank.
+    pub last_good: Memo<Option<Value>>,
+
+    // --- Graph canvas (app-graph) ---
+    /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
+    pub view: RwSignal<Option<Transform>>,
+    // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
+    pub io: crate::io::IoStore,
+}
+
+impl Store {
+    pub fn new(initial_text: String) -> Store {
+        let text = RwSignal::new(initial_text);
+        let parsed = Memo::new(move |_| text.with(|t| parse_value(t).map_err(|e| e.to_string())));
+        let last_good = Memo::new(move |previous: Option<&Option<Value>>| match parsed.get() {
+            Ok(v) => Some(v),
+            Err(_) => previous.cloned().flatten(),
+        });
+        Store {
+            text,
+            selection: RwSignal::new(None),
+            parsed,
+            last_good,
+            view: RwSignal::new(None),
+            io: crate::io::IoStore::new(),
+        }
+    }
+}
+
+/// Provides the store to every component below the caller.
+pub fn provide_store(store: Store) {
+    provide_context(store);
+}
+
+/// The store provided at the root.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
