@@ -1,9 +1,8 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
+mod canvas;
 mod code_view;
-mod graph_view;
 mod io;
-mod outline;
 mod store;
 mod studio;
 
