@@ -1,8 +1,8 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
+mod canvas;
 mod code_editor;
-mod graph_view;
-mod outline;
+mod io;
 mod problems;
 mod store;
 mod studio;

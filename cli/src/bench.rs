@@ -25,7 +25,13 @@ pub fn main(args: &[String]) -> ExitCode {
                 print!("{HELP}");
                 return ExitCode::SUCCESS;
             }
-            "--runs" => runs = it.next().and_then(|v| v.parse().ok()).unwrap_or(runs).max(1),
+            "--runs" => {
+                runs = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(runs)
+                    .max(1)
+            }
             "--warmup" => warmup = it.next().and_then(|v| v.parse().ok()).unwrap_or(warmup),
             f => files.push(f.to_string()),
         }
@@ -45,7 +51,8 @@ pub fn main(args: &[String]) -> ExitCode {
 
 fn bench_one(path: &str, runs: usize, warmup: usize) -> Result<String, String> {
     let case = Case::load(std::path::Path::new(path))?;
-    let machine = StateMachine::compile(&case.definition).map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
+    let machine = StateMachine::compile(&case.definition)
+        .map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let once = || {
         let mut exec = Execution::new(&machine, case.input.clone(), case.options());
         exec.run();
@@ -63,8 +70,14 @@ fn bench_one(path: &str, runs: usize, warmup: usize) -> Result<String, String> {
         drop(e);
     }
     times.sort_by(|a, b| a.total_cmp(b));
-    let median = if runs % 2 == 1 { times[runs / 2] } else { (times[runs / 2 - 1] + times[runs / 2]) / 2.0 };
-    let p90 = times[((runs as f64 * 0.9).ceil() as usize).saturating_sub(1).min(runs - 1)];
+    let median = if runs % 2 == 1 {
+        times[runs / 2]
+    } else {
+        (times[runs / 2 - 1] + times[runs / 2]) / 2.0
+    };
+    let p90 = times[((runs as f64 * 0.9).ceil() as usize)
+        .saturating_sub(1)
+        .min(runs - 1)];
     let transitions = first.transitions() as f64;
     let mut m = Map::default();
     let num = |x: f64| Value::Number(Number::Float((x * 1000.0).round() / 1000.0));
@@ -73,9 +86,18 @@ fn bench_one(path: &str, runs: usize, warmup: usize) -> Result<String, String> {
     m.insert("min_ms".into(), num(times[0]));
     m.insert("p90_ms".into(), num(p90));
     m.insert("exec_per_s".into(), num(1000.0 / median));
-    m.insert("transitions_per_exec".into(), Value::from(transitions as i64));
-    m.insert("transitions_per_s".into(), num(transitions * 1000.0 / median));
-    m.insert("retries_per_exec".into(), Value::from(first.retries() as i64));
+    m.insert(
+        "transitions_per_exec".into(),
+        Value::from(transitions as i64),
+    );
+    m.insert(
+        "transitions_per_s".into(),
+        num(transitions * 1000.0 / median),
+    );
+    m.insert(
+        "retries_per_exec".into(),
+        Value::from(first.retries() as i64),
+    );
     m.insert("status".into(), Value::from(first.status().as_str()));
     Ok(write_compact(&Value::from(m)))
 }

@@ -3,8 +3,14 @@
 mod bench;
 mod run;
 mod test_cases;
+mod validate;
 
 use std::process::ExitCode;
+
+// Executions allocate many small, short-lived payload nodes; mimalloc measured fastest
+// for them (see scripts/bench.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const HELP: &str = "\
 statelab — Amazon States Language tools
@@ -13,6 +19,7 @@ USAGE:
     statelab <COMMAND> [ARGS]
 
 COMMANDS:
+    validate    Check definitions: every problem, with file:line:col (--format json)
     run         Run a state machine once (JSON result, --history, --inspect)
     test        Run case files and compare with their expected results
     bench       Time whole executions of case files
@@ -33,6 +40,7 @@ fn main() -> ExitCode {
             println!("statelab {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        Some("validate") => validate::main(&args[1..]),
         Some("run") => run::main(&args[1..]),
         Some("test") => test_cases::main(&args[1..]),
         Some("bench") => bench::main(&args[1..]),

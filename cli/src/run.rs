@@ -19,7 +19,9 @@ MockConfigFile (then --test-case names the test case).
 /// Reads `JSON` or `@FILE`.
 pub fn read_json_arg(arg: &str) -> Result<Value, String> {
     let text = match arg.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?
+        }
         None => arg.to_string(),
     };
     parse_value(&text).map_err(|e| format!("invalid JSON: {e:?}"))
@@ -35,7 +37,10 @@ pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
     let mut m = Map::default();
     m.insert("status".into(), Value::from(exec.status().as_str()));
     if exec.status() == Status::Succeeded {
-        m.insert("output".into(), exec.output().cloned().unwrap_or(Value::Null));
+        m.insert(
+            "output".into(),
+            exec.output().cloned().unwrap_or(Value::Null),
+        );
     } else if let Some(f) = exec.failure() {
         if let Some(e) = &f.error {
             m.insert("error".into(), Value::from(e.as_str()));
@@ -46,13 +51,23 @@ pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
     }
     m.insert("transitions".into(), Value::from(exec.transitions() as i64));
     let ms = exec.virtual_elapsed_ms();
-    let secs = if ms % 1000 == 0 { Value::from(ms / 1000) } else { Value::from(ms as f64 / 1000.0) };
+    let secs = if ms % 1000 == 0 {
+        Value::from(ms / 1000)
+    } else {
+        Value::from(ms as f64 / 1000.0)
+    };
     m.insert("virtualDurationSeconds".into(), secs);
     if history {
-        m.insert("history".into(), Value::array(exec.history().iter().map(|e| e.to_value()).collect()));
+        m.insert(
+            "history".into(),
+            Value::array(exec.history().iter().map(|e| e.to_value()).collect()),
+        );
     }
     if inspect {
-        m.insert("inspection".into(), Value::array(exec.inspections().iter().map(|i| i.to_value()).collect()));
+        m.insert(
+            "inspection".into(),
+            Value::array(exec.inspections().iter().map(|i| i.to_value()).collect()),
+        );
     }
     Value::from(m)
 }
@@ -75,7 +90,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let (mut history, mut inspect, mut seed) = (false, false, 0u64);
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match a.as_str() {
             "--help" | "-h" => {
                 print!("{HELP}");
@@ -84,7 +103,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--input" => input = read_json_arg(&value("--input")?)?,
             "--mocks" => mocks_file = Some(value("--mocks")?),
             "--test-case" => test_case = Some(value("--test-case")?),
-            "--seed" => seed = value("--seed")?.parse().map_err(|_| "--seed takes an integer")?,
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed takes an integer")?
+            }
             "--history" => history = true,
             "--inspect" => inspect = true,
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
@@ -93,7 +116,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let file = file.ok_or("missing the definition FILE")?;
     let definition = read_json_file(&file)?;
-    let machine = StateMachine::compile(&definition).map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
+    let machine = StateMachine::compile(&definition)
+        .map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match mocks_file {
         None => Mocks::none(),
         Some(path) => {
@@ -106,7 +130,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     };
-    let options = ExecutionOptions { mocks, seed, inspect, ..ExecutionOptions::default() };
+    let options = ExecutionOptions {
+        mocks,
+        seed,
+        inspect,
+        ..ExecutionOptions::default()
+    };
     let mut exec = Execution::new(&machine, input, options);
     exec.run();
     println!("{}", write_compact(&result_value(&exec, history, inspect)));

@@ -7,14 +7,20 @@
 
 extern crate alloc;
 
+pub mod asl;
 pub mod choice;
+pub mod diagram;
+pub mod export;
 pub mod failure;
+pub mod graph;
 pub mod import;
 pub mod intrinsic;
 pub mod json;
+pub mod jsonata;
 pub mod layout;
 pub mod path;
 pub mod rng;
+pub mod session;
 pub mod sim;
 pub mod run;
 

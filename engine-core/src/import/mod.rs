@@ -3,6 +3,11 @@
 //! short-form tags such as `!Sub` spelled out as `Fn::Sub`), including CDK synth output.
 
 mod intrinsics;
+mod open;
 mod template;
 
+pub use open::{
+    looks_like_json, open_json, open_value, Opened, OpenedDocument, TemplateChoice, TemplateOrigin,
+    TextFormat,
+};
 pub use template::{find_state_machines, DefinitionSource, ImportError, ImportedMachine};

@@ -7,7 +7,10 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-const STATE_MACHINE_TYPES: [&str; 2] = ["AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"];
+const STATE_MACHINE_TYPES: [&str; 2] = [
+    "AWS::StepFunctions::StateMachine",
+    "AWS::Serverless::StateMachine",
+];
 
 /// Where a template keeps the definition it was imported from; export writes it back there.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +96,9 @@ fn import_resource(logical_id: &str, resource: &Value) -> Result<ImportedMachine
     let pointer = format!("/Resources/{}/Properties", escape_pointer(logical_id));
     let empty = Value::object();
     let properties = resource.get("Properties").unwrap_or(&empty);
-    let substitutions = properties.get("DefinitionSubstitutions").and_then(Value::as_object);
+    let substitutions = properties
+        .get("DefinitionSubstitutions")
+        .and_then(Value::as_object);
     let name = properties
         .get("StateMachineName")
         .or_else(|| properties.get("Name"))
@@ -104,10 +109,14 @@ fn import_resource(logical_id: &str, resource: &Value) -> Result<ImportedMachine
     } else if let Some(string) = properties.get("DefinitionString") {
         let text = resolve_text(string, 0).ok_or_else(|| ImportError {
             pointer: format!("{pointer}/DefinitionString"),
-            message: "DefinitionString is neither a string nor built with Fn::Sub / Fn::Join".into(),
+            message: "DefinitionString is neither a string nor built with Fn::Sub / Fn::Join"
+                .into(),
         })?;
         (DefinitionSource::DefinitionString, text)
-    } else if let Some(uri) = properties.get("DefinitionUri").or_else(|| properties.get("DefinitionS3Location")) {
+    } else if let Some(uri) = properties
+        .get("DefinitionUri")
+        .or_else(|| properties.get("DefinitionS3Location"))
+    {
         let file = resolve_text(uri, 0)
             .or_else(|| uri.get("Key").and_then(Value::as_str).map(String::from))
             .unwrap_or_default();
@@ -129,7 +138,13 @@ fn import_resource(logical_id: &str, resource: &Value) -> Result<ImportedMachine
         .into_iter()
         .map(|p| format!("${{{p}}} is a deploy-time value; it stays a placeholder here"))
         .collect();
-    Ok(ImportedMachine { logical_id: Some(logical_id.into()), name, source, definition_text, notes })
+    Ok(ImportedMachine {
+        logical_id: Some(logical_id.into()),
+        name,
+        source,
+        definition_text,
+        notes,
+    })
 }
 
 fn unresolved_placeholders(text: &str) -> Vec<&str> {
@@ -150,4 +165,3 @@ fn unresolved_placeholders(text: &str) -> Vec<&str> {
 fn escape_pointer(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
-

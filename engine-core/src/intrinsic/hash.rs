@@ -5,7 +5,6 @@ use super::Function;
 use crate::{Failure, Value};
 use alloc::format;
 use alloc::string::String;
-use core::fmt::Write;
 use sha2::Digest;
 
 /// AWS hashes at most this many characters.
@@ -38,9 +37,11 @@ pub fn hash(a: &Args) -> Result<Value, Failure> {
 }
 
 fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(out, "{b:02x}");
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
     }
     out
 }

@@ -4,7 +4,8 @@
 //! `json::tree`; runtime data needs order but not formatting, so it is a plain `Value`.
 
 mod number;
-mod parse;
+pub(crate) mod parse;
+pub mod tree;
 mod value;
 mod write;
 

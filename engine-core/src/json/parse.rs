@@ -216,14 +216,6 @@ impl<'a> Parser<'a> {
 
     fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
         let c = match self.bytes.get(self.pos) {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
             Some(b'u') => {
                 self.pos += 1;
                 let high = self.hex4()?;
@@ -245,7 +237,8 @@ impl<'a> Parser<'a> {
                 out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                 return Ok(());
             }
-            _ => return Err(self.error("invalid escape")),
+            Some(&b) => simple_escape(b).ok_or_else(|| self.error("invalid escape"))?,
+            None => return Err(self.error("invalid escape")),
         };
         self.pos += 1;
         out.push(c);
@@ -262,6 +255,21 @@ impl<'a> Parser<'a> {
         self.pos += 4;
         Ok(code)
     }
+}
+
+/// The character a one-letter escape (`\n`, `\"`, ...) stands for; `u` is not one.
+pub(crate) fn simple_escape(letter: u8) -> Option<char> {
+    Some(match letter {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use crate::failure::errors;
 use crate::path::Scope;
 use crate::rng::Rng;
 use crate::{Failure, Map, Value};
+pub(crate) use super::size::json_size_exceeds;
+use super::size::SizeCache;
 use alloc::format;
 use alloc::rc::Rc;
 
@@ -59,44 +61,22 @@ pub(crate) fn result_path(spec: &ResultPathSpec, input: &Rc<Value>, result: Rc<V
     }
 }
 
+/// Lets the size cache derive the bounds of a ResultPath's output from its input's.
+pub(crate) fn note_result_path(sizes: &mut SizeCache, spec: &ResultPathSpec, input: &Value, output: &Value, result: &Value) {
+    if let ResultPathSpec::Path(p) = spec {
+        if let Some(key) = p.single_member() {
+            sizes.note_member_write(input, output, key, result);
+        }
+    }
+}
+
 /// Fails with States.DataLimitExceeded when `value`'s JSON text is over `limit` bytes.
-pub(crate) fn check_size(value: &Value, limit: usize, who: &str) -> Result<(), Failure> {
-    if json_size_exceeds(value, limit) {
+pub(crate) fn check_size(sizes: &mut SizeCache, value: &Value, limit: usize, who: &str) -> Result<(), Failure> {
+    if sizes.exceeds(value, limit) {
         return Err(Failure::new(
             errors::DATA_LIMIT_EXCEEDED,
             format!("The state/task '{who}' returned a result with a size exceeding the maximum number of bytes service limit."),
         ));
     }
     Ok(())
-}
-
-/// Whether the compact JSON text of `v` is longer than `limit` bytes, stopping early.
-pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
-    let mut total = 0usize;
-    let mut stack: alloc::vec::Vec<&Value> = alloc::vec![root];
-    while let Some(v) = stack.pop() {
-        total += match v {
-            Value::Null => 4,
-            Value::Bool(b) => if *b { 4 } else { 5 },
-            // An upper bound for a number's text; confirmed exactly below.
-            Value::Number(_) => 24,
-            Value::String(s) => s.len() + 2,
-            Value::Array(a) => {
-                stack.extend(a.iter());
-                2 + a.len()
-            }
-            Value::Object(m) => {
-                for (k, item) in m.iter() {
-                    total += k.len() + 4;
-                    stack.push(item);
-                }
-                2
-            }
-        };
-        if total > limit {
-            // Numbers were over-estimated: confirm with the exact text.
-            return root.to_json().len() > limit;
-        }
-    }
-    false
 }

@@ -16,6 +16,7 @@ use super::history::History;
 use super::inspect::StateInspection;
 use super::mocks::Mocks;
 use super::result_writer::WrittenObject;
+use super::size::SizeCache;
 use super::StateMachine;
 use crate::failure::errors;
 use crate::rng::Rng;
@@ -134,6 +135,8 @@ pub(crate) struct Ctx {
     pub inspections: Option<Vec<Rc<StateInspection>>>,
     /// Objects distributed Maps' ResultWriters stored.
     pub written: Vec<WrittenObject>,
+    /// Size bounds of recently measured payload containers (the 256 KiB limit).
+    pub sizes: SizeCache,
 }
 
 impl Ctx {
@@ -199,6 +202,7 @@ impl Execution {
             history_full: false,
             inspections: if options.inspect { Some(Vec::new()) } else { None },
             written: Vec::new(),
+            sizes: SizeCache::default(),
         };
         ctx.emit(false, 0, "ExecutionStarted", Details { input: Some(input.clone()), ..Details::default() });
         // AWS links the first state's entry to event 0, not to ExecutionStarted.

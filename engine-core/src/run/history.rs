@@ -10,16 +10,20 @@ const CHUNK: usize = 256;
 /// An append-only event list with cheap clones.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct History {
-    chunks: Vec<Rc<[HistoryEvent]>>,
+    // `Rc<Vec<_>>` rather than `Rc<[_]>`: freezing a chunk moves the vector, not its events.
+    chunks: Vec<Rc<Vec<HistoryEvent>>>,
     tail: Vec<HistoryEvent>,
 }
 
 impl History {
     pub fn push(&mut self, event: HistoryEvent) {
+        if self.tail.capacity() == 0 {
+            self.tail.reserve_exact(CHUNK);
+        }
         self.tail.push(event);
         if self.tail.len() == CHUNK {
             let full = core::mem::take(&mut self.tail);
-            self.chunks.push(Rc::from(full));
+            self.chunks.push(Rc::new(full));
         }
     }
 

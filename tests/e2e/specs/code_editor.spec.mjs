@@ -121,8 +121,8 @@ test('a syntax error is underlined, explained on hover, listed, and keeps the la
   assert.equal(await page.textContent('[data-testid="problems-count"]'), '1');
 
   // The last good graph stays, greyed, with the error shown.
-  await page.waitForSelector('[data-testid="parse-error"]');
-  assert.equal(await page.locator('.graph-frame.stale').count(), 1);
+  await page.waitForSelector('[data-testid="graph-stale"]');
+  assert.equal(await page.locator('[data-testid="graph"].stale').count(), 1);
   assert.equal(await page.locator(GRAPH_NODES).count(), stateNames(EXAMPLE).length);
 
   // Underlined in the text, with the message on hover.
@@ -146,12 +146,12 @@ test('a syntax error is underlined, explained on hover, listed, and keeps the la
 test('a bad paste is one undo away from the previous text', async () => {
   const { page, errors, code } = await studio();
   await code.replaceText('{ "StartAt": oops');
-  await page.waitForSelector('[data-testid="parse-error"]');
+  await page.waitForSelector('[data-testid="graph-stale"]');
   await code.clickAt(0);
   await page.keyboard.press('Control+z');
   await page.waitForFunction((t) => window.statelabEditor.getText() === t, EXAMPLE_TEXT);
-  await page.waitForSelector('[data-testid="parse-error"]', { state: 'detached' });
-  assert.equal(await page.locator('.graph-frame.stale').count(), 0);
+  await page.waitForSelector('[data-testid="graph-stale"]', { state: 'detached' });
+  assert.equal(await page.locator('[data-testid="graph"].stale').count(), 0);
   assert.equal(await page.textContent('[data-testid="problems-count"]'), '0');
   assert.deepEqual(errors, []);
 });

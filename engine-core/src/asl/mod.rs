@@ -1,0 +1,28 @@
+//! Amazon States Language over the document tree: typed views (`Machine`, `State`,
+//! Choice rules, retriers and catchers) and [`validate`], which reports every problem
+//! at once with a stable code, a JSON Pointer and a line:column.
+//!
+//! | file | does |
+//! |---|---|
+//! | `view/` | borrowing views: `Json`/`Field` reads, `Machine`, `State`, `ChoiceRule`, `Retrier`, `Catcher` |
+//! | `fields.rs` | which fields each state type takes, per query language |
+//! | `diagnostic.rs` | `Diagnostic`, `Severity` |
+//! | `codes.rs` | the codes (CODES.md has a snippet for each) |
+//! | `check/` | the passes: names, machine, state, choice, errors (Retry/Catch), map, paths, templates, values, flow |
+
+mod check;
+pub mod codes;
+mod diagnostic;
+pub mod fields;
+pub mod view;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use view::{Machine, QueryLanguage, State, StateType};
+
+use crate::json::tree::Document;
+use alloc::vec::Vec;
+
+/// Every problem in `doc`: JSON syntax, then the ASL rules, ordered by position.
+pub fn validate(doc: &Document) -> Vec<Diagnostic> {
+    check::run(doc)
+}
