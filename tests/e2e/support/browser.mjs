@@ -26,12 +26,16 @@ export async function launch() {
   return context;
 }
 
-/** A page that records console errors and uncaught exceptions. */
-export async function openPage(context, url) {
+/**
+ * A page that records console errors and uncaught exceptions. With `{ fresh: true }` the
+ * page starts without what earlier pages autosaved (its storage is cleared before each load).
+ */
+export async function openPage(context, url, { fresh = false } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
+  if (fresh) await page.addInitScript(() => localStorage.clear());
   await page.goto(url);
   return { page, errors };
 }
