@@ -5,6 +5,9 @@
 // Errors.
 /// The text is not JSON (one diagnostic per syntax error).
 pub const INVALID_JSON_DESCRIPTION: &str = "INVALID_JSON_DESCRIPTION";
+/// A YAML definition that does not read (reported by YAML readers such as the CLI,
+/// before `validate` sees the converted document).
+pub const INVALID_YAML: &str = "INVALID_YAML";
 /// The text is empty.
 pub const MISSING_DESCRIPTION: &str = "MISSING_DESCRIPTION";
 /// The document is JSON but not an object.
