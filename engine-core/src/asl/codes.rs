@@ -70,6 +70,8 @@ pub const CHOICE_RULE_MULTIPLE_OPERATORS: &str = "CHOICE_RULE_MULTIPLE_OPERATORS
 pub const WAIT_DURATION: &str = "WAIT_DURATION";
 /// An `Assign` key that is not a valid variable name.
 pub const INVALID_VARIABLE_NAME: &str = "INVALID_VARIABLE_NAME";
+/// A `{% … %}` expression in a JSONata state that does not parse.
+pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
 /// A timestamp that is not RFC 3339.
 pub const INVALID_TIMESTAMP: &str = "INVALID_TIMESTAMP";
 /// Parallel and Map states nested too deeply to check.
