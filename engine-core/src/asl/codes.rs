@@ -90,6 +90,9 @@ pub const DUPLICATE_KEY: &str = "DUPLICATE_KEY";
 pub const NO_DOLLAR: &str = "NO_DOLLAR";
 /// A Pass state's `Result` with a `.$` key (Result is never evaluated).
 pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
+/// A Task `Resource` that is a `${…}` substitution placeholder (SAM/CloudFormation
+/// `DefinitionSubstitutions`), not yet the ARN AWS needs.
+pub const SUBSTITUTION_PLACEHOLDER: &str = "SUBSTITUTION_PLACEHOLDER";
 /// An `ErrorEquals` name starting with `States.` that is not a predefined error.
 pub const UNKNOWN_STATES_ERROR: &str = "UNKNOWN_STATES_ERROR";
 
@@ -137,5 +140,6 @@ pub const ALL: &[&str] = &[
     DUPLICATE_KEY,
     NO_DOLLAR,
     PASS_RESULT_IS_STATIC,
+    SUBSTITUTION_PLACEHOLDER,
     UNKNOWN_STATES_ERROR,
 ];

@@ -196,6 +196,12 @@ fn task(c: &mut Checker, s: &State) {
         ),
         Some(f) => match f.value.as_str() {
             None => values::wrong_type(c, s.field_pointer("Resource"), f.value, "a string"),
+            Some(r) if r.contains("${") => c.warning(
+                codes::SUBSTITUTION_PLACEHOLDER,
+                s.field_pointer("Resource"),
+                f.value.span(),
+                format!("'Resource' is the placeholder '{r}': deploy with the ARN it stands for"),
+            ),
             Some(r) if !r.starts_with("arn:") => c.error(
                 codes::INVALID_RESOURCE,
                 s.field_pointer("Resource"),
