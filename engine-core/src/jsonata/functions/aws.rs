@@ -6,7 +6,8 @@ use super::string::{arg_num, arg_str};
 use super::Ctx;
 use crate::jsonata::error::JsonataError;
 use crate::jsonata::eval::{Evaluator, R};
-use crate::jsonata::value::{from_json, JValue};
+use crate::jsonata::value::{from_json, JArray, JValue};
+use alloc::rc::Rc;
 use crate::rng::Rng;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -58,7 +59,9 @@ pub fn range(ev: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
     let items: Vec<JValue> = (0..count)
         .map(|i| JValue::Number(start + step * i as f64))
         .collect();
-    Ok(Some(JValue::array(items)))
+    // A result sequence, as AWS returns it: $range(1, 9, 9) is 1, not [1] (recorded:
+    // intrinsic_functions_jsonata test_array_range).
+    Ok(Some(JValue::Array(Rc::new(JArray { items, sequence: true, ..JArray::default() }))))
 }
 
 fn hex(bytes: &[u8]) -> String {
