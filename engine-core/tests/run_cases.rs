@@ -2,7 +2,8 @@
 //!
 //! A case holds `source` (where the expected values come from: the ASL spec or the AWS
 //! developer guide), `definition`, `input`, optional `mocks` (the case format) and
-//! `limits` (`max_history_events`, `max_payload_bytes`), and what must come out:
+//! `limits` (`max_history_events`, `max_payload_bytes`, `max_units`), and what must come out:
+//! `expected_definition_error` (`{message}`) for a definition the interpreter refuses, else
 //! `expected` (`status`, `output` or `error`/`cause`), and optionally
 //! `expected_history_types`, `expected_virtual_duration_seconds`,
 //! `expected_event_count` and `expected_written_objects` (`[{bucket, key, body}]`, the
@@ -42,7 +43,15 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         return Err("every case names its source".into());
     }
     let definition = field(&case, "definition").ok_or("no definition")?;
-    let machine = StateMachine::compile(definition).map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
+    let compiled = StateMachine::compile(definition);
+    if let Some(want) = field(&case, "expected_definition_error") {
+        return match compiled {
+            Err(e) if Some(e.message.as_str()) == want.get("message").and_then(Value::as_str) => Ok(()),
+            Err(e) => Err(format!("definition error: expected {}, got {} at {}", write_compact(want), e.message, e.pointer).into()),
+            Ok(_) => Err("the definition compiled, but a definition error was expected".into()),
+        };
+    }
+    let machine = compiled.map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match field(&case, "mocks") {
         Some(m) => Mocks::from_case(m)?,
         None => Mocks::none(),
@@ -54,6 +63,9 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         }
         if let Some(n) = l.get("max_payload_bytes").and_then(Value::as_i64) {
             limits.max_payload_bytes = n as usize;
+        }
+        if let Some(n) = l.get("max_units").and_then(Value::as_i64) {
+            limits.max_units = n as u64;
         }
     }
     let input = field(&case, "input").cloned().unwrap_or_else(Value::object);
