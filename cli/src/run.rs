@@ -14,6 +14,8 @@ status, output or error/cause, transitions, virtualDurationSeconds, and with --h
 the history events, with --inspect the per-state inspection records.
 --mocks takes the case format ({\"State\": [{\"Return\": ..}]}) or a Step Functions Local
 MockConfigFile (then --test-case names the test case).
+FILE may also be a case file ({\"definition\": .., \"input\": .., \"mocks\": ..}, as `statelab test`
+reads); its input and mocks apply unless --input or --mocks is given.
 ";
 
 /// Reads `JSON` or `@FILE`.
@@ -84,7 +86,7 @@ pub fn main(args: &[String]) -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
-    let mut input = Value::object();
+    let mut input = None;
     let mut mocks_file = None;
     let mut test_case = None;
     let (mut history, mut inspect, mut seed) = (false, false, 0u64);
@@ -100,7 +102,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 print!("{HELP}");
                 return Ok(ExitCode::SUCCESS);
             }
-            "--input" => input = read_json_arg(&value("--input")?)?,
+            "--input" => input = Some(read_json_arg(&value("--input")?)?),
             "--mocks" => mocks_file = Some(value("--mocks")?),
             "--test-case" => test_case = Some(value("--test-case")?),
             "--seed" => {
@@ -115,11 +117,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let file = file.ok_or("missing the definition FILE")?;
-    let definition = read_json_file(&file)?;
+    let mut definition = read_json_file(&file)?;
+    let mut case_mocks = None;
+    if definition.get("States").is_none() {
+        if let Some(d) = definition.get("definition").cloned() {
+            input = input.or_else(|| definition.get("input").cloned());
+            case_mocks = definition.get("mocks").cloned();
+            definition = d;
+        }
+    }
+    let input = input.unwrap_or_else(Value::object);
     let machine = StateMachine::compile(&definition)
         .map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match mocks_file {
-        None => Mocks::none(),
+        None => case_mocks.map_or_else(|| Ok(Mocks::none()), |m| Mocks::from_case(&m))?,
         Some(path) => {
             let v = read_json_file(&path)?;
             if v.get("StateMachines").is_some() {
