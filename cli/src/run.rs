@@ -4,6 +4,7 @@
 use engine_core::json::{parse_value, write_compact};
 use engine_core::run::{Execution, ExecutionOptions, Mocks, StateMachine, Status};
 use engine_core::{Map, Value};
+use std::io::Write;
 use std::process::ExitCode;
 
 pub const HELP: &str = "\
@@ -34,8 +35,8 @@ pub fn read_json_file(path: &str) -> Result<Value, String> {
     read_json_arg(&format!("@{path}"))
 }
 
-/// The result object `run` prints.
-pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
+/// The result object `run` prints, without the history and inspection lists.
+pub fn result_value(exec: &Execution) -> Value {
     let mut m = Map::default();
     m.insert("status".into(), Value::from(exec.status().as_str()));
     if exec.status() == Status::Succeeded {
@@ -59,19 +60,33 @@ pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
         Value::from(ms as f64 / 1000.0)
     };
     m.insert("virtualDurationSeconds".into(), secs);
+    Value::from(m)
+}
+
+/// Writes the result object, then `history` and `inspection` one item at a time: a
+/// long history is never held as one JSON value (peak memory stays near the execution's).
+fn write_result(out: &mut impl Write, exec: &Execution, history: bool, inspect: bool) -> std::io::Result<()> {
+    let head = write_compact(&result_value(exec));
+    out.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
     if history {
-        m.insert(
-            "history".into(),
-            Value::array(exec.history().iter().map(|e| e.to_value()).collect()),
-        );
+        write_list(out, "history", exec.history().iter().map(|e| e.to_value()))?;
     }
     if inspect {
-        m.insert(
-            "inspection".into(),
-            Value::array(exec.inspections().iter().map(|i| i.to_value()).collect()),
-        );
+        write_list(out, "inspection", exec.inspections().iter().map(|i| i.to_value()))?;
     }
-    Value::from(m)
+    out.write_all(b"}\n")?;
+    out.flush()
+}
+
+fn write_list(out: &mut impl Write, key: &str, items: impl Iterator<Item = Value>) -> std::io::Result<()> {
+    write!(out, ",\"{key}\":[")?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(write_compact(&item).as_bytes())?;
+    }
+    out.write_all(b"]")
 }
 
 pub fn main(args: &[String]) -> ExitCode {
@@ -149,6 +164,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     let mut exec = Execution::new(&machine, input, options);
     exec.run();
-    println!("{}", write_compact(&result_value(&exec, history, inspect)));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_result(&mut out, &exec, history, inspect).map_err(|e| format!("cannot write the result: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
