@@ -1,8 +1,8 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
+mod canvas;
 mod code_view;
-mod graph_view;
-mod outline;
+mod io;
 mod store;
 mod studio;
 

@@ -6,8 +6,11 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
+//! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 
 use engine_core::json::parse_value;
+use engine_core::layout::Transform;
 use engine_core::Value;
 use leptos::prelude::*;
 
@@ -24,6 +27,12 @@ pub struct Store {
     pub parsed: Memo<Result<Value, String>>,
     /// The last definition that parsed, kept so the graph never goes blank.
     pub last_good: Memo<Option<Value>>,
+
+    // --- Graph canvas (app-graph) ---
+    /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
+    pub view: RwSignal<Option<Transform>>,
+    // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
+    pub io: crate::io::IoStore,
 }
 
 impl Store {
@@ -34,7 +43,14 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
-        Store { text, selection: RwSignal::new(None), parsed, last_good }
+        Store {
+            text,
+            selection: RwSignal::new(None),
+            parsed,
+            last_good,
+            view: RwSignal::new(None),
+            io: crate::io::IoStore::new(),
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 //! A case holds `source` (where the expected values come from: the ASL spec or the AWS
 //! developer guide), `definition`, `input`, optional `mocks` (the case format) and
 //! `limits` (`max_history_events`, `max_payload_bytes`, `max_units`), and what must come out:
-//! `expected_definition_error` (`{message}`) for a definition the interpreter refuses, else
-//! `expected` (`status`, `output` or `error`/`cause`), and optionally
+//! `expected` (`status`, `output` or `error`/`cause`) or `expected_definition_error`
+//! (`{pointer}`: the definition must be rejected there), and optionally
 //! `expected_history_types`, `expected_virtual_duration_seconds`,
 //! `expected_event_count` and `expected_written_objects` (`[{bucket, key, body}]`, the
 //! body compared as parsed JSON when it parses). In expected strings `<any>` matches any
@@ -43,15 +43,15 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         return Err("every case names its source".into());
     }
     let definition = field(&case, "definition").ok_or("no definition")?;
-    let compiled = StateMachine::compile(definition);
     if let Some(want) = field(&case, "expected_definition_error") {
-        return match compiled {
-            Err(e) if Some(e.message.as_str()) == want.get("message").and_then(Value::as_str) => Ok(()),
-            Err(e) => Err(format!("definition error: expected {}, got {} at {}", write_compact(want), e.message, e.pointer).into()),
-            Ok(_) => Err("the definition compiled, but a definition error was expected".into()),
+        let want = want.get("pointer").and_then(Value::as_str).unwrap_or("");
+        return match StateMachine::compile(definition) {
+            Ok(_) => Err(format!("expected the definition to be rejected at '{want}'").into()),
+            Err(e) if e.pointer == want => Ok(()),
+            Err(e) => Err(format!("rejected at '{}' ({}), expected at '{want}'", e.pointer, e.message).into()),
         };
     }
-    let machine = compiled.map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
+    let machine = StateMachine::compile(definition).map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match field(&case, "mocks") {
         Some(m) => Mocks::from_case(m)?,
         None => Mocks::none(),

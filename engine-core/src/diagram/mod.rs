@@ -31,7 +31,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use build::diagram;
-pub use scene::{findings, Finding, Mark, Scene};
+pub use scene::{Mark, Scene};
 pub use service::{task_service, IntegrationPattern, TaskService};
 
 use crate::graph::NodeIndex;
