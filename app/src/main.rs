@@ -2,6 +2,7 @@
 
 mod canvas;
 mod code_view;
+mod io;
 mod store;
 mod studio;
 

@@ -7,6 +7,7 @@
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
+//! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 
 use engine_core::json::parse_value;
 use engine_core::layout::Transform;
@@ -30,6 +31,8 @@ pub struct Store {
     // --- Graph canvas (app-graph) ---
     /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
     pub view: RwSignal<Option<Transform>>,
+    // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
+    pub io: crate::io::IoStore,
 }
 
 impl Store {
@@ -40,7 +43,14 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
-        Store { text, selection: RwSignal::new(None), parsed, last_good, view: RwSignal::new(None) }
+        Store {
+            text,
+            selection: RwSignal::new(None),
+            parsed,
+            last_good,
+            view: RwSignal::new(None),
+            io: crate::io::IoStore::new(),
+        }
     }
 }
 

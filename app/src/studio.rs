@@ -1,19 +1,21 @@
 //! The studio page: the definition text, and the graph drawn from it.
 
-use crate::store::{provide_store, Store, STARTER_EXAMPLE};
+use crate::store::provide_store;
 use crate::{canvas::Canvas, code_view::CodeView};
 use leptos::prelude::*;
 
 #[component]
 pub fn Studio() -> impl IntoView {
-    let store = Store::new(STARTER_EXAMPLE.to_string());
+    let store = crate::io::open_store();
     provide_store(store);
     let text = store.text;
     view! {
         <header class="topbar">
             <h1>"StateLab"</h1>
             <span class="tagline">"Amazon States Language studio"</span>
+            <crate::io::Toolbar />
         </header>
+        <crate::io::IoLayer />
         <main class="workspace">
             <section class="pane code-pane" aria-label="Definition">
                 <CodeView text=text />

@@ -5,7 +5,7 @@ use engine_core::asl::{validate, Diagnostic};
 use engine_core::json::tree::{parse_document_bytes, Document};
 use engine_core::json::write_compact;
 use engine_core::{Map, Value};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 pub const HELP: &str = "\
@@ -70,9 +70,17 @@ pub fn main(args: &[String]) -> ExitCode {
         if diagnostics.iter().any(Diagnostic::is_error) {
             status = status.max(1);
         }
-        match format {
-            Format::Human => print!("{}", human(file, &doc, &diagnostics)),
-            Format::Json => println!("{}", write_compact(&json(file, &diagnostics))),
+        let report = match format {
+            Format::Human => human(file, &doc, &diagnostics),
+            Format::Json => write_compact(&json(file, &diagnostics)) + "\n",
+        };
+        // A closed pipe (`| head`) ends the output, not the process with a panic.
+        if std::io::stdout()
+            .lock()
+            .write_all(report.as_bytes())
+            .is_err()
+        {
+            break;
         }
     }
     ExitCode::from(status)
@@ -115,13 +123,7 @@ fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
         }
         let start = d.span.start.clamp(line_start, line_start + line.len());
         let end = d.span.end.clamp(start, line_start + line.len());
-        // Keep tabs in the margin so the caret lines up however tabs are shown.
-        let margin: String = text[line_start..start]
-            .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let width = text[start..end].chars().count().max(1);
-        out.push_str(&format!("    {line}\n    {margin}{}\n", "^".repeat(width)));
+        out.push_str(&excerpt(line, start - line_start, end - line_start));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -133,6 +135,38 @@ fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
         ));
     }
     out
+}
+
+/// Widest source excerpt shown, in characters: minified definitions are one long line.
+const MAX_EXCERPT: usize = 120;
+
+/// The source line and a caret line under bytes `start..end` of it; a long line is cut to
+/// a window around the caret, marked with `…`.
+fn excerpt(line: &str, start: usize, end: usize) -> String {
+    let chars_before = line[..start].chars().count();
+    let width = line[start..end].chars().count().clamp(1, MAX_EXCERPT / 2);
+    let total = line.chars().count();
+    let (from, to) = if total <= MAX_EXCERPT {
+        (0, total)
+    } else {
+        let from = chars_before.saturating_sub(MAX_EXCERPT / 3);
+        (from, (from + MAX_EXCERPT).min(total))
+    };
+    let shown: String = line.chars().skip(from).take(to - from).collect();
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < total { "…" } else { "" };
+    // Keep tabs in the margin so the caret lines up however tabs are shown.
+    let margin: String = line
+        .chars()
+        .skip(from)
+        .take(chars_before - from)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let pad = if from > 0 { " " } else { "" };
+    format!(
+        "    {lead}{shown}{tail}\n    {pad}{margin}{}\n",
+        "^".repeat(width)
+    )
 }
 
 /// ValidateStateMachineDefinition's shape, plus the file and each diagnostic's line:column.

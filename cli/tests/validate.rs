@@ -136,3 +136,32 @@ fn bad_arguments_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn long_lines_are_shown_as_a_window_around_the_caret() {
+    // A minified definition is one line: the excerpt is cut, the caret still under "Nowhere".
+    let padding: String = (0..40)
+        .map(|i| {
+            format!(
+                "\"P{i}\": {{\"Type\": \"Pass\", \"Next\": \"P{}\"}}, ",
+                i + 1
+            )
+        })
+        .collect();
+    let text = format!("{{\"StartAt\": \"P0\", \"States\": {{{padding}\"P40\": {{\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}}}}");
+    let out = statelab(&["-"], text.as_bytes());
+    let report = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("error[MISSING_TRANSITION_TARGET]"))
+        .expect("reported");
+    let (source, caret) = (lines[at + 1], lines[at + 2]);
+    assert!(
+        source.starts_with("    …") && source.chars().count() < 140,
+        "{source}"
+    );
+    let column = caret.chars().position(|c| c == '^').unwrap();
+    let under: String = source.chars().skip(column).take(9).collect();
+    assert_eq!(under, "\"Nowhere\"");
+}

@@ -151,3 +151,31 @@ fn definition_string_keeps_its_form_and_substitutions_come_back() {
         Some(r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"${F.Arn}","End":true}}}"#)
     );
 }
+
+#[test]
+fn a_yaml_template_is_written_back_as_yaml() {
+    let template = r#"{"Transform":"AWS::Serverless-2016-10-31","Resources":{"SM":{"Type":"AWS::Serverless::StateMachine",
+        "Properties":{"Definition":{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},"Policies":[{"LambdaInvokePolicy":{"FunctionName":{"Ref":"Fn"}}}]}}}}"#;
+    let origin = TemplateOrigin {
+        format: TextFormat::Yaml,
+        ..origin(template, DefinitionSource::Definition)
+    };
+    let yaml = replace_definition(&origin, NEW_DEFINITION).unwrap();
+    let docs = Yaml::load_from_str(&yaml).unwrap();
+    let back = from_yaml(&docs[0]);
+    assert_eq!(
+        sm_properties(&back).get("Definition").unwrap(),
+        &parse_value(NEW_DEFINITION).unwrap()
+    );
+    assert_eq!(
+        back.get("Transform").unwrap().as_str(),
+        Some("AWS::Serverless-2016-10-31")
+    );
+    let policies = sm_properties(&back).get("Policies").unwrap();
+    assert_eq!(
+        policies,
+        sm_properties(&parse_value(template).unwrap())
+            .get("Policies")
+            .unwrap()
+    );
+}

@@ -15,14 +15,12 @@ use alloc::vec::Vec;
 
 /// Slots in the per-execution cache (a power of two).
 const SLOTS: usize = 512;
-/// Containers smaller than this are cheaper to walk than to look up.
-const MIN_CACHED_LEN: usize = 1;
 /// Deeper values are measured by writing them out.
 const MAX_DEPTH: usize = 512;
 
-/// Whether the compact JSON text of `root` is longer than `limit` bytes.
+/// Whether the compact JSON text of `root` is longer than `limit` bytes (no cache kept).
 pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
-    exceeds(root, limit, None)
+    exceeds(root, limit, &mut SizeCache::default())
 }
 
 /// Remembered bounds of recently measured containers.
@@ -38,21 +36,24 @@ impl Clone for SizeCache {
     }
 }
 
-/// A measured container: held weakly, which pins its address (see the module doc).
+/// A measured container, held weakly, which pins its address (see the module doc).
 struct Slot {
+    key: usize,
     node: Held,
     bounds: Bounds,
 }
 
 enum Held {
+    None,
     Array(Weak<Vec<Value>>),
     Object(Weak<Map>),
 }
 
 impl Held {
-    /// The allocation's address: the cache key.
+    /// The allocation's address.
     fn key(&self) -> usize {
         match self {
+            Held::None => 0,
             Held::Array(w) => w.as_ptr() as *const u8 as usize,
             Held::Object(w) => w.as_ptr() as *const u8 as usize,
         }
@@ -63,9 +64,9 @@ impl SizeCache {
     /// Whether the compact JSON text of `root` is longer than `limit` bytes.
     pub fn exceeds(&mut self, root: &Value, limit: usize) -> bool {
         if self.slots.is_empty() {
-            self.slots.reserve_exact(SLOTS);
+            self.slots.resize_with(SLOTS, || Slot { key: 0, node: Held::None, bounds: Bounds::default() });
         }
-        exceeds(root, limit, Some(self))
+        exceeds(root, limit, self)
     }
 
     fn index(key: usize) -> usize {
@@ -74,33 +75,78 @@ impl SizeCache {
     }
 
     fn get(&self, key: usize) -> Option<Bounds> {
-        self.slots.get(Self::index(key)).filter(|s| s.node.key() == key).map(|s| s.bounds)
+        let slot = self.slots.get(Self::index(key))?;
+        debug_assert!(slot.key != key || slot.node.key() == key);
+        (slot.key == key).then_some(slot.bounds)
+    }
+
+    /// Records the bounds of `output`, which is the object `input` with its member `key`
+    /// set to `value` (a one-step ResultPath), from the input's remembered bounds, so the
+    /// next check of `output` is one lookup rather than a visit to every member.
+    pub fn note_member_write(&mut self, input: &Value, output: &Value, key: &str, value: &Value) {
+        let (Value::Object(before), Value::Object(after)) = (input, output) else { return };
+        let Some(whole) = self.get(Arc::as_ptr(before) as *const u8 as usize) else { return };
+        let previous = crate::path::member(before, key);
+        let (Some(old), Some(new)) = (previous.map_or(Some(Bounds::default()), |v| self.bounds_of(v)), self.bounds_of(value)) else {
+            return;
+        };
+        let mut b = Bounds { low: whole.low.saturating_sub(old.high), high: whole.high.saturating_sub(old.low) };
+        b.join(new);
+        if previous.is_none() {
+            // `"key":` and a comma.
+            b.text(key);
+            b.both(2);
+        }
+        self.put(Held::Object(Arc::downgrade(after)), b);
+    }
+
+    /// Bounds of one value (its containers remembered); `None` when it is too deep.
+    fn bounds_of(&mut self, v: &Value) -> Option<Bounds> {
+        let mut walk = Walk { cache: self, bounds: Bounds::default(), too_deep: false };
+        walk.add(v, 1);
+        (!walk.too_deep).then_some(walk.bounds)
+    }
+
+    /// Drops what is remembered about the container at `key`.
+    fn forget(&mut self, key: usize) {
+        if let Some(slot) = self.slots.get_mut(Self::index(key)).filter(|s| s.key == key) {
+            *slot = Slot { key: 0, node: Held::None, bounds: Bounds::default() };
+        }
     }
 
     fn put(&mut self, node: Held, bounds: Bounds) {
-        let i = Self::index(node.key());
-        let slot = Slot { node, bounds };
-        // Slots are filled in index order the first time round.
-        while self.slots.len() <= i {
-            self.slots.push(Slot { node: Held::Array(Weak::new()), bounds: Bounds::default() });
+        let key = node.key();
+        if let Some(slot) = self.slots.get_mut(Self::index(key)) {
+            *slot = Slot { key, node, bounds };
         }
-        self.slots[i] = slot;
     }
 }
 
-fn exceeds(root: &Value, limit: usize, cache: Option<&mut SizeCache>) -> bool {
-    let mut walk = Walk { cache, bounds: Bounds::default() };
-    walk.add(root, 0);
-    if walk.bounds.high <= limit {
-        return false;
+fn exceeds(root: &Value, limit: usize, cache: &mut SizeCache) -> bool {
+    let mut retried = false;
+    loop {
+        let mut walk = Walk { cache: &mut *cache, bounds: Bounds::default(), too_deep: false };
+        walk.add(root, 0);
+        let b = walk.bounds;
+        if !walk.too_deep && (b.high <= limit || b.low > limit) {
+            return b.high > limit;
+        }
+        // Bounds derived by `note_member_write` loosen with every write: measure the
+        // members again before writing the text out.
+        let key = match root {
+            Value::Object(m) => Arc::as_ptr(m) as *const u8 as usize,
+            Value::Array(a) => Arc::as_ptr(a) as *const u8 as usize,
+            _ => 0,
+        };
+        if retried || walk.too_deep || key == 0 {
+            return root.to_json().len() > limit;
+        }
+        cache.forget(key);
+        retried = true;
     }
-    if walk.bounds.low > limit {
-        return true;
-    }
-    root.to_json().len() > limit
 }
 
-/// Bounds of a JSON text's length.
+/// Bounds of a JSON text's length (payloads are far below `usize::MAX`).
 #[derive(Clone, Copy, Default)]
 struct Bounds {
     low: usize,
@@ -109,19 +155,19 @@ struct Bounds {
 
 impl Bounds {
     fn both(&mut self, n: usize) {
-        self.low = self.low.saturating_add(n);
-        self.high = self.high.saturating_add(n);
+        self.low += n;
+        self.high += n;
     }
 
     fn join(&mut self, other: Bounds) {
-        self.low = self.low.saturating_add(other.low);
-        self.high = self.high.saturating_add(other.high);
+        self.low += other.low;
+        self.high += other.high;
     }
 
     /// A string: its bytes plus quotes, at most six bytes per byte when every one is escaped.
     fn text(&mut self, s: &str) {
-        self.low = self.low.saturating_add(s.len() + 2);
-        self.high = self.high.saturating_add(s.len().saturating_mul(6) + 2);
+        self.low += s.len() + 2;
+        self.high += s.len() * 6 + 2;
     }
 }
 
@@ -136,8 +182,10 @@ fn number_bound(n: Number) -> usize {
 }
 
 struct Walk<'c> {
-    cache: Option<&'c mut SizeCache>,
+    cache: &'c mut SizeCache,
     bounds: Bounds,
+    /// Set past `MAX_DEPTH`: the caller then writes the text out.
+    too_deep: bool,
 }
 
 impl Walk<'_> {
@@ -147,66 +195,71 @@ impl Walk<'_> {
             Value::Bool(false) => self.bounds.both(5),
             Value::Number(n) => {
                 self.bounds.low += 1;
-                self.bounds.high = self.bounds.high.saturating_add(number_bound(*n));
+                self.bounds.high += number_bound(*n);
             }
             Value::String(s) => self.bounds.text(s),
-            Value::Array(a) => self.container(depth, a, a.len(), |w| {
-                for item in a.iter() {
-                    w.add(item, depth + 1);
+            Value::Array(a) if a.is_empty() => self.bounds.both(2),
+            Value::Object(m) if m.is_empty() => self.bounds.both(2),
+            Value::Array(a) => {
+                if !self.cached(Arc::as_ptr(a) as *const u8 as usize) {
+                    self.walk_array(a, depth);
                 }
-            }),
-            Value::Object(m) => self.container(depth, m, m.len(), |w| {
-                for (k, item) in m.iter() {
-                    w.bounds.text(k);
-                    w.bounds.both(1);
-                    w.add(item, depth + 1);
+            }
+            Value::Object(m) => {
+                if !self.cached(Arc::as_ptr(m) as *const u8 as usize) {
+                    self.walk_object(m, depth);
                 }
-            }),
+            }
         }
     }
 
-    /// Brackets and commas, then the members (from the cache when this container was seen).
-    fn container<T: Hold>(&mut self, depth: usize, node: &Arc<T>, len: usize, members: impl FnOnce(&mut Self)) {
+    /// Adds a container's remembered bounds, if any.
+    #[inline]
+    fn cached(&mut self, key: usize) -> bool {
+        match self.cache.get(key) {
+            Some(b) => {
+                self.bounds.join(b);
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[inline(never)]
+    fn walk_array(&mut self, a: &Arc<Vec<Value>>, depth: usize) {
+        self.measure(depth, a.len(), Held::Array(Arc::downgrade(a)), |w| {
+            for item in a.iter() {
+                w.add(item, depth + 1);
+            }
+        });
+    }
+
+    #[inline(never)]
+    fn walk_object(&mut self, m: &Arc<Map>, depth: usize) {
+        self.measure(depth, m.len(), Held::Object(Arc::downgrade(m)), |w| {
+            for (k, item) in m.iter() {
+                w.bounds.text(k);
+                w.bounds.both(1);
+                w.add(item, depth + 1);
+            }
+        });
+    }
+
+    /// Brackets, commas and members of a container not in the cache; remembers them.
+    fn measure(&mut self, depth: usize, len: usize, node: Held, members: impl FnOnce(&mut Self)) {
         if depth > MAX_DEPTH {
-            self.bounds.high = usize::MAX;
+            self.too_deep = true;
             return;
         }
-        let key = Arc::as_ptr(node) as *const u8 as usize;
-        let cached = len >= MIN_CACHED_LEN && self.cache.is_some();
-        if cached {
-            if let Some(b) = self.cache.as_ref().and_then(|c| c.get(key)) {
-                self.bounds.join(b);
-                return;
-            }
-        }
         let outer = core::mem::take(&mut self.bounds);
-        self.bounds.both(2 + len.saturating_sub(1));
+        self.bounds.both(len + 1);
         members(self);
         let own = self.bounds;
         self.bounds = outer;
         self.bounds.join(own);
-        if cached {
-            if let Some(c) = self.cache.as_mut() {
-                c.put(T::hold(node), own);
-            }
+        if !self.too_deep {
+            self.cache.put(node, own);
         }
-    }
-}
-
-/// Containers the cache can hold weakly.
-trait Hold {
-    fn hold(node: &Arc<Self>) -> Held;
-}
-
-impl Hold for Vec<Value> {
-    fn hold(node: &Arc<Self>) -> Held {
-        Held::Array(Arc::downgrade(node))
-    }
-}
-
-impl Hold for Map {
-    fn hold(node: &Arc<Self>) -> Held {
-        Held::Object(Arc::downgrade(node))
     }
 }
 
@@ -255,5 +308,22 @@ mod tests {
         assert!(!cache.exceeds(&v, m));
         v.as_object_mut().unwrap().insert("f".into(), Value::from(1i64));
         assert!(cache.exceeds(&v, m));
+    }
+
+    #[test]
+    fn a_member_write_is_derived_and_still_exact() {
+        let input = parse_value(r#"{"a":[1,2,3],"acc":{"n":"x\"y"},"z":"zz"}"#).unwrap();
+        for (key, value) in [("acc", r#"{"n":"a longer value","m":[1.5,null]}"#), ("new", r#""tab\there""#), ("a", "7")] {
+            let value = parse_value(value).unwrap();
+            let mut cache = SizeCache::default();
+            assert!(!cache.exceeds(&input, 1000));
+            let mut output = input.clone();
+            output.as_object_mut().unwrap().insert(key.into(), value.clone());
+            cache.note_member_write(&input, &output, key, &value);
+            let n = exact(&output);
+            for limit in [n - 1, n, n + 1] {
+                assert_eq!(cache.exceeds(&output, limit), n > limit, "{key} at {limit}");
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ pub fn parse_document_bytes(bytes: &[u8]) -> Document {
 }
 
 impl Document {
-    fn from_text(text: String, mut errors: Vec<SyntaxError>) -> Document {
+    pub(super) fn from_text(text: String, mut errors: Vec<SyntaxError>) -> Document {
         let parsed = parse(&text);
         if errors.is_empty() {
             errors = parsed.errors;
