@@ -5,7 +5,8 @@ use super::persist;
 use super::state::Dialog;
 use crate::store::Store;
 use engine_core::import::{looks_like_json, open_json, Opened, OpenedDocument};
-use engine_core::session::SavedDocument;
+use engine_core::layout::Transform;
+use engine_core::session::{SavedDocument, SavedView};
 use leptos::prelude::*;
 
 /// What "New" opens: the smallest machine that runs.
@@ -16,7 +17,11 @@ pub fn current(store: Store) -> SavedDocument {
     SavedDocument {
         text: store.text.get_untracked(),
         selection: store.selection.get_untracked(),
-        view: None,
+        view: store.view.get_untracked().map(|t| SavedView {
+            x: t.tx,
+            y: t.ty,
+            zoom: t.scale,
+        }),
         origin: store.io.origin.get_untracked(),
     }
 }
@@ -109,5 +114,10 @@ pub fn show(store: Store, doc: SavedDocument) {
     store.io.from_link.set(None);
     store.text.set(doc.text);
     store.selection.set(doc.selection);
+    store.view.set(doc.view.map(|v| Transform {
+        scale: v.zoom,
+        tx: v.x,
+        ty: v.y,
+    }));
     store.io.origin.set(doc.origin);
 }
