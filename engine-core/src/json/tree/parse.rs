@@ -27,8 +27,8 @@ pub(super) struct Parsed {
 pub(super) fn parse(text: &str) -> Parsed {
     let mut p = Parser {
         lex: Lexer::new(text),
-        nodes: Vec::new(),
-        parents: Vec::new(),
+        nodes: Vec::with_capacity(text.len() / 8),
+        parents: Vec::with_capacity(text.len() / 8),
         stack: Vec::new(),
         root: None,
         root_done: false,
