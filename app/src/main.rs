@@ -1,8 +1,9 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
-mod code_view;
-mod graph_view;
-mod outline;
+mod canvas;
+mod code_editor;
+mod io;
+mod problems;
 mod store;
 mod studio;
 

@@ -1,30 +1,27 @@
 //! The studio page: the definition text, and the graph drawn from it.
 
-use crate::store::{provide_store, Store, STARTER_EXAMPLE};
-use crate::{code_view::CodeView, graph_view::GraphView};
+use crate::store::provide_store;
+use crate::{canvas::Canvas, code_editor::CodeEditor, problems::ProblemsPanel};
 use leptos::prelude::*;
 
 #[component]
 pub fn Studio() -> impl IntoView {
-    let store = Store::new(STARTER_EXAMPLE.to_string());
+    let store = crate::io::open_store();
     provide_store(store);
-    let (text, parsed) = (store.text, store.parsed);
     view! {
         <header class="topbar">
             <h1>"StateLab"</h1>
             <span class="tagline">"Amazon States Language studio"</span>
+            <crate::io::Toolbar />
         </header>
+        <crate::io::IoLayer />
         <main class="workspace">
             <section class="pane code-pane" aria-label="Definition">
-                <CodeView text=text />
+                <CodeEditor />
+                <ProblemsPanel />
             </section>
             <section class="pane graph-pane" aria-label="Graph">
-                {move || match parsed.get() {
-                    Ok(definition) => view! { <GraphView definition=definition /> }.into_any(),
-                    Err(message) => view! {
-                        <p class="error" role="alert">{format!("The definition is not valid JSON: {message}")}</p>
-                    }.into_any(),
-                }}
+                <Canvas />
             </section>
         </main>
     }

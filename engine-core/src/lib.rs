@@ -16,6 +16,7 @@ pub mod graph;
 pub mod import;
 pub mod intrinsic;
 pub mod json;
+pub mod jsonata;
 pub mod layout;
 pub mod path;
 pub mod rng;

@@ -50,6 +50,9 @@ fn every_gallery_definition_survives_yaml() {
         }
         let value = parse_value(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(reread(&value), value, "{}", path.display());
+        // The studio's own YAML reader (YAML import) reads it back the same.
+        let json = engine_core::json::tree::yaml_to_json(&to_yaml(&value)).unwrap();
+        assert_eq!(parse_value(&json).unwrap(), value, "{}", path.display());
         seen += 1;
     }
     assert!(seen >= 6);
@@ -149,5 +152,33 @@ fn definition_string_keeps_its_form_and_substitutions_come_back() {
     assert_eq!(
         sub.get("Fn::Sub").unwrap().as_str(),
         Some(r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"${F.Arn}","End":true}}}"#)
+    );
+}
+
+#[test]
+fn a_yaml_template_is_written_back_as_yaml() {
+    let template = r#"{"Transform":"AWS::Serverless-2016-10-31","Resources":{"SM":{"Type":"AWS::Serverless::StateMachine",
+        "Properties":{"Definition":{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},"Policies":[{"LambdaInvokePolicy":{"FunctionName":{"Ref":"Fn"}}}]}}}}"#;
+    let origin = TemplateOrigin {
+        format: TextFormat::Yaml,
+        ..origin(template, DefinitionSource::Definition)
+    };
+    let yaml = replace_definition(&origin, NEW_DEFINITION).unwrap();
+    let docs = Yaml::load_from_str(&yaml).unwrap();
+    let back = from_yaml(&docs[0]);
+    assert_eq!(
+        sm_properties(&back).get("Definition").unwrap(),
+        &parse_value(NEW_DEFINITION).unwrap()
+    );
+    assert_eq!(
+        back.get("Transform").unwrap().as_str(),
+        Some("AWS::Serverless-2016-10-31")
+    );
+    let policies = sm_properties(&back).get("Policies").unwrap();
+    assert_eq!(
+        policies,
+        sm_properties(&parse_value(template).unwrap())
+            .get("Policies")
+            .unwrap()
     );
 }

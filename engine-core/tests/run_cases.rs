@@ -2,8 +2,9 @@
 //!
 //! A case holds `source` (where the expected values come from: the ASL spec or the AWS
 //! developer guide), `definition`, `input`, optional `mocks` (the case format) and
-//! `limits` (`max_history_events`, `max_payload_bytes`), and what must come out:
-//! `expected` (`status`, `output` or `error`/`cause`), and optionally
+//! `limits` (`max_history_events`, `max_payload_bytes`, `max_units`), and what must come out:
+//! `expected` (`status`, `output` or `error`/`cause`) or `expected_definition_error`
+//! (`{pointer}`: the definition must be rejected there), and optionally
 //! `expected_history_types`, `expected_virtual_duration_seconds`,
 //! `expected_event_count` and `expected_written_objects` (`[{bucket, key, body}]`, the
 //! body compared as parsed JSON when it parses). In expected strings `<any>` matches any
@@ -42,6 +43,14 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         return Err("every case names its source".into());
     }
     let definition = field(&case, "definition").ok_or("no definition")?;
+    if let Some(want) = field(&case, "expected_definition_error") {
+        let want = want.get("pointer").and_then(Value::as_str).unwrap_or("");
+        return match StateMachine::compile(definition) {
+            Ok(_) => Err(format!("expected the definition to be rejected at '{want}'").into()),
+            Err(e) if e.pointer == want => Ok(()),
+            Err(e) => Err(format!("rejected at '{}' ({}), expected at '{want}'", e.pointer, e.message).into()),
+        };
+    }
     let machine = StateMachine::compile(definition).map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match field(&case, "mocks") {
         Some(m) => Mocks::from_case(m)?,
@@ -54,6 +63,9 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         }
         if let Some(n) = l.get("max_payload_bytes").and_then(Value::as_i64) {
             limits.max_payload_bytes = n as usize;
+        }
+        if let Some(n) = l.get("max_units").and_then(Value::as_i64) {
+            limits.max_units = n as u64;
         }
     }
     let input = field(&case, "input").cloned().unwrap_or_else(Value::object);

@@ -2,12 +2,10 @@
 //! pointer lands on it.
 
 use alloc::collections::BTreeMap;
-use alloc::format;
-use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::{diagram, Diagram, DiagramEdge};
-use crate::graph::{ScopeId, StateGraph};
+use crate::graph::StateGraph;
 use crate::json::Value;
 use crate::layout::{layout, EdgeRoute, Layout, NodeBox};
 
@@ -16,74 +14,14 @@ use crate::layout::{layout, EdgeRoute, Layout, NodeBox};
 pub struct Scene {
     pub diagram: Diagram,
     pub layout: Layout,
-    /// What the graph alone shows is wrong: transitions to missing states, states the
-    /// start never reaches, loops with no way out.
-    pub findings: Vec<Finding>,
-}
-
-/// One problem the graph shows, addressed by JSON Pointer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub pointer: String,
-    pub is_error: bool,
-    pub message: String,
-}
-
-/// The graph's own findings, scope by scope.
-pub fn findings(g: &StateGraph) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for d in &g.dangling {
-        let field = d.pointer.rsplit('/').next().unwrap_or("");
-        let field = if field.chars().all(|c| c.is_ascii_digit()) {
-            "Next"
-        } else {
-            field
-        };
-        let message = match &d.target {
-            Some(t) => format!("{field} names \"{t}\", which is not a state here"),
-            None => format!("{field} is not a state name"),
-        };
-        out.push(Finding {
-            pointer: d.pointer.clone(),
-            is_error: true,
-            message,
-        });
-    }
-    for s in 0..g.scopes.len() {
-        let scope = ScopeId(s);
-        if g.start_of(scope).is_some() {
-            for n in g.unreachable(scope) {
-                out.push(Finding {
-                    pointer: g.node(n).pointer.clone(),
-                    is_error: false,
-                    message: "StartAt never leads here".to_string(),
-                });
-            }
-        }
-        for members in g.cycles_without_exit(scope) {
-            for n in members {
-                out.push(Finding {
-                    pointer: g.node(n).pointer.clone(),
-                    is_error: false,
-                    message: "in a loop with no way out".to_string(),
-                });
-            }
-        }
-    }
-    out
 }
 
 impl Scene {
     /// Graph, diagram and layout of `def`, whatever its shape.
     pub fn from_definition(def: &Value) -> Scene {
-        let graph = StateGraph::from_definition(def);
-        let diagram = diagram(&graph);
+        let diagram = diagram(&StateGraph::from_definition(def));
         let layout = layout(&diagram.input);
-        Scene {
-            diagram,
-            layout,
-            findings: findings(&graph),
-        }
+        Scene { diagram, layout }
     }
 
     /// The placed box of node `id`.
@@ -97,16 +35,17 @@ impl Scene {
 
     /// Each drawn edge with its route, in diagram order.
     pub fn routed_edges(&self) -> Vec<(&DiagramEdge, &EdgeRoute)> {
-        self.diagram
-            .edges
+        let same =
+            |e: &DiagramEdge, r: &EdgeRoute| r.from == e.from && r.to == e.to && r.kind == e.kind;
+        let (edges, routes) = (&self.diagram.edges, &self.layout.edges);
+        // The layout keeps its input's edge order and drops none of ours: pair them up,
+        // and search only if that ever stops being so.
+        if edges.len() == routes.len() && edges.iter().zip(routes).all(|(e, r)| same(e, r)) {
+            return edges.iter().zip(routes).collect();
+        }
+        edges
             .iter()
-            .filter_map(|e| {
-                self.layout
-                    .edges
-                    .iter()
-                    .find(|r| r.from == e.from && r.to == e.to && r.kind == e.kind)
-                    .map(|r| (e, r))
-            })
+            .filter_map(|e| routes.iter().find(|r| same(e, r)).map(|r| (e, r)))
             .collect()
     }
 
@@ -201,47 +140,5 @@ mod tests {
         );
         assert_eq!(s.routed_edges().len(), s.diagram.edges.len());
         assert_eq!(s.node_box(id("A")).map(|b| b.id), Some(id("A")));
-        assert!(s.findings.is_empty());
-    }
-
-    #[test]
-    fn the_graph_finds_missing_targets_unreachable_states_and_endless_loops() {
-        let def = parse_value(
-            r#"{"StartAt": "A", "States": {
-              "A": {"Type": "Pass", "Next": "Gone"},
-              "B": {"Type": "Pass", "Next": "C"},
-              "C": {"Type": "Pass", "Next": "B"},
-              "D": {"Type": "Task", "Resource": "r", "End": true, "Catch": [{"ErrorEquals": ["X"], "Next": 4}]}
-            }}"#,
-        )
-        .unwrap();
-        let s = Scene::from_definition(&def);
-        let got: Vec<(&str, bool)> = s
-            .findings
-            .iter()
-            .map(|f| (f.pointer.as_str(), f.is_error))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("/States/A/Next", true),
-                ("/States/D/Catch/0/Next", true),
-                ("/States/B", false),
-                ("/States/C", false),
-                ("/States/D", false),
-                ("/States/B", false),
-                ("/States/C", false),
-            ]
-        );
-        assert!(s.findings[0].message.contains("\"Gone\""));
-        let marks = s.marks(s.findings.iter().map(|f| (f.pointer.as_str(), f.is_error)));
-        let a = s.diagram.nodes.iter().find(|n| n.name == "A").unwrap().id;
-        assert_eq!(
-            marks[&a],
-            Mark {
-                errors: 1,
-                warnings: 0
-            }
-        );
     }
 }

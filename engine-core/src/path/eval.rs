@@ -3,11 +3,29 @@
 //! `States.Runtime` causes); indefinite paths collect matches and never fail.
 
 use super::parse::Segment;
-use crate::Value;
+use crate::{Map, Value};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
+
+/// Small objects (most payloads) are searched in order: comparing a few keys is cheaper
+/// than hashing the name.
+const LINEAR_SEARCH_MAX: usize = 8;
+
+/// The position of the member `name` in `map`.
+pub(crate) fn member_index(map: &Map, name: &str) -> Option<usize> {
+    if map.len() <= LINEAR_SEARCH_MAX {
+        map.keys().position(|k| k.as_str() == name)
+    } else {
+        map.get_index_of(name)
+    }
+}
+
+/// The member `name` of `map`.
+pub(crate) fn member<'v>(map: &'v Map, name: &str) -> Option<&'v Value> {
+    member_index(map, name).and_then(|i| map.get_index(i)).map(|(_, v)| v)
+}
 
 /// What a definite path gave: a value, or the null that an out-of-range index yields.
 pub enum Definite<'v> {
@@ -21,7 +39,7 @@ pub fn select_one<'v>(base: &'v Value, segments: &[Segment], _root: &'v Value) -
     let mut current = base;
     for seg in segments {
         current = match seg {
-            Segment::Child(name) => current.as_object()?.get(name.as_str())?,
+            Segment::Child(name) => member(current.as_object()?, name)?,
             Segment::Index(i) => {
                 let items = current.as_array()?;
                 items.get(effective_index(*i, items.len())?)?
@@ -44,7 +62,7 @@ pub fn select_definite<'v>(base: &'v Value, segments: &[Segment]) -> Result<Defi
         };
         current = match seg {
             Segment::Child(name) => match model {
-                Value::Object(map) => match map.get(name.as_str()) {
+                Value::Object(map) => match member(map, name) {
                     Some(v) => Some(v),
                     None if leaf => return Err(format!("No results for path: {}", normalized(&segments[..=i]))),
                     None => return Err(format!("Missing property in path {}", normalized(&segments[..=i]))),
@@ -97,7 +115,7 @@ pub fn select_all<'v>(base: &'v Value, segments: &[Segment], root: &'v Value) ->
 
 fn apply<'v>(seg: &Segment, v: &'v Value, root: &'v Value, out: &mut Vec<&'v Value>) {
     match seg {
-        Segment::Child(name) => out.extend(v.as_object().and_then(|m| m.get(name.as_str()))),
+        Segment::Child(name) => out.extend(v.as_object().and_then(|m| member(m, name))),
         Segment::Children(names) => {
             if let Some(m) = v.as_object() {
                 out.extend(names.iter().filter_map(|n| m.get(n.as_str())));

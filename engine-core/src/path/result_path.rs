@@ -2,6 +2,7 @@
 
 use alloc::sync::Arc;
 use super::parse::{parse_path, Root, Segment};
+use super::eval::{member, member_index};
 use super::PathSyntaxError;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
@@ -38,6 +39,14 @@ impl CompiledResultPath {
         &self.text
     }
 
+    /// The member name when the path is one step from `$` (`$.name`).
+    pub fn single_member(&self) -> Option<&str> {
+        match self.segments.as_slice() {
+            [Segment::Child(name)] => Some(name),
+            _ => None,
+        }
+    }
+
     /// Merge `result` into `input` as AWS does: `$` replaces the input; missing objects
     /// along the way are created; anything else that cannot hold the result (a scalar
     /// on the way, an index past an array's end, a non-object input) fails with
@@ -58,11 +67,12 @@ impl CompiledResultPath {
                 (Segment::Child(name), Value::Object(map)) => {
                     let map = Arc::make_mut(map);
                     // Look up before inserting: the common case (key present) clones nothing.
-                    if !map.contains_key(name.as_str()) {
-                        map.insert(name.clone(), Value::from(Map::default()));
-                    }
-                    match map.get_mut(name.as_str()) {
-                        Some(v) => v,
+                    let at = match member_index(map, name) {
+                        Some(i) => i,
+                        None => map.insert_full(name.clone(), Value::from(Map::default())).0,
+                    };
+                    match map.get_index_mut(at) {
+                        Some((_, v)) => v,
                         None => return Err(Failure::runtime("ResultPath could not be applied")),
                     }
                 }
@@ -89,7 +99,7 @@ impl CompiledResultPath {
             current = match (seg, current) {
                 // Created on the way: an object, which any later name fits.
                 (Segment::Child(_), None) => None,
-                (Segment::Child(name), Some(Value::Object(map))) => map.get(name.as_str()),
+                (Segment::Child(name), Some(Value::Object(map))) => member(map, name),
                 (Segment::Index(i), Some(Value::Array(items))) => match index(*i, items.len()) {
                     Some(k) => items.get(k),
                     None => return false,

@@ -61,6 +61,15 @@ pub(crate) fn result_path(spec: &ResultPathSpec, input: &Rc<Value>, result: Rc<V
     }
 }
 
+/// Lets the size cache derive the bounds of a ResultPath's output from its input's.
+pub(crate) fn note_result_path(sizes: &mut SizeCache, spec: &ResultPathSpec, input: &Value, output: &Value, result: &Value) {
+    if let ResultPathSpec::Path(p) = spec {
+        if let Some(key) = p.single_member() {
+            sizes.note_member_write(input, output, key, result);
+        }
+    }
+}
+
 /// Fails with States.DataLimitExceeded when `value`'s JSON text is over `limit` bytes.
 pub(crate) fn check_size(sizes: &mut SizeCache, value: &Value, limit: usize, who: &str) -> Result<(), Failure> {
     if sizes.exceeds(value, limit) {

@@ -3,6 +3,7 @@
 //! indexes. Invalid definitions give a `DefinitionError`, never a panic.
 
 use super::item_reader::ItemReaderSpec;
+use super::jsonata_definition::{self, JsonataState, QueryLanguage};
 use super::result_writer::{ItemBatcherSpec, ResultWriterSpec};
 use super::task::TaskSpec;
 use crate::choice::ChoiceRule;
@@ -160,20 +161,19 @@ pub struct State {
     pub(crate) catch: Vec<Catcher>,
     /// `Assign`: evaluated against the state-entry variables, written when the state exits.
     pub(crate) assign: Option<Template>,
-    /// Whether any field reads `$$`, so the context object is built only when needed.
+    /// Whether any field reads `$$` (or `$states`), so the context object is built only when needed.
     pub(crate) uses_context: bool,
+    /// The JSONata-mode fields, when the state's query language is JSONata (its
+    /// JSONPath fields are then absent).
+    pub(crate) jsonata: Option<alloc::boxed::Box<JsonataState>>,
 }
 
 impl StateMachine {
     /// Compiles a definition (`{StartAt, States, TimeoutSeconds?, …}`).
     pub fn compile(definition: &Value) -> Result<StateMachine, DefinitionError> {
         let obj = definition.as_object().ok_or_else(|| err("", "a definition must be a JSON object"))?;
-        if let Some(q) = obj.get("QueryLanguage").and_then(Value::as_str) {
-            if q == "JSONata" {
-                return Err(err("/QueryLanguage", "JSONata is not supported by this interpreter yet"));
-            }
-        }
-        let graph = compile_graph(definition, "", 0)?;
+        let lang = QueryLanguage::read(obj, "", QueryLanguage::JsonPath)?;
+        let graph = compile_graph(definition, "", 0, lang)?;
         super::variables::check_scopes(definition)?;
         let timeout_seconds = match obj.get("TimeoutSeconds") {
             None => None,
@@ -193,7 +193,9 @@ fn err(pointer: &str, message: &str) -> DefinitionError {
     DefinitionError { pointer: pointer.to_string(), message: message.to_string() }
 }
 
-fn compile_graph(def: &Value, at: &str, depth: usize) -> Result<Graph, DefinitionError> {
+/// Compiles one graph; `lang` is the machine's query language (nested graphs default to
+/// it, not to their enclosing state's).
+fn compile_graph(def: &Value, at: &str, depth: usize, lang: QueryLanguage) -> Result<Graph, DefinitionError> {
     if depth > MAX_NESTING {
         return Err(err(at, "Map/Parallel nested too deeply"));
     }
@@ -206,7 +208,7 @@ fn compile_graph(def: &Value, at: &str, depth: usize) -> Result<Graph, Definitio
     let mut out = Vec::with_capacity(states.len());
     for (name, body) in states {
         let ptr = format!("{at}/States/{}", pointer_escape(name));
-        out.push(compile_state(name, body, &ptr, depth, &index)?);
+        out.push(compile_state(name, body, &ptr, depth, lang, &index)?);
     }
     Ok(Graph { states: out, start })
 }
@@ -287,12 +289,17 @@ fn compile_state(
     body: &Value,
     ptr: &str,
     depth: usize,
+    machine_lang: QueryLanguage,
     index: &dyn Fn(&str, &str) -> Result<usize, DefinitionError>,
 ) -> Result<State, DefinitionError> {
     let m = body.as_object().ok_or_else(|| err(ptr, "a state must be an object"))?;
-    if m.get("QueryLanguage").and_then(Value::as_str) == Some("JSONata") {
-        return Err(err(&format!("{ptr}/QueryLanguage"), "JSONata is not supported by this interpreter yet"));
-    }
+    let lang = QueryLanguage::of_state(m, ptr, machine_lang)?;
+    jsonata_definition::check_fields(m, ptr, lang)?;
+    let jsonata = match lang {
+        QueryLanguage::Jsonata => Some(alloc::boxed::Box::new(JsonataState::compile(m, ptr, index)?)),
+        QueryLanguage::JsonPath => None,
+    };
+    let is_jsonata = jsonata.is_some();
     let ty = text(m, "Type", ptr)?.ok_or_else(|| err(ptr, "missing Type"))?;
     let transition = if let Some(next) = text(m, "Next", ptr)? {
         Transition::Next(index(next, &format!("{ptr}/Next"))?)
@@ -307,7 +314,7 @@ fn compile_state(
     }
     let (type_name, kind): (&'static str, Kind) = match ty {
         "Pass" => ("Pass", Kind::Pass { result: m.get("Result").cloned() }),
-        "Task" => ("Task", Kind::Task(TaskSpec::compile(m, ptr)?)),
+        "Task" => ("Task", Kind::Task(TaskSpec::compile(m, ptr, is_jsonata)?)),
         "Succeed" => ("Succeed", Kind::Succeed),
         "Fail" => {
             let field = |plain: &str, path_key: &str| -> Result<FailField, DefinitionError> {
@@ -341,7 +348,8 @@ fn compile_state(
         "Choice" => {
             let list = m.get("Choices").and_then(Value::as_array).filter(|l| !l.is_empty()).ok_or_else(|| err(ptr, "Choices must be a non-empty array"))?;
             let mut rules = Vec::with_capacity(list.len());
-            for (i, rule) in list.iter().enumerate() {
+            // JSONata rules (`Condition`) are compiled with the state's JSONata fields.
+            for (i, rule) in list.iter().enumerate().filter(|_| !is_jsonata) {
                 let rptr = format!("{ptr}/Choices/{i}");
                 let next = rule.get("Next").and_then(Value::as_str).ok_or_else(|| err(&rptr, "a Choice rule needs Next"))?;
                 let compiled = ChoiceRule::compile(rule).map_err(|m| err(&rptr, &m))?;
@@ -356,7 +364,7 @@ fn compile_state(
             let branches = list
                 .iter()
                 .enumerate()
-                .map(|(i, b)| compile_graph(b, &format!("{ptr}/Branches/{i}"), depth + 1).map(Rc::new))
+                .map(|(i, b)| compile_graph(b, &format!("{ptr}/Branches/{i}"), depth + 1, machine_lang).map(Rc::new))
                 .collect::<Result<_, _>>()?;
             ("Parallel", Kind::Parallel { branches })
         }
@@ -366,7 +374,7 @@ fn compile_state(
                 (None, Some(p)) => ("Iterator", p),
                 _ => return Err(err(ptr, "a Map state needs ItemProcessor")),
             };
-            let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1)?);
+            let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1, machine_lang)?);
             let distributed = proc.get("ProcessorConfig").and_then(|c| c.get("Mode")).and_then(Value::as_str) == Some("DISTRIBUTED");
             for field in ["ItemReader", "ItemBatcher", "ResultWriter", "Label"] {
                 if !distributed && (m.contains_key(field) || m.contains_key(&format!("{field}Path"))) {
@@ -378,10 +386,10 @@ fn compile_state(
                 processor,
                 distributed,
                 items_path: path(m, "ItemsPath", ptr)?,
-                item_selector: template(m, selector_key, ptr)?,
-                max_concurrency: knob(m, "MaxConcurrency", ptr)?,
-                tolerated_count: knob(m, "ToleratedFailureCount", ptr)?,
-                tolerated_percentage: knob(m, "ToleratedFailurePercentage", ptr)?,
+                item_selector: if is_jsonata { None } else { template(m, selector_key, ptr)? },
+                max_concurrency: if is_jsonata { Knob::Absent } else { knob(m, "MaxConcurrency", ptr)? },
+                tolerated_count: if is_jsonata { Knob::Absent } else { knob(m, "ToleratedFailureCount", ptr)? },
+                tolerated_percentage: if is_jsonata { Knob::Absent } else { knob(m, "ToleratedFailurePercentage", ptr)? },
                 item_reader: m.get("ItemReader").map(|r| ItemReaderSpec::compile(r, ptr)).transpose()?,
                 item_batcher: m.get("ItemBatcher").map(|b| ItemBatcherSpec::compile(b, ptr)).transpose()?,
                 result_writer: m.get("ResultWriter").map(|w| ResultWriterSpec::compile(w, ptr)).transpose()?,
@@ -416,7 +424,7 @@ fn compile_state(
                 errors: error_list(cm, &cptr)?,
                 result_path: result_path(cm, &cptr)?,
                 next: index(next, &format!("{cptr}/Next"))?,
-                assign: assign(cm, &cptr)?,
+                assign: if is_jsonata { None } else { assign(cm, &cptr)? },
             });
         }
     }
@@ -425,10 +433,11 @@ fn compile_state(
         return Err(err(&format!("{ptr}/Assign"), &format!("a {type_name} state cannot have Assign")));
     }
     Ok(State {
-        assign: assign(m, ptr)?,
+        assign: if is_jsonata { None } else { assign(m, ptr)? },
         name: Rc::from(name),
         type_name,
-        uses_context: body_reads_context(body, 0),
+        uses_context: jsonata.as_ref().map_or_else(|| body_reads_context(body, 0), |j| j.reads_context),
+        jsonata,
         input_path: io_path(m, "InputPath", ptr)?,
         output_path: io_path(m, "OutputPath", ptr)?,
         parameters: if is_map { None } else { template(m, "Parameters", ptr)? },

@@ -38,6 +38,10 @@ pub struct Details {
     pub map_run_arn: Option<String>,
     /// `Assign`'s values, written as `assignedVariables` (name → JSON text).
     pub assigned_variables: Option<Rc<Map>>,
+    /// `EvaluationFailed`: the field whose evaluation failed (`Items`, `Output/a`, …).
+    pub location: Option<String>,
+    /// `EvaluationFailed`: the state it happened in.
+    pub state: Option<Rc<str>>,
 }
 
 impl Details {
@@ -86,6 +90,12 @@ impl Details {
         }
         if let Some(v) = &self.cause {
             m.insert("cause".into(), Value::from(v.as_str()));
+        }
+        if let Some(v) = &self.location {
+            m.insert("location".into(), Value::from(v.as_str()));
+        }
+        if let Some(v) = &self.state {
+            m.insert("state".into(), Value::from(&**v));
         }
         if let Some(v) = self.index {
             m.insert("index".into(), Value::from(i64::from(v)));

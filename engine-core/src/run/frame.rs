@@ -9,6 +9,7 @@ use super::exec::Ctx;
 use super::group::{self, Group};
 use super::inspect::StateInspection;
 use super::mocks::MockOutcome;
+use super::query_error::QueryFailure;
 use super::retry;
 use super::task::{Integration, Pattern, Seconds, TaskSpec};
 use super::variables;
@@ -26,6 +27,14 @@ use alloc::vec::Vec;
 pub(crate) enum Progress {
     Did,
     Blocked(i64),
+}
+
+/// What a Task is called with (either query language).
+pub(crate) struct TaskCall {
+    pub params: Rc<Value>,
+    pub timeout: Option<i64>,
+    pub heartbeat: Option<i64>,
+    pub credentials: Option<Rc<Value>>,
 }
 
 /// What a Task call will end with, decided when it is scheduled.
@@ -167,6 +176,9 @@ impl Frame {
                 ..StateInspection::default()
             }));
         }
+        if let Some(q) = &state.jsonata {
+            return self.enter_jsonata(ctx, state, q);
+        }
         let outcome = match &state.kind {
             Kind::Pass { result } => self.pass(ctx, state, result.as_ref()),
             Kind::Choice { rules, default } => self.choice(ctx, state, rules, *default),
@@ -204,7 +216,7 @@ impl Frame {
         Failure { error: f.error, cause: Some(cause) }
     }
 
-    fn next_of(state: &State) -> Option<usize> {
+    pub(crate) fn next_of(state: &State) -> Option<usize> {
         match state.transition {
             Transition::Next(n) => Some(n),
             _ => None,
@@ -223,6 +235,7 @@ impl Frame {
         };
         self.evaluate_assign(ctx, state.assign.as_ref(), &result, &env)?;
         let after = dataflow::result_path(&state.result_path, &self.input, result.clone())?;
+        dataflow::note_result_path(&mut ctx.sizes, &state.result_path, &self.input, &after, &result);
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
             i.after_input_path = Some(effective.clone());
@@ -307,21 +320,22 @@ impl Frame {
         Ok(Failure { error: e, cause: c })
     }
 
-    fn task_schedule(&mut self, ctx: &mut Ctx, state: &State) {
+    pub(crate) fn task_schedule(&mut self, ctx: &mut Ctx, state: &State) {
         let Kind::Task(spec) = &state.kind else { return };
-        match self.prepare_task(ctx, state, spec) {
-            Ok(()) => {}
-            Err(f) => {
-                let f = self.located(state, f);
-                self.handle_failure(ctx, state, f);
-            }
-        }
-    }
-
-    fn prepare_task(&mut self, ctx: &mut Ctx, state: &State, spec: &TaskSpec) -> Result<(), Failure> {
         if spec.pattern == Pattern::WaitForTaskToken && self.task_token.is_none() {
             self.task_token = Some(Rc::from(ctx.token_rng.uuid_v4().as_str()));
         }
+        let call = match &state.jsonata {
+            Some(q) => self.task_call_jsonata(ctx, state, q),
+            None => self.task_call(ctx, state, spec).map_err(QueryFailure::from),
+        };
+        if let Err(qf) = call.and_then(|c| self.schedule_task(ctx, state, spec, c).map_err(QueryFailure::from)) {
+            self.fail_query(ctx, state, qf);
+        }
+    }
+
+    /// The JSONPath Task call: InputPath → Parameters, and the timeouts.
+    fn task_call(&mut self, ctx: &mut Ctx, state: &State, spec: &TaskSpec) -> Result<TaskCall, Failure> {
         let cv = self.context(ctx, state, None);
         let vars = self.vars.clone();
         let env = Env { context: &cv, variables: &vars };
@@ -346,6 +360,12 @@ impl Frame {
             i.after_input_path = Some(effective);
             i.after_parameters = Some(params.clone());
         }
+        Ok(TaskCall { params, timeout, heartbeat, credentials: spec.credentials.clone().map(Rc::new) })
+    }
+
+    /// Takes the call's mocked response and writes the scheduling event.
+    fn schedule_task(&mut self, ctx: &mut Ctx, state: &State, spec: &TaskSpec, call: TaskCall) -> Result<(), Failure> {
+        let TaskCall { params, timeout, heartbeat, credentials } = call;
         // Take the next mock now: a call that cannot be answered is never scheduled.
         let call = ctx.mock_calls.entry(state.name.clone()).or_insert(0);
         let number = *call;
@@ -379,7 +399,7 @@ impl Frame {
         }
         let resource: Rc<str> = Rc::from(spec.resource_arn.as_str());
         let details = match &spec.integration {
-            Integration::Lambda => ("LambdaFunctionScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, task_credentials: spec.credentials.clone().map(Rc::new), ..Details::default() }),
+            Integration::Lambda => ("LambdaFunctionScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, task_credentials: credentials, ..Details::default() }),
             Integration::Activity => ("ActivityScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, heartbeat_in_seconds: heartbeat, ..Details::default() }),
             Integration::Service { resource_type, resource } => (
                 "TaskScheduled",
@@ -390,7 +410,7 @@ impl Frame {
                     resource_type: Some(Rc::from(resource_type.as_str())),
                     timeout_in_seconds: timeout,
                     heartbeat_in_seconds: heartbeat,
-                    task_credentials: spec.credentials.clone().map(Rc::new),
+                    task_credentials: credentials,
                     ..Details::default()
                 },
             ),
@@ -455,13 +475,7 @@ impl Frame {
             TaskEnd::Succeeded(result) => {
                 let d = Details { output: Some(result.clone()), ..Self::service_details(spec) };
                 self.emit(ctx, names.0, d);
-                match self.shape_result(ctx, state, result) {
-                    Ok(output) => self.phase = Phase::Exit { output, next: Self::next_of(state) },
-                    Err(f) => {
-                        let f = self.located(state, f);
-                        self.handle_failure(ctx, state, f);
-                    }
-                }
+                self.finish_with_result(ctx, state, result);
             }
             TaskEnd::Failed(f) => {
                 let d = Details { error: f.error.clone(), cause: f.cause.clone(), ..Self::service_details(spec) };
@@ -476,6 +490,18 @@ impl Frame {
         }
     }
 
+    /// A Task, Map or Parallel result becomes the state's output (or its failure).
+    pub fn finish_with_result(&mut self, ctx: &mut Ctx, state: &State, result: Rc<Value>) {
+        let shaped = match &state.jsonata {
+            Some(q) => self.shape_result_jsonata(ctx, state, q, result),
+            None => self.shape_result(ctx, state, result).map_err(QueryFailure::from),
+        };
+        match shaped {
+            Ok(output) => self.phase = Phase::Exit { output, next: Self::next_of(state) },
+            Err(qf) => self.fail_query(ctx, state, qf),
+        }
+    }
+
     /// result → ResultSelector → ResultPath → OutputPath, for Task, Map and Parallel.
     pub fn shape_result(&mut self, ctx: &mut Ctx, state: &State, result: Rc<Value>) -> Result<Rc<Value>, Failure> {
         let cv = self.context(ctx, state, None);
@@ -484,6 +510,7 @@ impl Frame {
         let selected = dataflow::result_selector(state, result.clone(), &env, &mut ctx.rng)?;
         self.evaluate_assign(ctx, state.assign.as_ref(), &selected, &env)?;
         let after = dataflow::result_path(&state.result_path, &self.input, selected.clone())?;
+        dataflow::note_result_path(&mut ctx.sizes, &state.result_path, &self.input, &after, &selected);
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
             i.result = Some(result);
@@ -569,6 +596,9 @@ impl Frame {
                 out.insert("Error".into(), f.error.as_deref().map_or(Value::Null, Value::from));
                 out.insert("Cause".into(), f.cause.as_deref().map_or(Value::Null, Value::from));
                 let error_output = Value::from(out);
+                if let Some(q) = &state.jsonata {
+                    return self.catch_jsonata(ctx, state, q, i, c.next, error_output, f);
+                }
                 // The catcher's Assign replaces the state's; `$` is the error output.
                 let vars = self.vars.clone();
                 let cv = self.context(ctx, state, None);

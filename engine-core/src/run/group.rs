@@ -12,6 +12,7 @@ use super::result_writer::{self, ChildRecord, ItemBatcherSpec};
 use super::events::{state_event, Details};
 use super::exec::Ctx;
 use super::frame::{Frame, Phase, Progress};
+use super::query_error::QueryFailure;
 use crate::failure::errors;
 use crate::{Failure, Map, Value};
 use alloc::boxed::Box;
@@ -59,9 +60,12 @@ struct RunLog {
 
 /// The Map/Parallel state's entry (and re-entry on Retry): `…StateStarted` and the first children.
 pub(crate) fn start(frame: &mut Frame, ctx: &mut Ctx, state: &State) {
-    if let Err(f) = try_start(frame, ctx, state) {
-        let f = frame.located(state, f);
-        frame.handle_failure(ctx, state, f);
+    let started = match &state.jsonata {
+        Some(q) => super::jsonata_group::try_start(frame, ctx, state, q),
+        None => try_start(frame, ctx, state).map_err(QueryFailure::from),
+    };
+    if let Err(qf) = started {
+        frame.fail_group_entry(ctx, state, qf);
     }
 }
 
@@ -70,19 +74,30 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
     let vars = frame.vars.clone();
     let env = Env { context: &cv, variables: &vars };
     let effective = dataflow::io_path(&state.input_path, &frame.input, &env)?;
-    let mut group = match &state.kind {
+    let group = match &state.kind {
         Kind::Parallel { branches } => {
             let input = dataflow::parameters(state, effective.clone(), &env, &mut ctx.rng)?;
             if let Some(i) = frame.insp.as_mut() {
                 i.after_input_path = Some(effective);
                 i.after_parameters = Some(input.clone());
             }
-            frame.emit(ctx, "ParallelStateStarted", Details::default());
-            Group::new(true, false, branches.clone(), alloc::vec![input; branches.len()])
+            parallel_group(frame, ctx, branches, input)
         }
         Kind::Map(spec) => map_group(frame, ctx, state, spec, &env, effective)?,
         _ => return Ok(()),
     };
+    launch(frame, ctx, state, group);
+    Ok(())
+}
+
+/// `ParallelStateStarted` and a group running every branch on `input`.
+pub(crate) fn parallel_group(frame: &mut Frame, ctx: &mut Ctx, branches: &[Rc<Graph>], input: Rc<Value>) -> Box<Group> {
+    frame.emit(ctx, "ParallelStateStarted", Details::default());
+    Box::new(Group::new(true, false, branches.to_vec(), alloc::vec![input; branches.len()]))
+}
+
+/// Starts the first children of a group (and a distributed Map's Map Run).
+pub(crate) fn launch(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group: Box<Group>) {
     group.trigger = frame.last;
     if group.distributed {
         let arn = group.map_run_arn.clone();
@@ -92,14 +107,19 @@ fn try_start(frame: &mut Frame, ctx: &mut Ctx, state: &State) -> Result<(), Fail
     while group.children.len() < group.concurrency && group.next_index < group.inputs.len() {
         group.spawn(frame, ctx, state);
     }
-    frame.group = Some(Box::new(group));
+    frame.group = Some(group);
     frame.phase = Phase::GroupRun;
-    Ok(())
 }
 
-fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Group, Failure> {
+fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env: &Env, effective: Rc<Value>) -> Result<Box<Group>, Failure> {
     let items = match &spec.item_reader {
-        Some(reader) => read_items(ctx, state, reader, env, &effective)?,
+        Some(reader) => {
+            if let Some(t) = &reader.parameters {
+                t.apply(&env.scope(&effective), &mut ctx.rng)?;
+            }
+            let max_items = knob_int(&reader.max_items, "MaxItems", env, &effective)?.unwrap_or(0);
+            read_items(ctx, state, reader, max_items)?
+        }
         None => {
             let items = match &spec.items_path {
                 Some(p) => p.select(&env.scope(&effective))?,
@@ -115,18 +135,55 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
     frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
     let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
+    let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
+    check_tolerance(count, pct)?;
+    let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
+    let batching = spec.item_batcher.as_ref().map(|b| batching(ctx, b, env, &effective)).transpose()?;
+    let writer_params = match spec.result_writer.as_ref().filter(|w| spec.distributed && w.resource.is_some()) {
+        Some(w) => Some(w.parameters.as_ref().map(|t| t.apply(&env.scope(&effective), &mut ctx.rng)).transpose()?.unwrap_or_else(Value::object)),
+        None => None,
+    };
+    let plan = MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct, batching, writer_params };
+    map_group_from(ctx, state, spec, plan)
+}
+
+/// The tolerated-failure limits AWS accepts.
+pub(crate) fn check_tolerance(count: Option<i64>, pct: Option<f64>) -> Result<(), Failure> {
     if count.is_some_and(|c| c < 0) {
         return Err(Failure::runtime("ToleratedFailureCount cannot be negative."));
     }
-    let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
     if pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
         return Err(Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."));
     }
-    let selected = select_items(frame, ctx, state, spec, env, &effective, items)?;
-    let (inputs, batch_sizes) = match &spec.item_batcher {
+    Ok(())
+}
+
+/// What a Map's fields evaluated to (in either query language): the child inputs after
+/// ItemSelector, and the concurrency and tolerated-failure limits.
+pub(crate) struct MapPlan {
+    pub items: Vec<Value>,
+    pub max_concurrency: i64,
+    pub tolerated_count: Option<i64>,
+    pub tolerated_percentage: Option<f64>,
+    pub batching: Option<Batching>,
+    /// The ResultWriter's `Parameters`/`Arguments`, when it writes to a Resource.
+    pub writer_params: Option<Value>,
+}
+
+/// A distributed Map's `ItemBatcher`, evaluated (0 = no limit).
+pub(crate) struct Batching {
+    pub max_items: i64,
+    pub max_bytes: i64,
+    pub batch_input: Option<Value>,
+}
+
+/// The Map's group from its plan: batching, concurrency, and a distributed Map's Map Run.
+pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, plan: MapPlan) -> Result<Box<Group>, Failure> {
+    let MapPlan { items: selected, max_concurrency: max, tolerated_count: count, tolerated_percentage: pct, batching, writer_params } = plan;
+    let (inputs, batch_sizes) = match batching {
         None => (selected.into_iter().map(Rc::new).collect::<Vec<_>>(), None),
         Some(b) => {
-            let batches = batch_items(ctx, b, env, &effective, selected)?;
+            let batches = batch_items(b, selected)?;
             let sizes = batches.iter().map(|(_, n)| *n).collect();
             (batches.into_iter().map(|(v, _)| Rc::new(v)).collect(), Some(sizes))
         }
@@ -139,11 +196,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     g.batch_sizes = batch_sizes;
     if spec.distributed {
         g.map_run_arn = map_run_arn(ctx, state, spec);
-        if let Some(w) = spec.result_writer.as_ref().filter(|w| w.resource.is_some()) {
-            let params = match &w.parameters {
-                Some(t) => t.apply(&env.scope(&effective), &mut ctx.rng)?,
-                None => Value::object(),
-            };
+        if let Some(params) = writer_params {
             let n = g.inputs.len();
             g.log = Some(Box::new(RunLog {
                 params,
@@ -155,7 +208,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
             }));
         }
     }
-    Ok(g)
+    Ok(Box::new(g))
 }
 
 /// `arn:…:mapRun:<state machine>/<Label or a UUID>:<UUID>`, as AWS names Map Runs.
@@ -168,11 +221,7 @@ fn map_run_arn(ctx: &mut Ctx, state: &State, spec: &MapSpec) -> alloc::string::S
 }
 
 /// The mocked ItemReader content, parsed (see `item_reader.rs`).
-fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, effective: &Value) -> Result<Vec<Value>, Failure> {
-    if let Some(t) = &reader.parameters {
-        t.apply(&env.scope(effective), &mut ctx.rng)?;
-    }
-    let max_items = knob_int(&reader.max_items, "MaxItems", env, effective)?.unwrap_or(0);
+pub(crate) fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, max_items: i64) -> Result<Vec<Value>, Failure> {
     match ctx.mocks.map_sources(&state.name).and_then(|m| m.item_reader.as_ref()) {
         Some(MockOutcome::Return(content)) => item_reader::read(reader, content, max_items),
         Some(MockOutcome::Throw(f)) => Err(f.clone()),
@@ -183,17 +232,23 @@ fn read_items(ctx: &mut Ctx, state: &State, reader: &ItemReaderSpec, env: &Env, 
     }
 }
 
-/// `ItemBatcher`: groups the selected items into child inputs.
-fn batch_items(ctx: &mut Ctx, b: &ItemBatcherSpec, env: &Env, effective: &Value, items: Vec<Value>) -> Result<Vec<(Value, usize)>, Failure> {
+/// The JSONPath `ItemBatcher`'s limits and `BatchInput`, evaluated.
+fn batching(ctx: &mut Ctx, b: &ItemBatcherSpec, env: &Env, effective: &Value) -> Result<Batching, Failure> {
     let max_items = knob_int(&b.max_items, "MaxItemsPerBatch", env, effective)?.unwrap_or(0);
     let max_bytes = knob_int(&b.max_bytes, "MaxInputBytesPerBatch", env, effective)?.unwrap_or(0);
+    let batch_input = b.batch_input.as_ref().map(|t| t.apply(&env.scope(effective), &mut ctx.rng)).transpose()?;
+    Ok(Batching { max_items, max_bytes, batch_input })
+}
+
+/// `ItemBatcher`: groups the selected items into child inputs.
+fn batch_items(b: Batching, items: Vec<Value>) -> Result<Vec<(Value, usize)>, Failure> {
+    let Batching { max_items, max_bytes, batch_input } = b;
     if max_items < 0 {
         return Err(Failure::runtime("MaxItemsPerBatch must be a positive integer."));
     }
     if !(0..=result_writer::MAX_BATCH_BYTES).contains(&max_bytes) {
         return Err(Failure::runtime(format!("MaxInputBytesPerBatch must be between 1 and {}.", result_writer::MAX_BATCH_BYTES)));
     }
-    let batch_input = b.batch_input.as_ref().map(|t| t.apply(&env.scope(effective), &mut ctx.rng)).transpose()?;
     let max_items = if max_items == 0 { usize::MAX } else { max_items as usize };
     let max_bytes = if max_bytes == 0 { result_writer::MAX_BATCH_BYTES } else { max_bytes } as usize;
     result_writer::batch(items, max_items, max_bytes, batch_input).map_err(Failure::runtime)
@@ -211,7 +266,9 @@ fn select_items(frame: &Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env
             slot.insert("Value".into(), item);
         }
         let ienv = Env { context: &cv, variables: env.variables };
-        inputs.push(t.apply(&ienv.scope(effective), &mut ctx.rng)?);
+        let input = t.apply(&ienv.scope(effective), &mut ctx.rng)?;
+        ctx.charge(super::exec::fresh_nodes(&input))?;
+        inputs.push(input);
     }
     Ok(inputs)
 }
@@ -480,19 +537,7 @@ fn complete(frame: &mut Frame, ctx: &mut Ctx, state: &State, group: Box<Group>) 
         },
         _ => Value::from(results),
     };
-    match frame.shape_result(ctx, state, Rc::new(result)) {
-        Ok(output) => {
-            let next = match state.transition {
-                super::definition::Transition::Next(n) => Some(n),
-                _ => None,
-            };
-            frame.phase = Phase::Exit { output, next };
-        }
-        Err(f) => {
-            let f = frame.located(state, f);
-            frame.handle_failure(ctx, state, f);
-        }
-    }
+    frame.finish_with_result(ctx, state, Rc::new(result));
 }
 
 /// The ResultWriter's files and manifest; the Map's result is where they went.

@@ -12,6 +12,8 @@ pub struct StateInspection {
     pub input: Option<Rc<Value>>,
     pub after_input_path: Option<Rc<Value>>,
     pub after_parameters: Option<Rc<Value>>,
+    /// JSONata mode: the evaluated `Arguments`.
+    pub after_arguments: Option<Rc<Value>>,
     pub result: Option<Rc<Value>>,
     pub after_result_selector: Option<Rc<Value>>,
     pub after_result_path: Option<Rc<Value>>,
@@ -40,6 +42,7 @@ impl StateInspection {
         put("input", &self.input);
         put("afterInputPath", &self.after_input_path);
         put("afterParameters", &self.after_parameters);
+        put("afterArguments", &self.after_arguments);
         put("result", &self.result);
         put("afterResultSelector", &self.after_result_selector);
         put("afterResultPath", &self.after_result_path);

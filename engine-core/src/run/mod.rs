@@ -1,8 +1,8 @@
 //! The deterministic interpreter: a compiled machine, an `Execution` that advances
 //! step by step on a virtual clock, mocked Tasks, and AWS-shaped history events.
 //!
-//! JSONPath query language with workflow variables (`Assign`, `$name`); JSONata slots in
-//! later through the per-state query-language switch (`definition.rs` rejects it clearly).
+//! Both query languages, per state: JSONPath (paths, templates, intrinsics) and JSONata
+//! (`{% … %}` expressions with `$states`), with workflow variables (`Assign`) in both.
 //!
 //! | module | purpose |
 //! |---|---|
@@ -11,6 +11,12 @@
 //! | `frame` | one thread of execution and each state type's units of work |
 //! | `group` | Parallel and Map children, interleaving, failure and abort events |
 //! | `dataflow` | InputPath → Parameters → ResultSelector → ResultPath → OutputPath |
+//! | `jsonata_definition` | JSONata-mode fields, `QueryLanguage` and which fields each language has |
+//! | `jsonata_mode` | JSONata-mode states: `Output`, `Assign`, `Condition`, Wait, Fail, Task, Catch |
+//! | `jsonata_group` | JSONata-mode Map (`Items`, `ItemSelector`, limits) and Parallel `Arguments` |
+//! | `query_template` | field values with `{% … %}` expressions, compiled and evaluated |
+//! | `states_binding` | `$states` (input, context, result, errorOutput) and the expression environment |
+//! | `query_error` | `States.QueryEvaluationError` causes and the failing field |
 //! | `task` | Task resources, patterns, Lambda result shaping |
 //! | `mocks` | mocked Task responses (case format, MockConfigFile) |
 //! | `retry` | Retry/Catch matching and back-off |
@@ -35,9 +41,15 @@ mod group;
 mod history;
 mod inspect;
 mod item_reader;
+mod jsonata_definition;
+mod jsonata_group;
+mod jsonata_mode;
 mod mocks;
+mod query_error;
+mod query_template;
 mod result_writer;
 mod retry;
+mod states_binding;
 mod size;
 mod task;
 mod variables;

@@ -1,8 +1,9 @@
 //! The payload size limit's measure: whether a value's compact JSON text is longer than a
-//! number of bytes, without writing the text in the common case.
+//! number of bytes, without writing the text.
 //!
-//! One pass sums a lower and an upper bound of the text's length (string escapes and
-//! number forms vary); only when the limit falls between them is the text written out.
+//! A first pass sums a lower and an upper bound of the text's length: strings and
+//! integers are measured exactly, floats bounded (their digits vary). Only when the limit
+//! falls between the bounds does a second pass measure floats exactly too.
 //! Consecutive states pass on mostly the same shared (`Arc`) subtrees, so an execution
 //! keeps the bounds of the containers it measured in a small cache keyed by allocation.
 //! A cache entry holds a `Weak`, which keeps the allocation's address from being reused
@@ -12,23 +13,26 @@
 use crate::{Map, Number, Value};
 use alloc::sync::{Arc, Weak};
 use alloc::vec::Vec;
+use core::fmt::Write;
 
-/// Slots in the per-execution cache (a power of two).
-const SLOTS: usize = 512;
-/// Containers smaller than this are cheaper to walk than to look up.
-const MIN_CACHED_LEN: usize = 1;
+/// Slots in the per-execution cache at first, and once an execution has made
+/// `GROW_AFTER` checks (short executions should not pay for a large table).
+const FIRST_SLOTS: usize = 32;
+const SLOTS: usize = 1024;
+const GROW_AFTER: u32 = 64;
 /// Deeper values are measured by writing them out.
 const MAX_DEPTH: usize = 512;
 
-/// Whether the compact JSON text of `root` is longer than `limit` bytes.
+/// Whether the compact JSON text of `root` is longer than `limit` bytes (no cache kept).
 pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
-    exceeds(root, limit, None)
+    exceeds(root, limit, &mut SizeCache::default())
 }
 
 /// Remembered bounds of recently measured containers.
 #[derive(Default)]
 pub(crate) struct SizeCache {
     slots: Vec<Slot>,
+    checks: u32,
 }
 
 /// A snapshot starts with an empty cache: it is only an accelerator.
@@ -38,69 +42,113 @@ impl Clone for SizeCache {
     }
 }
 
-/// A measured container: held weakly, which pins its address (see the module doc).
+/// A measured container, held weakly, which pins its address (see the module doc).
 struct Slot {
+    key: usize,
     node: Held,
     bounds: Bounds,
 }
 
+impl Slot {
+    const EMPTY: Slot = Slot { key: 0, node: Held::None, bounds: Bounds { low: 0, high: 0 } };
+}
+
 enum Held {
+    None,
     Array(Weak<Vec<Value>>),
     Object(Weak<Map>),
 }
 
 impl Held {
-    /// The allocation's address: the cache key.
+    /// The allocation's address.
     fn key(&self) -> usize {
         match self {
+            Held::None => 0,
             Held::Array(w) => w.as_ptr() as *const u8 as usize,
             Held::Object(w) => w.as_ptr() as *const u8 as usize,
         }
     }
 }
 
+fn address<T>(node: &Arc<T>) -> usize {
+    Arc::as_ptr(node) as *const u8 as usize
+}
+
 impl SizeCache {
     /// Whether the compact JSON text of `root` is longer than `limit` bytes.
     pub fn exceeds(&mut self, root: &Value, limit: usize) -> bool {
-        if self.slots.is_empty() {
-            self.slots.reserve_exact(SLOTS);
+        self.checks = self.checks.saturating_add(1);
+        let want = if self.checks > GROW_AFTER { SLOTS } else { FIRST_SLOTS };
+        if self.slots.len() != want {
+            // Only an accelerator: a larger table starts empty.
+            self.slots.clear();
+            self.slots.resize_with(want, || Slot::EMPTY);
         }
-        exceeds(root, limit, Some(self))
+        exceeds(root, limit, self)
     }
 
-    fn index(key: usize) -> usize {
+    /// Records the bounds of `output`, which is the object `input` with its member `key`
+    /// set to `value` (a one-step ResultPath), from the input's remembered bounds, so the
+    /// next check of `output` is one lookup rather than a visit to every member.
+    pub fn note_member_write(&mut self, input: &Value, output: &Value, key: &str, value: &Value) {
+        let (Value::Object(before), Value::Object(after)) = (input, output) else { return };
+        let Some(whole) = self.get(address(before)) else { return };
+        let previous = crate::path::member(before, key);
+        let (Some(old), Some(new)) = (previous.map_or(Some(Bounds::default()), |v| self.bounds_of(v)), self.bounds_of(value)) else {
+            return;
+        };
+        let mut b = Bounds { low: whole.low.saturating_sub(old.high), high: whole.high.saturating_sub(old.low) };
+        b.join(new);
+        if previous.is_none() {
+            // `"key":` and a comma.
+            b.both(string_len(key) + 2);
+        }
+        self.put(Held::Object(Arc::downgrade(after)), b);
+    }
+
+    /// Bounds of one value (its containers remembered); `None` when it is too deep.
+    fn bounds_of(&mut self, v: &Value) -> Option<Bounds> {
+        let mut walk = Walk { cache: self, bounds: Bounds::default(), exact: false, too_deep: false };
+        walk.add(v, 1);
+        (!walk.too_deep).then_some(walk.bounds)
+    }
+
+    fn index(&self, key: usize) -> usize {
         // Allocations are 16-byte aligned; fold the higher bits in.
-        ((key >> 4) ^ (key >> 13)) & (SLOTS - 1)
+        ((key >> 4) ^ (key >> 14)) & self.slots.len().wrapping_sub(1)
     }
 
     fn get(&self, key: usize) -> Option<Bounds> {
-        self.slots.get(Self::index(key)).filter(|s| s.node.key() == key).map(|s| s.bounds)
+        let slot = self.slots.get(self.index(key))?;
+        debug_assert!(slot.key != key || slot.node.key() == key);
+        (slot.key == key).then_some(slot.bounds)
     }
 
     fn put(&mut self, node: Held, bounds: Bounds) {
-        let i = Self::index(node.key());
-        let slot = Slot { node, bounds };
-        // Slots are filled in index order the first time round.
-        while self.slots.len() <= i {
-            self.slots.push(Slot { node: Held::Array(Weak::new()), bounds: Bounds::default() });
+        let key = node.key();
+        let i = self.index(key);
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = Slot { key, node, bounds };
         }
-        self.slots[i] = slot;
     }
 }
 
-fn exceeds(root: &Value, limit: usize, cache: Option<&mut SizeCache>) -> bool {
-    let mut walk = Walk { cache, bounds: Bounds::default() };
-    walk.add(root, 0);
-    if walk.bounds.high <= limit {
-        return false;
-    }
-    if walk.bounds.low > limit {
-        return true;
+fn exceeds(root: &Value, limit: usize, cache: &mut SizeCache) -> bool {
+    for exact in [false, true] {
+        let mut walk = Walk { cache: &mut *cache, bounds: Bounds::default(), exact, too_deep: false };
+        walk.add(root, 0);
+        let b = walk.bounds;
+        if walk.too_deep {
+            break;
+        }
+        if b.high <= limit || b.low > limit {
+            return b.high > limit;
+        }
     }
     root.to_json().len() > limit
 }
 
-/// Bounds of a JSON text's length.
+/// Bounds of a JSON text's length (payloads are far below `usize::MAX`).
 #[derive(Clone, Copy, Default)]
 struct Bounds {
     low: usize,
@@ -109,35 +157,75 @@ struct Bounds {
 
 impl Bounds {
     fn both(&mut self, n: usize) {
-        self.low = self.low.saturating_add(n);
-        self.high = self.high.saturating_add(n);
+        self.low += n;
+        self.high += n;
     }
 
     fn join(&mut self, other: Bounds) {
-        self.low = self.low.saturating_add(other.low);
-        self.high = self.high.saturating_add(other.high);
+        self.low += other.low;
+        self.high += other.high;
     }
 
-    /// A string: its bytes plus quotes, at most six bytes per byte when every one is escaped.
-    fn text(&mut self, s: &str) {
-        self.low = self.low.saturating_add(s.len() + 2);
-        self.high = self.high.saturating_add(s.len().saturating_mul(6) + 2);
+    fn is_exact(self) -> bool {
+        self.low == self.high
     }
 }
 
-/// The longest text a number can have: floats are written without an exponent, so very
-/// large or very small ones run to hundreds of digits.
-fn number_bound(n: Number) -> usize {
-    match n {
-        Number::Int(_) => 20,
-        Number::Float(x) if x == 0.0 || (1e-5..1e16).contains(&x.abs()) => 26,
-        Number::Float(_) => 360,
+/// The length of a string literal as `json::write` writes it: quotes, two-byte escapes
+/// for `"`, `\`, `\n`, `\r`, `\t`, `\b`, `\f`, and `\u00XX` for other control characters.
+fn string_len(s: &str) -> usize {
+    let extra: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 8 | 12 => 1,
+            0..=31 => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + 2 + extra
+}
+
+/// Counts the bytes written through `fmt::Write`.
+struct Counter(usize);
+
+impl Write for Counter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0 += s.len();
+        Ok(())
     }
+}
+
+/// A number's text length: exact for integers (and floats when `exact`), else bounds.
+/// Floats are written without an exponent, so very large or small ones run long.
+fn number_bounds(n: Number, exact: bool) -> Bounds {
+    let len = match n {
+        Number::Int(i) => {
+            let mut digits = 1 + usize::from(i < 0);
+            let mut rest = i.unsigned_abs();
+            while rest >= 10 {
+                rest /= 10;
+                digits += 1;
+            }
+            digits
+        }
+        Number::Float(_) if exact => {
+            let mut c = Counter(0);
+            let _ = write!(c, "{n}");
+            c.0
+        }
+        Number::Float(x) if x == 0.0 || (1e-5..1e16).contains(&x.abs()) => return Bounds { low: 1, high: 26 },
+        Number::Float(_) => return Bounds { low: 1, high: 360 },
+    };
+    Bounds { low: len, high: len }
 }
 
 struct Walk<'c> {
-    cache: Option<&'c mut SizeCache>,
+    cache: &'c mut SizeCache,
     bounds: Bounds,
+    /// The second pass: floats measured exactly, only exact cache entries used.
+    exact: bool,
+    /// Set past `MAX_DEPTH`: the caller then writes the text out.
+    too_deep: bool,
 }
 
 impl Walk<'_> {
@@ -145,68 +233,69 @@ impl Walk<'_> {
         match v {
             Value::Null | Value::Bool(true) => self.bounds.both(4),
             Value::Bool(false) => self.bounds.both(5),
-            Value::Number(n) => {
-                self.bounds.low += 1;
-                self.bounds.high = self.bounds.high.saturating_add(number_bound(*n));
+            Value::Number(n) => self.bounds.join(number_bounds(*n, self.exact)),
+            Value::String(s) => self.bounds.both(string_len(s)),
+            Value::Array(a) if a.is_empty() => self.bounds.both(2),
+            Value::Object(m) if m.is_empty() => self.bounds.both(2),
+            Value::Array(a) => {
+                if !self.cached(address(a)) {
+                    self.walk_array(a, depth);
+                }
             }
-            Value::String(s) => self.bounds.text(s),
-            Value::Array(a) => self.container(depth, a, a.len(), |w| {
-                for item in a.iter() {
-                    w.add(item, depth + 1);
+            Value::Object(m) => {
+                if !self.cached(address(m)) {
+                    self.walk_object(m, depth);
                 }
-            }),
-            Value::Object(m) => self.container(depth, m, m.len(), |w| {
-                for (k, item) in m.iter() {
-                    w.bounds.text(k);
-                    w.bounds.both(1);
-                    w.add(item, depth + 1);
-                }
-            }),
+            }
         }
     }
 
-    /// Brackets and commas, then the members (from the cache when this container was seen).
-    fn container<T: Hold>(&mut self, depth: usize, node: &Arc<T>, len: usize, members: impl FnOnce(&mut Self)) {
+    /// Adds a container's remembered bounds, if any (exact ones in the exact pass).
+    #[inline]
+    fn cached(&mut self, key: usize) -> bool {
+        match self.cache.get(key) {
+            Some(b) if !self.exact || b.is_exact() => {
+                self.bounds.join(b);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    #[inline(never)]
+    fn walk_array(&mut self, a: &Arc<Vec<Value>>, depth: usize) {
+        self.measure(depth, a.len(), Held::Array(Arc::downgrade(a)), |w| {
+            for item in a.iter() {
+                w.add(item, depth + 1);
+            }
+        });
+    }
+
+    #[inline(never)]
+    fn walk_object(&mut self, m: &Arc<Map>, depth: usize) {
+        self.measure(depth, m.len(), Held::Object(Arc::downgrade(m)), |w| {
+            for (k, item) in m.iter() {
+                w.bounds.both(string_len(k) + 1);
+                w.add(item, depth + 1);
+            }
+        });
+    }
+
+    /// Brackets, commas and members of a container not in the cache; remembers them.
+    fn measure(&mut self, depth: usize, len: usize, node: Held, members: impl FnOnce(&mut Self)) {
         if depth > MAX_DEPTH {
-            self.bounds.high = usize::MAX;
+            self.too_deep = true;
             return;
         }
-        let key = Arc::as_ptr(node) as *const u8 as usize;
-        let cached = len >= MIN_CACHED_LEN && self.cache.is_some();
-        if cached {
-            if let Some(b) = self.cache.as_ref().and_then(|c| c.get(key)) {
-                self.bounds.join(b);
-                return;
-            }
-        }
         let outer = core::mem::take(&mut self.bounds);
-        self.bounds.both(2 + len.saturating_sub(1));
+        self.bounds.both(len + 1);
         members(self);
         let own = self.bounds;
         self.bounds = outer;
         self.bounds.join(own);
-        if cached {
-            if let Some(c) = self.cache.as_mut() {
-                c.put(T::hold(node), own);
-            }
+        if !self.too_deep {
+            self.cache.put(node, own);
         }
-    }
-}
-
-/// Containers the cache can hold weakly.
-trait Hold {
-    fn hold(node: &Arc<Self>) -> Held;
-}
-
-impl Hold for Vec<Value> {
-    fn hold(node: &Arc<Self>) -> Held {
-        Held::Array(Arc::downgrade(node))
-    }
-}
-
-impl Hold for Map {
-    fn hold(node: &Arc<Self>) -> Held {
-        Held::Object(Arc::downgrade(node))
     }
 }
 
@@ -255,5 +344,33 @@ mod tests {
         assert!(!cache.exceeds(&v, m));
         v.as_object_mut().unwrap().insert("f".into(), Value::from(1i64));
         assert!(cache.exceeds(&v, m));
+    }
+
+    #[test]
+    fn a_member_write_is_derived_and_still_exact() {
+        let input = parse_value(r#"{"a":[1,2,3],"acc":{"n":"x\"y"},"z":"zz"}"#).unwrap();
+        for (key, value) in [("acc", r#"{"n":"a longer value","m":[1.5,null]}"#), ("new", r#""tab\there""#), ("a", "7")] {
+            let value = parse_value(value).unwrap();
+            let mut cache = SizeCache::default();
+            assert!(!cache.exceeds(&input, 1000));
+            let mut output = input.clone();
+            output.as_object_mut().unwrap().insert(key.into(), value.clone());
+            cache.note_member_write(&input, &output, key, &value);
+            let n = exact(&output);
+            for limit in [n - 1, n, n + 1] {
+                assert_eq!(cache.exceeds(&output, limit), n > limit, "{key} at {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn floats_between_the_bounds_are_measured_exactly() {
+        let items: Vec<Value> = (0..2000).map(|i| Value::from(f64::from(i) / 7.0 + 1e17 * f64::from(i % 3))).collect();
+        let v = Value::from(items);
+        let n = exact(&v);
+        let mut cache = SizeCache::default();
+        for limit in [n - 1, n, n + 1] {
+            assert_eq!(cache.exceeds(&v, limit), n > limit, "at {limit}");
+        }
     }
 }

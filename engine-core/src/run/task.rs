@@ -57,11 +57,16 @@ pub(crate) struct TaskSpec {
 
 impl TaskSpec {
     /// Reads `Resource`, `TimeoutSeconds[Path]`, `HeartbeatSeconds[Path]`, `Credentials`.
-    pub fn compile(m: &Map, ptr: &str) -> Result<TaskSpec, DefinitionError> {
+    /// In JSONata mode the last three may be expressions: they are compiled with the
+    /// state's JSONata fields and evaluated when the Task is scheduled.
+    pub fn compile(m: &Map, ptr: &str, jsonata: bool) -> Result<TaskSpec, DefinitionError> {
         let bad = |key: &str, message: &str| DefinitionError { pointer: format!("{ptr}/{key}"), message: message.to_string() };
         let arn = m.get("Resource").and_then(Value::as_str).ok_or_else(|| bad("Resource", "a Task needs a Resource string"))?;
         let (integration, pattern) = classify(arn);
         let seconds = |key: &str| -> Result<Seconds, DefinitionError> {
+            if jsonata {
+                return Ok(Seconds::Absent);
+            }
             if let Some(v) = m.get(key) {
                 return v.as_i64().filter(|s| *s > 0).map(Seconds::Constant).ok_or_else(|| bad(key, &format!("{key} must be a positive integer")));
             }
@@ -77,7 +82,7 @@ impl TaskSpec {
             pattern,
             timeout: seconds("TimeoutSeconds")?,
             heartbeat: seconds("HeartbeatSeconds")?,
-            credentials: m.get("Credentials").cloned(),
+            credentials: if jsonata { None } else { m.get("Credentials").cloned() },
         })
     }
 

@@ -3,8 +3,9 @@
 //!
 //! Scopes (documented rule): the machine is the outer scope; every Parallel branch and
 //! every Map iteration starts a scope that reads the enclosing one's variables but may
-//! not assign a name the enclosing scopes assign (checked when the definition is
-//! compiled); siblings never see each other's variables; a distributed Map's iterations
+//! not assign a name the enclosing scopes' states or Choice rules assign (checked when
+//! the definition is compiled; names only Catchers assign do not count, as AWS accepts
+//! them); siblings never see each other's variables; a distributed Map's iterations
 //! start empty. A scope's variables are dropped when its branch or iteration ends.
 
 use super::dataflow::json_size_exceeds;
@@ -46,16 +47,16 @@ fn names(assign: Option<&Value>) -> impl Iterator<Item = &str> {
     assign.and_then(Value::as_object).into_iter().flat_map(|m| m.keys().map(|k| k.strip_suffix(".$").unwrap_or(k)))
 }
 
-/// Every (name, pointer) a graph's own states assign (state, Choice rules, catchers).
-fn assigned_in(graph: &Value, at: &str) -> Vec<(String, String)> {
+/// Every (name, pointer, by a catcher) a graph's own states assign (state, Choice rules, catchers).
+fn assigned_in(graph: &Value, at: &str) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
     let Some(states) = graph.get("States").and_then(Value::as_object) else { return out };
     for (state_name, body) in states {
         let ptr = format!("{at}/States/{state_name}");
-        out.extend(names(body.get("Assign")).map(|n| (n.to_string(), format!("{ptr}/Assign"))));
+        out.extend(names(body.get("Assign")).map(|n| (n.to_string(), format!("{ptr}/Assign"), false)));
         for key in ["Choices", "Catch"] {
             for (i, item) in body.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
-                out.extend(names(item.get("Assign")).map(|n| (n.to_string(), format!("{ptr}/{key}/{i}/Assign"))));
+                out.extend(names(item.get("Assign")).map(|n| (n.to_string(), format!("{ptr}/{key}/{i}/Assign"), key == "Catch")));
             }
         }
     }
@@ -72,14 +73,17 @@ fn walk(graph: &Value, at: &str, outer: &[String], depth: usize) -> Result<(), D
         return Ok(()); // compile_graph already rejected it
     }
     let here = assigned_in(graph, at);
-    if let Some((name, ptr)) = here.iter().find(|(n, _)| outer.contains(n)) {
+    if let Some((name, ptr, _)) = here.iter().find(|(n, _, _)| outer.contains(n)) {
         return Err(DefinitionError {
             pointer: ptr.clone(),
             message: format!("the variable '{name}' is assigned in an enclosing scope; a Parallel branch or Map iteration cannot assign it"),
         });
     }
+    // A Parallel or Map state's own catcher may assign a name its branches assign too
+    // (AWS accepts it: error_output_variables, PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING),
+    // so catchers' names do not bind the inner scopes.
     let mut visible: Vec<String> = outer.to_vec();
-    visible.extend(here.into_iter().map(|(n, _)| n));
+    visible.extend(here.into_iter().filter(|(_, _, by_catcher)| !by_catcher).map(|(n, _, _)| n));
     let Some(states) = graph.get("States").and_then(Value::as_object) else { return Ok(()) };
     for (state_name, body) in states {
         let ptr = format!("{at}/States/{state_name}");
@@ -113,6 +117,12 @@ pub(crate) fn evaluate(template: &Template, scope: &Scope, rng: &mut Rng, live_b
         Value::Object(m) => alloc::sync::Arc::unwrap_or_clone(m),
         other => return Err(Failure::runtime(format!("Assign must evaluate to an object, got {}", other.to_json()))),
     };
+    check_limits(values, scope.variables, live_bytes)
+}
+
+/// Checks evaluated `Assign` values against the limits (`variables` are the current
+/// ones, `live_bytes` the execution's total); returns them with the change in the total.
+pub(crate) fn check_limits(values: Map, variables: &Map, live_bytes: usize) -> Result<(Map, isize), Failure> {
     let mut total = 0usize;
     let mut delta = 0isize;
     for (name, value) in &values {
@@ -123,7 +133,7 @@ pub(crate) fn evaluate(template: &Template, scope: &Scope, rng: &mut Rng, live_b
         }
         let size = size_of(value);
         total += size;
-        let old = scope.variables.get(name).map_or(0, size_of);
+        let old = variables.get(name).map_or(0, size_of);
         delta += size as isize - old as isize;
     }
     if total > MAX_ASSIGN_BYTES {

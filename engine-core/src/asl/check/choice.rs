@@ -32,7 +32,7 @@ pub fn check(c: &mut Checker, s: &State) {
         Some(_) => {}
     }
     match s.field("Default") {
-        Some(f) => values::string(c, s.field_pointer("Default"), f),
+        Some(f) => values::string(c, s.at("Default"), f),
         None => c.warning(
             codes::CHOICE_WITHOUT_DEFAULT,
             s.pointer.clone(),
@@ -71,12 +71,12 @@ pub fn check(c: &mut Checker, s: &State) {
 fn common(c: &mut Checker, rule: &ChoiceRule, ql: QueryLanguage) {
     values::duplicate_keys(c, rule.json, &rule.pointer);
     for f in rule.json.fields() {
-        let p = rule.field_pointer(f.key);
+        let p = rule.at(f.key);
         match lookup(CHOICE_RULE_FIELDS, f.key) {
-            Some(lang) if !lang.allows(ql) => wrong_language(c, p, f.key_span, f.key, ql),
+            Some(lang) if !lang.allows(ql) => wrong_language(c, p.pointer(), f.key_span, f.key, ql),
             Some(_) if f.key == "Next" && !rule.is_top_level() => c.error(
                 codes::UNKNOWN_FIELD,
-                p,
+                p.pointer(),
                 f.key_span,
                 "A rule nested in 'And', 'Or' or 'Not' can not have 'Next'".into(),
             ),
@@ -87,12 +87,12 @@ fn common(c: &mut Checker, rule: &ChoiceRule, ql: QueryLanguage) {
             },
             None if operator(f.key).is_some() => {
                 if ql == QueryLanguage::Jsonata {
-                    wrong_language(c, p, f.key_span, f.key, ql);
+                    wrong_language(c, p.pointer(), f.key_span, f.key, ql);
                 }
             }
             None => c.error(
                 codes::UNKNOWN_FIELD,
-                p,
+                p.pointer(),
                 f.key_span,
                 format!("Field '{}' is not supported in a Choice rule", f.key),
             ),
@@ -156,7 +156,7 @@ fn jsonpath_rule<'d>(c: &mut Checker, rule: &ChoiceRule<'d>) -> Vec<ChoiceRule<'
         .iter()
         .any(|(_, o)| matches!(o, Operand::Rules | Operand::Rule));
     match rule.json.get("Variable") {
-        Some(f) => paths::reference_path(c, rule.field_pointer("Variable"), f),
+        Some(f) => paths::reference_path(c, rule.at("Variable"), f),
         None if !boolean && !ops.is_empty() => c.error(
             codes::MISSING_FIELD,
             rule.pointer.clone(),
@@ -176,22 +176,28 @@ fn jsonpath_rule<'d>(c: &mut Checker, rule: &ChoiceRule<'d>) -> Vec<ChoiceRule<'
 }
 
 fn operand_check(c: &mut Checker, rule: &ChoiceRule, f: &Field, operand: Operand) {
-    let p = rule.field_pointer(f.key);
+    let p = rule.at(f.key);
     let v = f.value;
     match operand {
         Operand::String => values::string(c, p, *f),
-        Operand::Number if v.as_f64().is_none() => values::wrong_type(c, p, v, "a number"),
-        Operand::Boolean if v.as_bool().is_none() => values::wrong_type(c, p, v, "a boolean"),
+        Operand::Number if v.as_f64().is_none() => {
+            values::wrong_type(c, p.pointer(), v, "a number")
+        }
+        Operand::Boolean if v.as_bool().is_none() => {
+            values::wrong_type(c, p.pointer(), v, "a boolean")
+        }
         Operand::Timestamp => paths::timestamp(c, p, *f, QueryLanguage::JsonPath),
         Operand::Path => paths::reference_path(c, p, *f),
-        Operand::Rules if !v.is_array() => values::wrong_type(c, p, v, "an array of rules"),
+        Operand::Rules if !v.is_array() => {
+            values::wrong_type(c, p.pointer(), v, "an array of rules")
+        }
         Operand::Rules if v.is_empty() => c.error(
             codes::INVALID_VALUE,
-            p,
+            p.pointer(),
             v.span(),
             format!("'{}' needs at least one rule", f.key),
         ),
-        Operand::Rule if !v.is_object() => values::wrong_type(c, p, v, "an object"),
+        Operand::Rule if !v.is_object() => values::wrong_type(c, p.pointer(), v, "an object"),
         _ => {}
     }
 }

@@ -4,7 +4,7 @@
 use super::state::wrong_language;
 use super::{codes, paths, templates, values, Checker};
 use crate::asl::fields::{lookup, CATCHER_FIELDS, RETRIER_FIELDS};
-use crate::asl::view::{Field, Json, QueryLanguage, State};
+use crate::asl::view::{At, Field, Json, QueryLanguage, State};
 use alloc::format;
 use alloc::string::String;
 
@@ -82,10 +82,10 @@ pub fn check(c: &mut Checker, s: &State) {
                 k.json.span(),
                 "Missing required field 'Next'".into(),
             ),
-            Some(f) => values::string(c, k.field_pointer("Next"), f),
+            Some(f) => values::string(c, k.at("Next"), f),
         }
         for f in k.json.fields() {
-            let p = k.field_pointer(f.key);
+            let p = k.at(f.key);
             match f.key {
                 "ResultPath" if s.query_language == QueryLanguage::JsonPath => {
                     paths::result_path(c, p, f)
@@ -107,26 +107,26 @@ fn fields(
 ) {
     values::duplicate_keys(c, json, pointer);
     for f in json.fields() {
-        let p = crate::asl::view::child_pointer(pointer, f.key);
+        let p = At::new(pointer, f.key);
         match lookup(table, f.key) {
             None => c.error(
                 codes::UNKNOWN_FIELD,
-                p,
+                p.pointer(),
                 f.key_span,
                 format!("Field '{}' is not supported in {what}", f.key),
             ),
-            Some(lang) if !lang.allows(ql) => wrong_language(c, p, f.key_span, f.key, ql),
+            Some(lang) if !lang.allows(ql) => wrong_language(c, p.pointer(), f.key_span, f.key, ql),
             Some(_) => {}
         }
         if f.key == "Comment" {
-            values::string(c, crate::asl::view::child_pointer(pointer, f.key), f);
+            values::string(c, At::new(pointer, f.key), f);
         }
     }
 }
 
 /// `ErrorEquals`: a non-empty array of strings; `States.ALL` alone, and only in the last element.
 fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
-    let p = crate::asl::view::child_pointer(pointer, "ErrorEquals");
+    let p = || crate::asl::view::child_pointer(pointer, "ErrorEquals");
     let Some(f) = json.get("ErrorEquals") else {
         c.error(
             codes::MISSING_FIELD,
@@ -137,12 +137,12 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
         return;
     };
     if !f.value.is_array() {
-        return values::wrong_type(c, p, f.value, "an array of strings");
+        return values::wrong_type(c, p(), f.value, "an array of strings");
     }
     if f.value.is_empty() {
         c.error(
             codes::INVALID_VALUE,
-            p.clone(),
+            p(),
             f.value.span(),
             "'ErrorEquals' must name at least one error".into(),
         );
@@ -150,7 +150,7 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
     let mut has_all = false;
     for (i, item) in f.value.items().enumerate() {
         let Some(name) = item.as_str() else {
-            values::wrong_type(c, format!("{p}/{i}"), item, "a string");
+            values::wrong_type(c, format!("{}/{i}", p()), item, "a string");
             continue;
         };
         if name == "States.ALL" {
@@ -158,7 +158,7 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
         } else if name.starts_with("States.") && !PREDEFINED_ERRORS.contains(&name) {
             c.warning(
                 codes::UNKNOWN_STATES_ERROR,
-                format!("{p}/{i}"),
+                format!("{}/{i}", p()),
                 item.span(),
                 format!("'{name}' is not a predefined error; names starting with 'States.' are reserved"),
             );
@@ -167,7 +167,7 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
     if has_all && f.value.len() > 1 {
         c.error(
             codes::STATES_ALL_NOT_ALONE,
-            p.clone(),
+            p(),
             f.value.span(),
             "'States.ALL' must appear alone in 'ErrorEquals'".into(),
         );
@@ -175,7 +175,7 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
     if has_all && !is_last {
         c.error(
             codes::STATES_ALL_NOT_LAST,
-            p,
+            p(),
             f.value.span(),
             "A retrier or catcher on 'States.ALL' must be the last one".into(),
         );
@@ -183,7 +183,7 @@ fn error_equals(c: &mut Checker, json: Json, pointer: &str, is_last: bool) {
 }
 
 fn retry_numbers(c: &mut Checker, json: Json, pointer: &str) {
-    let p = |k: &str| crate::asl::view::child_pointer(pointer, k);
+    let p = |k| At::new(pointer, k);
     let field = |k: &str| -> Option<Field> { json.get(k) };
     if let Some(f) = field("IntervalSeconds") {
         values::integer_in(c, p("IntervalSeconds"), f, 1.0, values::MAX_SECONDS, None);

@@ -3,16 +3,19 @@
 //! that can never be left.
 
 use super::names::AllNames;
+use super::MAX_MACHINE_DEPTH;
 use super::{codes, Checker};
-use crate::asl::view::{child_pointer, State};
+use crate::asl::view::{child_pointer, Json, State};
 use crate::graph::{DanglingKind, EdgeKind, ScopeId, StateGraph};
 use crate::json::tree::{NodeId, Span};
+use crate::json::Value;
+use crate::Map;
 use alloc::collections::BTreeMap;
 use alloc::format;
 
 /// Check the flow of every scope of the document.
 pub fn check(c: &mut Checker, root: NodeId, states: &[State], all: &AllNames) {
-    let graph = StateGraph::from_definition(&c.doc.to_value(root));
+    let graph = StateGraph::from_definition(&skeleton(Json::new(c.doc, root), 0));
     let name_span: BTreeMap<&str, Span> = states
         .iter()
         .map(|s| (s.pointer.as_str(), s.name_span))
@@ -91,5 +94,64 @@ pub fn check(c: &mut Checker, root: NodeId, states: &[State], all: &AllNames) {
                 ),
             );
         }
+    }
+}
+
+/// The fields the graph reads (`StartAt`, `States`, `Type`, `Next`, `End`, `Default`,
+/// `Choices[i].Next`, `Catch[i].Next`, `Branches`, `ItemProcessor`/`Iterator`), as a
+/// runtime value: converting the whole document would cost more than the checks.
+fn skeleton(machine: Json, depth: usize) -> Value {
+    let mut m = Map::default();
+    if let Some(f) = machine.get("StartAt") {
+        m.insert("StartAt".into(), scalar(f.value));
+    }
+    if let Some(f) = machine.get("States") {
+        let mut states = Map::default();
+        for s in f.value.fields() {
+            states.insert(s.key.into(), state_skeleton(s.value, depth));
+        }
+        m.insert("States".into(), Value::from(states));
+    }
+    Value::from(m)
+}
+
+fn state_skeleton(state: Json, depth: usize) -> Value {
+    let mut m = Map::default();
+    for f in state.fields() {
+        let v = match f.key {
+            "Type" | "Next" | "End" | "Default" => scalar(f.value),
+            "Choices" | "Catch" => Value::array(
+                f.value
+                    .items()
+                    .map(|item| {
+                        let mut rule = Map::default();
+                        if let Some(next) = item.get("Next") {
+                            rule.insert("Next".into(), scalar(next.value));
+                        }
+                        Value::from(rule)
+                    })
+                    .collect(),
+            ),
+            "Branches" if depth < MAX_MACHINE_DEPTH => {
+                Value::array(f.value.items().map(|b| skeleton(b, depth + 1)).collect())
+            }
+            "ItemProcessor" | "Iterator" if depth < MAX_MACHINE_DEPTH => {
+                skeleton(f.value, depth + 1)
+            }
+            _ => continue,
+        };
+        m.insert(f.key.into(), v);
+    }
+    Value::from(m)
+}
+
+/// Strings and booleans as they are; anything else as `null` (the graph only reads those two).
+fn scalar(v: Json) -> Value {
+    if let Some(s) = v.as_str() {
+        Value::from(s)
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else {
+        Value::Null
     }
 }

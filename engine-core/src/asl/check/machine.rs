@@ -98,7 +98,7 @@ fn top_fields(c: &mut Checker, m: &Machine) {
             .and_then(QueryLanguage::from_name)
             .is_none()
         {
-            values::bad_query_language(c, m.field_pointer("QueryLanguage"), f.value);
+            values::bad_query_language(c, m.at("QueryLanguage"), f.value);
         }
     }
     if let Some(f) = m.json.get("Version") {
@@ -112,13 +112,6 @@ fn top_fields(c: &mut Checker, m: &Machine) {
         }
     }
     if let Some(f) = m.json.get("TimeoutSeconds") {
-        values::integer_in(
-            c,
-            m.field_pointer("TimeoutSeconds"),
-            f,
-            1.0,
-            values::MAX_SECONDS,
-            None,
-        );
+        values::integer_in(c, m.at("TimeoutSeconds"), f, 1.0, values::MAX_SECONDS, None);
     }
 }

@@ -2,9 +2,9 @@
 //! tolerated failures, `ItemBatcher`, `ItemReader` and `ResultWriter`.
 
 use super::state::{exclusive, wrong_language};
-use super::{codes, paths, values, Checker};
+use super::{codes, paths, templates, values, Checker};
 use crate::asl::fields::{lookup, ITEM_BATCHER_FIELDS};
-use crate::asl::view::{child_pointer, Machine, QueryLanguage, State};
+use crate::asl::view::{child_pointer, At, Machine, QueryLanguage, State};
 use alloc::format;
 
 /// Largest `MaxInputBytesPerBatch` (256 KiB).
@@ -32,7 +32,7 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
             exclusive(c, s, "ItemSelector", "Parameters", p.key_span);
         }
         if let Some(f) = s.field("ItemsPath") {
-            paths::reference_path(c, s.field_pointer("ItemsPath"), f);
+            paths::reference_path(c, s.at("ItemsPath"), f);
         }
     }
     if let Some(f) = s.field("Items").filter(|_| ql == QueryLanguage::Jsonata) {
@@ -50,11 +50,19 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
     counted(c, s, "ToleratedFailurePercentage", 0.0, 100.0, false);
     counted(c, s, "ToleratedFailureCount", 0.0, MAX_COUNT, true);
     if let Some(f) = s.field("Label") {
-        values::string(c, s.field_pointer("Label"), f);
+        values::string(c, s.at("Label"), f);
     }
     item_batcher(c, s);
     for key in ["ItemReader", "ResultWriter"] {
         if let Some(f) = s.field(key) {
+            let parameters = f
+                .value
+                .get("Parameters")
+                .filter(|_| ql == QueryLanguage::JsonPath);
+            if let Some(p) = parameters {
+                let base = s.field_pointer(key);
+                templates::payload(c, At::new(&base, "Parameters"), p.value);
+            }
             if !f.value.is_object() {
                 values::wrong_type(c, s.field_pointer(key), f.value, "an object");
             } else if key == "ItemReader" && f.value.get("Resource").is_none() {
@@ -96,14 +104,14 @@ fn counted(c: &mut Checker, s: &State, key: &str, min: f64, max: f64, integer: b
         .field(&path_key)
         .filter(|_| s.query_language == QueryLanguage::JsonPath)
     {
-        paths::reference_path(c, s.field_pointer(&path_key), p);
+        paths::reference_path(c, s.at(&path_key), p);
     }
     if let Some(f) = s.field(key) {
         let ql = Some(s.query_language);
         if integer {
-            values::integer_in(c, s.field_pointer(key), f, min, max, ql);
+            values::integer_in(c, s.at(key), f, min, max, ql);
         } else {
-            values::number_in(c, s.field_pointer(key), f, min, max, ql);
+            values::number_in(c, s.at(key), f, min, max, ql);
         }
     }
 }
@@ -118,15 +126,17 @@ fn item_batcher(c: &mut Checker, s: &State) {
     }
     let ql = s.query_language;
     for field in f.value.fields() {
-        let p = child_pointer(&pointer, field.key);
+        let p = At::new(&pointer, field.key);
         match lookup(ITEM_BATCHER_FIELDS, field.key) {
             None => c.error(
                 codes::UNKNOWN_FIELD,
-                p,
+                p.pointer(),
                 field.key_span,
                 format!("Field '{}' is not supported in ItemBatcher", field.key),
             ),
-            Some(lang) if !lang.allows(ql) => wrong_language(c, p, field.key_span, field.key, ql),
+            Some(lang) if !lang.allows(ql) => {
+                wrong_language(c, p.pointer(), field.key_span, field.key, ql)
+            }
             Some(_) => match field.key {
                 "MaxItemsPerBatch" => {
                     values::integer_in(c, p, field, 1.0, MAX_COUNT, Some(ql));

@@ -1,7 +1,7 @@
 //! One state: `Type`, which fields it may carry under its query language, `Next`/`End`,
 //! and the checks of each type. Returns the machines nested in it.
 
-use super::{choice, codes, errors, map, paths, templates, values, Checker};
+use super::{choice, codes, errors, jsonata, map, paths, templates, values, Checker};
 use crate::asl::fields::state_field;
 use crate::asl::view::{Machine, QueryLanguage, State, StateType};
 use alloc::format;
@@ -23,11 +23,14 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Vec<Mac
         transition(c, s);
     }
     if let Some(f) = s.field("Comment") {
-        values::string(c, s.field_pointer("Comment"), f);
+        values::string(c, s.at("Comment"), f);
     }
     data_flow(c, s, t);
     if t.handles_errors() {
         errors::check(c, s);
+    }
+    if s.query_language == QueryLanguage::Jsonata {
+        jsonata::check(c, s);
     }
     match t {
         StateType::Task => task(c, s),
@@ -73,7 +76,7 @@ fn query_language(c: &mut Checker, m: &Machine, s: &State) {
         return;
     };
     match f.value.as_str().and_then(QueryLanguage::from_name) {
-        None => values::bad_query_language(c, s.field_pointer("QueryLanguage"), f.value),
+        None => values::bad_query_language(c, s.at("QueryLanguage"), f.value),
         Some(QueryLanguage::JsonPath) if m.query_language == QueryLanguage::Jsonata => c.error(
             codes::INVALID_QUERY_LANGUAGE,
             s.field_pointer("QueryLanguage"),
@@ -134,7 +137,7 @@ fn transition(c: &mut Checker, s: &State) {
     let next = s.field("Next");
     let end = s.field("End");
     if let Some(f) = next {
-        values::string(c, s.field_pointer("Next"), f);
+        values::string(c, s.at("Next"), f);
     }
     if let Some(f) = end {
         if f.value.as_bool().is_none() {
@@ -170,7 +173,7 @@ fn data_flow(c: &mut Checker, s: &State, t: StateType) {
         if !lang.is_some_and(|l| l.allows(s.query_language)) {
             continue;
         }
-        let p = s.field_pointer(f.key);
+        let p = s.at(f.key);
         match f.key {
             "InputPath" | "OutputPath" => paths::path_or_null(c, p, f),
             "ResultPath" => paths::result_path(c, p, f),
@@ -193,6 +196,12 @@ fn task(c: &mut Checker, s: &State) {
         ),
         Some(f) => match f.value.as_str() {
             None => values::wrong_type(c, s.field_pointer("Resource"), f.value, "a string"),
+            Some(r) if r.contains("${") => c.warning(
+                codes::SUBSTITUTION_PLACEHOLDER,
+                s.field_pointer("Resource"),
+                f.value.span(),
+                format!("'Resource' is the placeholder '{r}': deploy with the ARN it stands for"),
+            ),
             Some(r) if !r.starts_with("arn:") => c.error(
                 codes::INVALID_RESOURCE,
                 s.field_pointer("Resource"),
@@ -233,12 +242,12 @@ pub fn seconds_pair(c: &mut Checker, s: &State, key: &str, min: f64) -> Option<f
         exclusive(c, s, key, &path_key, p.key_span);
     }
     if let Some(p) = path.filter(|_| s.query_language == QueryLanguage::JsonPath) {
-        paths::reference_path(c, s.field_pointer(&path_key), p);
+        paths::reference_path(c, s.at(&path_key), p);
     }
     let f = value?;
     values::integer_in(
         c,
-        s.field_pointer(key),
+        s.at(key),
         f,
         min,
         values::MAX_SECONDS,
@@ -258,7 +267,7 @@ pub fn exclusive(c: &mut Checker, s: &State, a: &str, b: &str, span: crate::json
 
 fn pass(c: &mut Checker, s: &State) {
     if let Some(f) = s.field("Result") {
-        templates::static_result(c, s.field_pointer("Result"), f.value);
+        templates::static_result(c, s.at("Result"), f.value);
     }
 }
 
@@ -278,22 +287,15 @@ fn wait(c: &mut Checker, s: &State) {
     }
     let ql = s.query_language;
     if let Some(f) = s.field("Seconds") {
-        values::integer_in(
-            c,
-            s.field_pointer("Seconds"),
-            f,
-            0.0,
-            values::MAX_SECONDS,
-            Some(ql),
-        );
+        values::integer_in(c, s.at("Seconds"), f, 0.0, values::MAX_SECONDS, Some(ql));
     }
     if let Some(f) = s.field("Timestamp") {
-        paths::timestamp(c, s.field_pointer("Timestamp"), f, ql);
+        paths::timestamp(c, s.at("Timestamp"), f, ql);
     }
     if ql == QueryLanguage::JsonPath {
         for key in ["SecondsPath", "TimestampPath"] {
             if let Some(f) = s.field(key) {
-                paths::reference_path(c, s.field_pointer(key), f);
+                paths::reference_path(c, s.at(key), f);
             }
         }
     }
@@ -306,13 +308,13 @@ fn fail(c: &mut Checker, s: &State) {
             exclusive(c, s, key, &path_key, p.key_span);
         }
         if let Some(f) = s.field(key) {
-            values::string(c, s.field_pointer(key), f);
+            values::string(c, s.at(key), f);
         }
         if let Some(f) = s
             .field(&path_key)
             .filter(|_| s.query_language == QueryLanguage::JsonPath)
         {
-            paths::path_or_intrinsic(c, s.field_pointer(&path_key), f);
+            paths::path_or_intrinsic(c, s.at(&path_key), f);
         }
     }
 }

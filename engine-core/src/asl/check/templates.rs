@@ -2,19 +2,17 @@
 //! JSONPath states): `key.$` values, keys equal once `.$` is stripped, variable names.
 
 use super::{codes, paths, values, Checker};
-use crate::asl::view::{child_pointer, index_pointer, Field, Json, QueryLanguage};
+use crate::asl::view::{child_pointer, index_pointer, At, Field, Json, QueryLanguage};
 use crate::intrinsic::is_intrinsic;
-use alloc::collections::BTreeSet;
 use alloc::format;
-use alloc::string::String;
 use alloc::vec;
 
 /// Longest variable name AWS accepts, in characters.
 const MAX_VARIABLE_CHARS: usize = 80;
 
 /// Check a JSONPath payload template at `pointer`, to any depth.
-pub fn payload(c: &mut Checker, pointer: String, value: Json) {
-    let mut stack = vec![(value, pointer)];
+pub fn payload(c: &mut Checker, at: At, value: Json) {
+    let mut stack = vec![(value, at.pointer())];
     while let Some((json, pointer)) = stack.pop() {
         if json.is_array() {
             for (i, item) in json.items().enumerate() {
@@ -22,31 +20,41 @@ pub fn payload(c: &mut Checker, pointer: String, value: Json) {
             }
             continue;
         }
-        let mut seen = BTreeSet::new();
-        for f in json.fields() {
-            let p = child_pointer(&pointer, f.key);
+        let members = json.members();
+        for (i, f) in json.fields().enumerate() {
+            let p = || child_pointer(&pointer, f.key);
             let stripped = f.key.strip_suffix(".$");
-            if !seen.insert(stripped.unwrap_or(f.key)) {
+            let name = stripped.unwrap_or(f.key);
+            if members[..i]
+                .iter()
+                .any(|m| m.key.strip_suffix(".$").unwrap_or(&m.key) == name)
+            {
                 c.error(
                     codes::DUPLICATE_TEMPLATE_KEY,
-                    p.clone(),
+                    p(),
                     f.key_span,
-                    format!(
-                        "Key '{}' is given twice once '.$' is stripped",
-                        stripped.unwrap_or(f.key)
-                    ),
+                    format!("Key '{name}' is given twice once '.$' is stripped"),
                 );
             }
             match (stripped, f.value.as_str()) {
-                (Some(_), Some(text)) => paths::expression(c, p, f.value, text),
-                (Some(_), None) => values::wrong_type(c, p, f.value, "a JSONPath or intrinsic function string (the key ends with '.$')"),
+                (Some(_), Some(text)) => paths::expression(c, &p, f.value, text),
+                (Some(_), None) => values::wrong_type(
+                    c,
+                    p(),
+                    f.value,
+                    "a JSONPath or intrinsic function string (the key ends with '.$')",
+                ),
                 (None, Some(text)) if looks_dynamic(text) => c.warning(
                     codes::NO_DOLLAR,
-                    p,
+                    p(),
                     f.value.span(),
-                    format!("'{text}' looks like a path or intrinsic function, but key '{}' does not end with '.$': it is kept as text", f.key),
+                    format!(
+                        "'{text}' looks like a path or intrinsic function, but key '{}' does not end with '.$': it is kept as text",
+                        f.key
+                    ),
                 ),
-                (None, _) => stack.push((f.value, p)),
+                (None, _) if f.value.is_object() || f.value.is_array() => stack.push((f.value, p())),
+                (None, _) => {}
             }
         }
     }
@@ -57,9 +65,9 @@ fn looks_dynamic(text: &str) -> bool {
 }
 
 /// `Assign`: an object of valid variable names; in JSONPath states also a payload template.
-pub fn assign(c: &mut Checker, pointer: String, f: Field, ql: QueryLanguage) {
+pub fn assign(c: &mut Checker, at: At, f: Field, ql: QueryLanguage) {
     if !f.value.is_object() {
-        return values::wrong_type(c, pointer, f.value, "an object");
+        return values::wrong_type(c, at.pointer(), f.value, "an object");
     }
     for m in f.value.fields() {
         let name = match ql {
@@ -69,14 +77,14 @@ pub fn assign(c: &mut Checker, pointer: String, f: Field, ql: QueryLanguage) {
         if let Err(why) = variable_name(name) {
             c.error(
                 codes::INVALID_VARIABLE_NAME,
-                child_pointer(&pointer, m.key),
+                child_pointer(&at.pointer(), m.key),
                 m.key_span,
                 format!("'{name}' is not a valid variable name: {why}"),
             );
         }
     }
     if ql == QueryLanguage::JsonPath {
-        payload(c, pointer, f.value);
+        payload(c, at, f.value);
     }
 }
 
@@ -103,8 +111,8 @@ fn variable_name(name: &str) -> Result<(), &'static str> {
 }
 
 /// A Pass state's `Result` is never evaluated: warn about `.$` keys in it.
-pub fn static_result(c: &mut Checker, pointer: String, value: Json) {
-    let mut stack = vec![(value, pointer)];
+pub fn static_result(c: &mut Checker, at: At, value: Json) {
+    let mut stack = vec![(value, at.pointer())];
     while let Some((json, pointer)) = stack.pop() {
         for (i, item) in json.items().enumerate() {
             stack.push((item, index_pointer(&pointer, i)));

@@ -3,8 +3,7 @@
 
 use super::{article, codes, Checker};
 use crate::asl::fields::PROCESSOR_CONFIG_FIELDS;
-use crate::asl::view::{child_pointer, Field, Json, Machine, QueryLanguage};
-use alloc::collections::BTreeSet;
+use crate::asl::view::{child_pointer, At, Field, Json, Machine, QueryLanguage};
 use alloc::format;
 use alloc::string::String;
 
@@ -29,30 +28,30 @@ pub fn wrong_type(c: &mut Checker, pointer: String, value: Json, expected: &str)
 /// Returns the literal value when there is a valid one.
 pub fn integer_in(
     c: &mut Checker,
-    pointer: String,
+    at: At,
     f: Field,
     min: f64,
     max: f64,
     ql: Option<QueryLanguage>,
 ) -> Option<f64> {
-    numeric(c, pointer, f, (min, max), true, ql)
+    numeric(c, at, f, (min, max), true, ql)
 }
 
 /// A number field in `min..=max` (`max` may be `f64::MAX`: no upper bound).
 pub fn number_in(
     c: &mut Checker,
-    pointer: String,
+    at: At,
     f: Field,
     min: f64,
     max: f64,
     ql: Option<QueryLanguage>,
 ) -> Option<f64> {
-    numeric(c, pointer, f, (min, max), false, ql)
+    numeric(c, at, f, (min, max), false, ql)
 }
 
 fn numeric(
     c: &mut Checker,
-    pointer: String,
+    at: At,
     f: Field,
     (min, max): (f64, f64),
     integer: bool,
@@ -68,13 +67,13 @@ fn numeric(
         } else {
             kind.into()
         };
-        wrong_type(c, pointer, f.value, &expected);
+        wrong_type(c, at.pointer(), f.value, &expected);
         return None;
     };
     if integer && f.value.as_integer().is_none() {
         c.error(
             codes::INVALID_TYPE,
-            pointer,
+            at.pointer(),
             f.value.span(),
             format!("'{}' must be an integer", f.key),
         );
@@ -88,7 +87,7 @@ fn numeric(
         };
         c.error(
             codes::VALUE_OUT_OF_RANGE,
-            pointer,
+            at.pointer(),
             f.value.span(),
             format!("'{}' must be {range}", f.key),
         );
@@ -102,12 +101,12 @@ fn expression_allowed(value: Json, ql: Option<QueryLanguage>) -> bool {
 }
 
 /// A string field whose value is one of `allowed`.
-pub fn one_of(c: &mut Checker, pointer: String, f: Field, allowed: &[&str]) {
+pub fn one_of(c: &mut Checker, at: At, f: Field, allowed: &[&str]) {
     match f.value.as_str() {
-        None => wrong_type(c, pointer, f.value, "a string"),
+        None => wrong_type(c, at.pointer(), f.value, "a string"),
         Some(s) if !allowed.contains(&s) => c.error(
             codes::INVALID_VALUE,
-            pointer,
+            at.pointer(),
             f.value.span(),
             format!(
                 "'{}' must be one of {}; found '{s}'",
@@ -120,19 +119,19 @@ pub fn one_of(c: &mut Checker, pointer: String, f: Field, allowed: &[&str]) {
 }
 
 /// A string field.
-pub fn string(c: &mut Checker, pointer: String, f: Field) {
+pub fn string(c: &mut Checker, at: At, f: Field) {
     if f.value.as_str().is_none() {
-        wrong_type(c, pointer, f.value, "a string");
+        wrong_type(c, at.pointer(), f.value, "a string");
     }
 }
 
 /// A `QueryLanguage` value that is neither `JSONPath` nor `JSONata`.
-pub fn bad_query_language(c: &mut Checker, pointer: String, value: Json) {
+pub fn bad_query_language(c: &mut Checker, at: At, value: Json) {
     match value.as_str() {
-        None => wrong_type(c, pointer, value, "a string"),
+        None => wrong_type(c, at.pointer(), value, "a string"),
         Some(s) => c.error(
             codes::INVALID_QUERY_LANGUAGE,
-            pointer,
+            at.pointer(),
             value.span(),
             format!("QueryLanguage must be 'JSONPath' or 'JSONata'; found '{s}'"),
         ),
@@ -142,12 +141,8 @@ pub fn bad_query_language(c: &mut Checker, pointer: String, value: Json) {
 /// Warn about keys written twice in one object (`pointer` is the object's).
 pub fn duplicate_keys(c: &mut Checker, object: Json, pointer: &str) {
     let members = object.members();
-    if members.len() < 2 {
-        return;
-    }
-    let mut seen = BTreeSet::new();
-    for m in members {
-        if !seen.insert(m.key.as_str()) {
+    for (i, m) in members.iter().enumerate().skip(1) {
+        if members[..i].iter().any(|earlier| earlier.key == m.key) {
             c.warning(
                 codes::DUPLICATE_KEY,
                 child_pointer(pointer, &m.key),
@@ -171,14 +166,14 @@ pub fn processor_config(c: &mut Checker, m: &Machine) {
         return wrong_type(c, pointer, f.value, "an object");
     }
     for field in f.value.fields() {
-        let p = child_pointer(&pointer, field.key);
+        let at = At::new(&pointer, field.key);
         match field.key {
-            "Mode" => one_of(c, p, field, &["INLINE", "DISTRIBUTED"]),
-            "ExecutionType" => one_of(c, p, field, &["STANDARD", "EXPRESS"]),
+            "Mode" => one_of(c, at, field, &["INLINE", "DISTRIBUTED"]),
+            "ExecutionType" => one_of(c, at, field, &["STANDARD", "EXPRESS"]),
             k if !PROCESSOR_CONFIG_FIELDS.contains(&k) => {
                 c.error(
                     codes::UNKNOWN_FIELD,
-                    p,
+                    at.pointer(),
                     field.key_span,
                     format!("Field '{k}' is not supported in ProcessorConfig"),
                 );

@@ -1,7 +1,7 @@
 //! Choice rules: a `Variable` with one comparison operator, or `And`/`Or`/`Not` over
 //! nested rules (JSONPath), or a `Condition` (JSONata).
 
-use super::json::{child_pointer, index_pointer, Field, Json};
+use super::json::{child_pointer, index_pointer, At, Field, Json};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -121,6 +121,11 @@ impl<'d> ChoiceRule<'d> {
             .enumerate()
             .map(|(i, json)| ChoiceRule::new(json, index_pointer(&base, i), self.depth + 1))
             .collect()
+    }
+
+    /// Where the field `key` is (its pointer, written out on demand).
+    pub fn at<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::new(&self.pointer, key)
     }
 
     /// Pointer of a field.

@@ -166,9 +166,33 @@ impl<'d> Json<'d> {
     }
 }
 
+/// Where a field is: its object's pointer and its key, written out as a JSON Pointer only
+/// when a diagnostic needs it (most fields are fine, and strings cost allocations).
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    base: &'a str,
+    key: &'a str,
+}
+
+impl<'a> At<'a> {
+    /// The member `key` of the object at `base`.
+    pub fn new(base: &'a str, key: &'a str) -> At<'a> {
+        At { base, key }
+    }
+
+    /// The JSON Pointer.
+    pub fn pointer(self) -> String {
+        child_pointer(self.base, self.key)
+    }
+}
+
 /// Append `/token` to `pointer`, escaped per RFC 6901 (`~` → `~0`, `/` → `~1`).
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -188,5 +212,10 @@ pub fn child_pointer(pointer: &str, token: &str) -> String {
 
 /// `pointer/index`.
 pub fn index_pointer(pointer: &str, index: usize) -> String {
-    alloc::format!("{pointer}/{index}")
+    use core::fmt::Write;
+    let mut p = String::with_capacity(pointer.len() + 4);
+    p.push_str(pointer);
+    // Writing into a String never fails.
+    let _ = write!(p, "/{index}");
+    p
 }

@@ -1,6 +1,6 @@
 //! `Machine`: a state machine, a Parallel branch or a Map processor, and its states.
 
-use super::json::{child_pointer, Field, Json};
+use super::json::{child_pointer, At, Field, Json};
 use super::state::State;
 use crate::json::tree::Document;
 use alloc::string::String;
@@ -119,6 +119,11 @@ impl<'d> Machine<'d> {
             .fields()
             .map(|f| State::new(f, child_pointer(&base, f.key), self.query_language))
             .collect()
+    }
+
+    /// Where the field `key` is (its pointer, written out on demand).
+    pub fn at<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::new(&self.pointer, key)
     }
 
     /// Pointer of a field of this machine.

@@ -8,7 +8,7 @@ mod retry;
 mod state;
 
 pub use choice::{operator, ChoiceRule, Operand, OPERATORS};
-pub use json::{child_pointer, index_pointer, push_token, Field, Json};
+pub use json::{child_pointer, index_pointer, push_token, At, Field, Json};
 pub use machine::{Machine, MachineKind, QueryLanguage};
 pub use retry::{Catcher, Retrier};
 pub use state::{State, StateType};

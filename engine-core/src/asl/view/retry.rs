@@ -1,6 +1,6 @@
 //! Retriers and catchers.
 
-use super::json::{child_pointer, Field, Json};
+use super::json::{child_pointer, At, Field, Json};
 use alloc::string::String;
 
 /// One element of `Retry`.
@@ -23,6 +23,11 @@ impl<'d> Retrier<'d> {
         self.json.get("ErrorEquals")
     }
 
+    /// Where the field `key` is.
+    pub fn at<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::new(&self.pointer, key)
+    }
+
     /// Pointer of a field.
     pub fn field_pointer(&self, key: &str) -> String {
         child_pointer(&self.pointer, key)
@@ -38,6 +43,11 @@ impl<'d> Catcher<'d> {
     /// `Next` as a string.
     pub fn next(&self) -> Option<&'d str> {
         self.json.get("Next")?.value.as_str()
+    }
+
+    /// Where the field `key` is.
+    pub fn at<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::new(&self.pointer, key)
     }
 
     /// Pointer of a field.

@@ -1,7 +1,7 @@
 //! `State`: one named state, its type, and typed reads of its fields.
 
 use super::choice::ChoiceRule;
-use super::json::{child_pointer, index_pointer, Field, Json};
+use super::json::{child_pointer, index_pointer, At, Field, Json};
 use super::machine::{Machine, MachineKind, QueryLanguage};
 use super::retry::{Catcher, Retrier};
 use crate::json::tree::Span;
@@ -112,6 +112,11 @@ impl<'d> State<'d> {
     /// The field `key` (the last one when written twice).
     pub fn field(&self, key: &str) -> Option<Field<'d>> {
         self.json.get(key)
+    }
+
+    /// Where the field `key` is (its pointer, written out on demand).
+    pub fn at<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::new(&self.pointer, key)
     }
 
     /// Pointer of the field `key`.

@@ -1,0 +1,417 @@
+//! The canvas: the last good definition drawn with engine-core's layout, panned by
+//! dragging the background, zoomed by wheel, pinch or buttons, walked with arrow keys.
+//! While the text does not parse, the last good drawing stays, greyed.
+
+use std::sync::Arc;
+
+use engine_core::asl::{validate, Severity};
+use engine_core::diagram::navigate::{navigate, Direction};
+use engine_core::diagram::svg::{render, Detail, NodeMarks};
+use engine_core::diagram::viewport::{centre_on, visible_rect, zoom_at, ZOOM_STEP};
+use engine_core::diagram::Scene;
+use engine_core::json::tree::parse_document;
+use engine_core::layout::{NodeKind, Point, Rect, Transform};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::controls::Controls;
+use super::minimap::Minimap;
+use super::selection;
+use crate::store::use_store;
+use engine_core::diagram::gesture::Gesture;
+
+/// A minimap is shown once the drawing is this many times larger than the view.
+const MINIMAP_AT: f64 = 1.15;
+
+/// The point of a pointer event relative to the element the handler is on.
+pub fn local_point(ev: &web_sys::PointerEvent) -> Option<Point> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let r = el.get_bounding_client_rect();
+    Some(Point {
+        x: ev.client_x() as f64 - r.left(),
+        y: ev.client_y() as f64 - r.top(),
+    })
+}
+
+/// The `data-node-id` of the node `target` is in, if any.
+fn node_id_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el: web_sys::Element = target?.dyn_into().ok()?;
+    el.closest("[data-node-id]")
+        .ok()??
+        .get_attribute("data-node-id")?
+        .parse()
+        .ok()
+}
+
+/// One diagnostic of the current text, as the canvas needs it.
+#[derive(Clone, Debug, PartialEq)]
+struct Problem {
+    pointer: String,
+    is_error: bool,
+    message: String,
+}
+
+/// `asl::validate` on the current text.
+fn problems(text: &str) -> Vec<Problem> {
+    validate(&parse_document(text))
+        .into_iter()
+        .map(|d| Problem {
+            pointer: d.pointer,
+            is_error: d.severity == Severity::Error,
+            message: d.message,
+        })
+        .collect()
+}
+
+/// Diagnostics per node, with their messages one a line.
+fn marks_of(s: &Scene, problems: &[Problem]) -> NodeMarks {
+    let counts = s.marks(problems.iter().map(|p| (p.pointer.as_str(), p.is_error)));
+    let mut out = NodeMarks::new();
+    for (id, m) in counts {
+        let lines: Vec<String> = problems
+            .iter()
+            .filter(|p| s.node_for_pointer(&p.pointer) == Some(id))
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    if p.is_error { "Error" } else { "Warning" },
+                    p.message
+                )
+            })
+            .collect();
+        out.insert(id, (m, lines.join("\n")));
+    }
+    out
+}
+
+/// Machines up to this many states are always drawn in full detail.
+const ALWAYS_FULL: usize = 150;
+/// Below this zoom, a big machine's boxes are drawn as plain shapes (text would be unreadable).
+const LOD_SCALE: f64 = 0.4;
+
+/// The region drawn in full: the visible part of the drawing and a view's worth around it,
+/// on a grid so that panning within it, or zooming by less than a factor of two, redraws nothing.
+fn detail_region(states: usize, t: Transform, view_w: f64, view_h: f64) -> Detail {
+    if states <= ALWAYS_FULL {
+        return Detail::All;
+    }
+    if t.scale < LOD_SCALE || view_w <= 0.0 || view_h <= 0.0 {
+        return Detail::None;
+    }
+    let coarse = t.scale.log2().floor().exp2();
+    let (gw, gh) = (view_w / coarse, view_h / coarse);
+    let v = visible_rect(t, view_w, view_h);
+    let (kx, ky) = ((v.x / gw).floor(), (v.y / gh).floor());
+    Detail::Within(Rect {
+        x: (kx - 1.0) * gw,
+        y: (ky - 1.0) * gh,
+        width: 4.0 * gw,
+        height: 4.0 * gh,
+    })
+}
+
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let store = use_store();
+    let scene: Memo<Arc<Scene>> = Memo::new(move |_| {
+        Arc::new(
+            store
+                .last_good
+                .with(|v| v.as_ref().map(Scene::from_definition).unwrap_or_default()),
+        )
+    });
+    let diagnostics = Memo::new(move |_| store.text.with(|t| problems(t)));
+    let parse_error = Memo::new(move |_| store.parsed.with(|p| p.as_ref().err().cloned()));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let view_size = RwSignal::new((0.0f64, 0.0f64));
+    let fitted = RwSignal::new(Transform::IDENTITY);
+    let gesture = StoredValue::new(Gesture::default());
+    // Whether the selection last moved by keyboard, so focus follows it across redraws.
+    let keyboard = StoredValue::new(false);
+
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let r = svg.get_bounding_client_rect();
+            view_size.set((r.width(), r.height()));
+        }
+    };
+    let current = move || {
+        store
+            .view
+            .get_untracked()
+            .unwrap_or_else(|| fitted.get_untracked())
+    };
+    let set_view = move |t: Transform| store.view.set(Some(t));
+    let fit = move || {
+        measure();
+        let (w, h) = view_size.get_untracked();
+        fitted.set(scene.with_untracked(|s| s.layout.fit_transform(w, h)));
+        store.view.set(None);
+    };
+    // Fit whenever the drawing changes while the view follows "fit" (no manual pan/zoom).
+    Effect::new(move |_| {
+        scene.track();
+        if store.view.get_untracked().is_none() {
+            fit();
+        }
+    });
+    let shown = Memo::new(move |_| store.view.get().unwrap_or_else(|| fitted.get()));
+    let zoom_by = move |factor: f64| {
+        measure();
+        let (w, h) = view_size.get_untracked();
+        set_view(zoom_at(
+            current(),
+            factor,
+            Point {
+                x: w / 2.0,
+                y: h / 2.0,
+            },
+        ));
+    };
+
+    let selected_id = Memo::new(move |_| {
+        store.selection.with(|sel| {
+            sel.as_ref()
+                .and_then(|p| scene.with(|s| s.diagram.node_at(p).map(|n| n.id)))
+        })
+    });
+    // The node Tab lands on: the selection, else the top-level start, else the first state.
+    let tab_stop = Memo::new(move |_| {
+        selected_id.get().or_else(|| {
+            scene.with(|s| {
+                let states = s.diagram.nodes.iter().filter(|n| n.state.is_some());
+                states
+                    .clone()
+                    .find(|n| n.is_start && n.kind != NodeKind::Start)
+                    .or(states.clone().next())
+                    .map(|n| n.id)
+            })
+        })
+    });
+
+    let select = move |id: usize, focus: bool| {
+        let pointer = scene.with_untracked(|s| {
+            s.diagram
+                .nodes
+                .get(id)
+                .filter(|n| n.state.is_some())
+                .map(|n| n.pointer.clone())
+        });
+        let Some(pointer) = pointer else { return };
+        keyboard.set_value(focus);
+        store.selection.set(Some(pointer));
+        if focus {
+            // Keep the node in view, then move keyboard focus to it.
+            measure();
+            let (w, h) = view_size.get_untracked();
+            let t = current();
+            if let Some(b) = scene.with_untracked(|s| s.node_box(id).copied()) {
+                let v = visible_rect(t, w, h);
+                let inside = b.x >= v.x
+                    && b.y >= v.y
+                    && b.x + b.width <= v.x + v.width
+                    && b.y + b.height <= v.y + v.height;
+                if !inside {
+                    set_view(centre_on(
+                        t,
+                        Point {
+                            x: b.x + b.width / 2.0,
+                            y: b.y + b.height / 2.0,
+                        },
+                        w,
+                        h,
+                    ));
+                }
+            }
+            if let Some(svg) = svg_ref.get_untracked() {
+                selection::focus(&svg, id);
+            }
+        }
+    };
+
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let dir = match ev.key().as_str() {
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            _ => None,
+        };
+        let focused = node_id_of(ev.target());
+        match (ev.key().as_str(), dir) {
+            (_, Some(dir)) => {
+                ev.prevent_default();
+                let from = focused
+                    .or(selected_id.get_untracked())
+                    .or(tab_stop.get_untracked());
+                match from {
+                    Some(from) if selected_id.get_untracked() != Some(from) => select(from, true),
+                    Some(from) => {
+                        let to =
+                            scene.with_untracked(|s| navigate(&s.diagram, &s.layout, from, dir));
+                        if let Some(to) = to {
+                            select(to, true);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            ("Enter" | " ", _) => {
+                if let Some(id) = focused {
+                    ev.prevent_default();
+                    select(id, false);
+                }
+            }
+            ("Escape", _) => store.selection.set(None),
+            ("+" | "=", _) => zoom_by(ZOOM_STEP),
+            ("-" | "_", _) => zoom_by(1.0 / ZOOM_STEP),
+            ("0", _) => fit(),
+            _ => {}
+        }
+    };
+
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        if let Some(id) = node_id_of(ev.target()) {
+            select(id, false);
+            return;
+        }
+        let Some(at) = local_point(&ev) else { return };
+        if gesture
+            .try_update_value(|g| g.press(ev.pointer_id(), at))
+            .unwrap_or(false)
+        {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let _ = svg.set_pointer_capture(ev.pointer_id());
+            }
+        }
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        if !gesture.with_value(Gesture::active) {
+            return;
+        }
+        let Some(at) = local_point(&ev) else { return };
+        let t = current();
+        if let Some(next) = gesture
+            .try_update_value(|g| g.step(ev.pointer_id(), at, t))
+            .flatten()
+        {
+            set_view(next);
+        }
+    };
+    let on_pointerup =
+        move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.release(ev.pointer_id()));
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let r = svg.get_bounding_client_rect();
+        let unit = if ev.delta_mode() == 1 { 16.0 } else { 1.0 };
+        let factor = (-ev.delta_y() * unit * 0.0015).exp();
+        let at = Point {
+            x: ev.client_x() as f64 - r.left(),
+            y: ev.client_y() as f64 - r.top(),
+        };
+        set_view(zoom_at(current(), factor, at));
+    };
+
+    let state_count = Memo::new(move |_| {
+        scene.with(|s| s.diagram.nodes.iter().filter(|n| n.state.is_some()).count())
+    });
+    let detail = Memo::new(move |_| {
+        let (w, h) = view_size.get();
+        detail_region(state_count.get(), shown.get(), w, h)
+    });
+    let marks = Memo::new(move |_| scene.with(|s| diagnostics.with(|d| marks_of(s, d))));
+    let markup = Memo::new(move |_| {
+        let s = scene.get();
+        marks.with(|m| render(&s, detail.get(), m, None))
+    });
+    // Selection, tab stop and focus are applied to the drawn markup, after each drawing.
+    Effect::new(move |_| {
+        markup.track();
+        let (sel, stop) = (selected_id.get(), tab_stop.get());
+        if let Some(svg) = svg_ref.get() {
+            selection::apply(&svg, sel, stop);
+            if let (true, Some(id)) = (keyboard.get_value(), sel) {
+                let inside = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| a.get_attribute("data-node-id") == Some(id.to_string()));
+                if !inside {
+                    selection::focus(&svg, id);
+                }
+            }
+        }
+    });
+
+    let show_minimap = move || {
+        let (w, h) = view_size.get();
+        scene.with(|s| {
+            let b = s.layout.bounds();
+            let t = shown.get();
+            b.width * t.scale > w * MINIMAP_AT || b.height * t.scale > h * MINIMAP_AT
+        })
+    };
+
+    view! {
+        <div class="canvas-wrap">
+            <svg
+                node_ref=svg_ref
+                class=move || if parse_error.with(Option::is_some) { "canvas stale" } else { "canvas" }
+                data-testid="graph"
+                role="group"
+                aria-label="State machine graph"
+                aria-roledescription="graph"
+                on:keydown=on_key
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=move |ev| gesture.update_value(|g| g.release(ev.pointer_id()))
+                on:wheel=on_wheel
+            >
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 Z" class="arrowhead" />
+                    </marker>
+                    <marker id="arrow-selected" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 Z" class="arrowhead selected" />
+                    </marker>
+                </defs>
+                <g
+                    class="viewport"
+                    data-testid="graph-viewport"
+                    transform=move || {
+                        let t = shown.get();
+                        format!("translate({:.2},{:.2}) scale({:.4})", t.tx, t.ty, t.scale)
+                    }
+                    inner_html=markup
+                >
+                </g>
+            </svg>
+            {move || parse_error.get().map(|message| view! {
+                <p class="canvas-banner" role="status" data-testid="graph-stale">
+                    {format!("The text does not parse ({message}); showing the last good graph.")}
+                </p>
+            })}
+            <Controls
+                scale=Signal::derive(move || shown.get().scale)
+                on_zoom_in=Callback::new(move |_| zoom_by(ZOOM_STEP))
+                on_zoom_out=Callback::new(move |_| zoom_by(1.0 / ZOOM_STEP))
+                on_fit=Callback::new(move |_| fit())
+            />
+            <Show when=show_minimap>
+                <Minimap
+                    scene=scene
+                    transform=shown
+                    view_size=view_size
+                    on_centre=Callback::new(move |p: Point| {
+                        measure();
+                        let (w, h) = view_size.get_untracked();
+                        set_view(centre_on(current(), p, w, h));
+                    })
+                />
+            </Show>
+        </div>
+    }
+}

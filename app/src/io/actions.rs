@@ -1,0 +1,209 @@
+//! The io actions as a registry (name, label, shortcut, enabled, perform), read alike by
+//! the toolbar and the keyboard listener.
+
+use super::state::Dialog;
+use super::{document, export};
+use crate::store::Store;
+use leptos::prelude::*;
+
+/// Which toolbar menu lists an action.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    Import,
+    Export,
+    /// A button of its own on the toolbar.
+    Bar,
+}
+
+/// A key combination; `key` is `KeyboardEvent.key` in lower case.
+#[derive(Clone, Copy)]
+pub struct Shortcut {
+    pub ctrl: bool,
+    pub shift: bool,
+    pub alt: bool,
+    pub key: &'static str,
+}
+
+impl Shortcut {
+    /// As shown to people, e.g. "Ctrl+O".
+    pub fn label(&self) -> String {
+        let mut parts = Vec::new();
+        for (on, name) in [
+            (self.ctrl, "Ctrl"),
+            (self.alt, "Alt"),
+            (self.shift, "Shift"),
+        ] {
+            if on {
+                parts.push(name.to_string());
+            }
+        }
+        parts.push(self.key.to_uppercase());
+        parts.join("+")
+    }
+
+    /// Whether `event` is this combination (Cmd counts as Ctrl on macOS).
+    pub fn matches(&self, event: &web_sys::KeyboardEvent) -> bool {
+        (event.ctrl_key() || event.meta_key()) == self.ctrl
+            && event.shift_key() == self.shift
+            && event.alt_key() == self.alt
+            && event.key().to_lowercase() == self.key
+    }
+}
+
+/// One thing the person can do.
+pub struct Action {
+    /// Stable id; the toolbar's `data-testid` is `action-{name}`.
+    pub name: &'static str,
+    pub label: &'static str,
+    pub menu: Menu,
+    pub shortcut: Option<Shortcut>,
+    pub enabled: fn(Store) -> bool,
+    pub perform: fn(Store),
+}
+
+const fn ctrl(key: &'static str) -> Option<Shortcut> {
+    Some(Shortcut {
+        ctrl: true,
+        shift: false,
+        alt: false,
+        key,
+    })
+}
+
+const fn alt(key: &'static str) -> Option<Shortcut> {
+    Some(Shortcut {
+        ctrl: false,
+        shift: false,
+        alt: true,
+        key,
+    })
+}
+
+fn always(_: Store) -> bool {
+    true
+}
+
+fn open_file(_: Store) {
+    if let Some(input) = document().get_element_by_id(super::file_input::FILE_INPUT_ID) {
+        use wasm_bindgen::JsCast;
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+            input.click();
+        }
+    }
+}
+
+/// Every io action, in toolbar order.
+pub const ACTIONS: &[Action] = &[
+    Action {
+        name: "new",
+        label: "New",
+        menu: Menu::Import,
+        shortcut: alt("n"),
+        enabled: always,
+        perform: document::new_document,
+    },
+    Action {
+        name: "open-file",
+        label: "Open file…",
+        menu: Menu::Import,
+        shortcut: ctrl("o"),
+        enabled: always,
+        perform: open_file,
+    },
+    Action {
+        name: "examples",
+        label: "Examples…",
+        menu: Menu::Import,
+        shortcut: None,
+        enabled: always,
+        perform: |s| s.io.dialog.set(Some(Dialog::Gallery)),
+    },
+    Action {
+        name: "recent",
+        label: "Open recent…",
+        menu: Menu::Import,
+        shortcut: None,
+        enabled: always,
+        perform: |s| s.io.dialog.set(Some(Dialog::Recent)),
+    },
+    Action {
+        name: "copy-json",
+        label: "Copy ASL JSON",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::copy_json,
+    },
+    Action {
+        name: "download-json",
+        label: "Download ASL JSON",
+        menu: Menu::Export,
+        shortcut: ctrl("s"),
+        enabled: always,
+        perform: export::download_json,
+    },
+    Action {
+        name: "download-yaml",
+        label: "Download YAML",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::download_yaml,
+    },
+    Action {
+        name: "copy-mermaid",
+        label: "Copy Mermaid",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::copy_mermaid,
+    },
+    Action {
+        name: "download-mermaid",
+        label: "Download Mermaid",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::download_mermaid,
+    },
+    Action {
+        name: "download-svg",
+        label: "Download SVG",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::download_svg,
+    },
+    Action {
+        name: "download-png",
+        label: "Download PNG",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: always,
+        perform: export::download_png,
+    },
+    Action {
+        name: "download-template",
+        label: "Download template",
+        menu: Menu::Export,
+        shortcut: None,
+        enabled: export::has_template,
+        perform: export::download_template,
+    },
+    Action {
+        name: "undo-import",
+        label: "Undo import",
+        menu: Menu::Bar,
+        shortcut: alt("z"),
+        enabled: |s| s.io.undo.with(|u| !u.is_empty()),
+        perform: document::undo_import,
+    },
+    Action {
+        name: "share",
+        label: "Share link",
+        menu: Menu::Bar,
+        shortcut: None,
+        enabled: always,
+        perform: export::share_link,
+    },
+];
