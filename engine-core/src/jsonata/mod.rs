@@ -116,9 +116,6 @@ impl Expression {
         env: &mut Environment,
     ) -> Result<Option<Value>, JsonataError> {
         let root = env::Frame::root();
-        for (name, v) in &env.bindings {
-            root.bind(name, Some(from_json(v)));
-        }
         let input = input.map(from_json);
         root.bind("$", input.clone());
         let input = match input {
@@ -130,7 +127,7 @@ impl Expression {
             }))),
             other => other,
         };
-        let mut ev = eval::Evaluator::new(env);
+        let mut ev = eval::Evaluator::new(env, root.clone());
         let result = ev.eval(&self.ast, input.as_ref(), &root);
         for frame in core::mem::take(&mut ev.closures) {
             frame.clear();
