@@ -1,24 +1,26 @@
 //! `statelab validate FILE... [--format human|json]`: every problem of each definition, as a
 //! compiler prints them or as ValidateStateMachineDefinition's JSON.
 
-use engine_core::asl::{validate, Diagnostic};
-use engine_core::json::tree::{parse_document_bytes, Document};
+use engine_core::asl::{codes, validate, Diagnostic, Severity};
+use engine_core::import::looks_like_json;
+use engine_core::json::tree::{parse_document_bytes, parse_yaml_document};
 use engine_core::json::write_compact;
 use engine_core::{Map, Value};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 pub const HELP: &str = "\
 statelab validate FILE... [--format human|json]
 
-Checks each Amazon States Language definition (JSON; `-` reads standard input) and
+Checks each Amazon States Language definition (JSON, or YAML: a .yaml/.yml file or a
+text that does not start with `{`; `-` reads standard input) and
 reports every problem at once: JSON syntax, fields per state type and query language,
 values and ranges, transitions, reachability, paths and intrinsic functions.
 
 --format human   file:line:col: error[CODE]: message, the line, and a caret (default)
 --format json    {\"result\": \"OK\"|\"FAIL\", \"diagnostics\": [{\"severity\", \"code\",
                  \"message\", \"location\", \"line\", \"column\"}]}, one object per file
-                 and line
+                 and line (YAML reports give the location as a pointer only)
 
 Exit status: 0 when no file has errors (warnings are fine), 1 when one has, 2 when a
 file cannot be read or the arguments are wrong.
@@ -65,17 +67,76 @@ pub fn main(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let doc = parse_document_bytes(&bytes);
-        let diagnostics = validate(&doc);
-        if diagnostics.iter().any(Diagnostic::is_error) {
+        let checked = check(file, &bytes);
+        if checked.diagnostics.iter().any(Diagnostic::is_error) {
             status = status.max(1);
         }
-        match format {
-            Format::Human => print!("{}", human(file, &doc, &diagnostics)),
-            Format::Json => println!("{}", write_compact(&json(file, &diagnostics))),
+        let report = match format {
+            Format::Human => human(file, &checked),
+            Format::Json => write_compact(&json(file, &checked)) + "\n",
+        };
+        // A closed pipe (`| head`) ends the output, not the process with a panic.
+        if std::io::stdout()
+            .lock()
+            .write_all(report.as_bytes())
+            .is_err()
+        {
+            break;
         }
     }
     ExitCode::from(status)
+}
+
+/// A file's diagnostics and the text their line:column refer to. For YAML that read
+/// fine, positions are in the converted JSON, so reports give pointers only.
+struct Checked {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    positions: bool,
+}
+
+fn is_yaml(file: &str, bytes: &[u8]) -> bool {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+        return true;
+    }
+    !lower.ends_with(".json") && !looks_like_json(&String::from_utf8_lossy(bytes))
+}
+
+fn check(file: &str, bytes: &[u8]) -> Checked {
+    if !is_yaml(file, bytes) {
+        let doc = parse_document_bytes(bytes);
+        let diagnostics = validate(&doc);
+        return Checked {
+            text: doc.text().to_string(),
+            diagnostics,
+            positions: true,
+        };
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    match parse_yaml_document(&text) {
+        Ok(doc) => Checked {
+            text,
+            diagnostics: validate(&doc),
+            positions: false,
+        },
+        Err(e) => {
+            let diagnostic = Diagnostic {
+                severity: Severity::Error,
+                code: codes::INVALID_YAML,
+                message: e.message,
+                pointer: String::new(),
+                span: e.span,
+                line: e.at.line,
+                column: e.at.column,
+            };
+            Checked {
+                text,
+                diagnostics: vec![diagnostic],
+                positions: true,
+            }
+        }
+    }
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -94,11 +155,23 @@ fn read(file: &str) -> std::io::Result<Vec<u8>> {
 
 /// Compiler-style report: a header line per diagnostic, the source line, a caret under
 /// the span, and a closing count.
-fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
+fn human(file: &str, checked: &Checked) -> String {
     let mut out = String::new();
-    let text = doc.text();
+    let (text, diagnostics) = (checked.text.as_str(), checked.diagnostics.as_slice());
     for d in diagnostics {
         let severity = if d.is_error() { "error" } else { "warning" };
+        if !checked.positions {
+            let at = if d.pointer.is_empty() {
+                "the document"
+            } else {
+                d.pointer.as_str()
+            };
+            out.push_str(&format!(
+                "{file}: {severity}[{}] at {at}: {}\n",
+                d.code, d.message
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "{file}:{}:{}: {severity}[{}]: {}\n",
             d.line, d.column, d.code, d.message
@@ -115,13 +188,7 @@ fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
         }
         let start = d.span.start.clamp(line_start, line_start + line.len());
         let end = d.span.end.clamp(start, line_start + line.len());
-        // Keep tabs in the margin so the caret lines up however tabs are shown.
-        let margin: String = text[line_start..start]
-            .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let width = text[start..end].chars().count().max(1);
-        out.push_str(&format!("    {line}\n    {margin}{}\n", "^".repeat(width)));
+        out.push_str(&excerpt(line, start - line_start, end - line_start));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -135,8 +202,41 @@ fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Widest source excerpt shown, in characters: minified definitions are one long line.
+const MAX_EXCERPT: usize = 120;
+
+/// The source line and a caret line under bytes `start..end` of it; a long line is cut to
+/// a window around the caret, marked with `…`.
+fn excerpt(line: &str, start: usize, end: usize) -> String {
+    let chars_before = line[..start].chars().count();
+    let width = line[start..end].chars().count().clamp(1, MAX_EXCERPT / 2);
+    let total = line.chars().count();
+    let (from, to) = if total <= MAX_EXCERPT {
+        (0, total)
+    } else {
+        let from = chars_before.saturating_sub(MAX_EXCERPT / 3);
+        (from, (from + MAX_EXCERPT).min(total))
+    };
+    let shown: String = line.chars().skip(from).take(to - from).collect();
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < total { "…" } else { "" };
+    // Keep tabs in the margin so the caret lines up however tabs are shown.
+    let margin: String = line
+        .chars()
+        .skip(from)
+        .take(chars_before - from)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let pad = if from > 0 { " " } else { "" };
+    format!(
+        "    {lead}{shown}{tail}\n    {pad}{margin}{}\n",
+        "^".repeat(width)
+    )
+}
+
 /// ValidateStateMachineDefinition's shape, plus the file and each diagnostic's line:column.
-fn json(file: &str, diagnostics: &[Diagnostic]) -> Value {
+fn json(file: &str, checked: &Checked) -> Value {
+    let diagnostics = &checked.diagnostics;
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     let list = diagnostics
         .iter()
@@ -146,8 +246,10 @@ fn json(file: &str, diagnostics: &[Diagnostic]) -> Value {
             m.insert("code".into(), Value::from(d.code));
             m.insert("message".into(), Value::from(d.message.as_str()));
             m.insert("location".into(), Value::from(d.pointer.as_str()));
-            m.insert("line".into(), Value::from(i64::from(d.line)));
-            m.insert("column".into(), Value::from(i64::from(d.column)));
+            if checked.positions {
+                m.insert("line".into(), Value::from(i64::from(d.line)));
+                m.insert("column".into(), Value::from(i64::from(d.column)));
+            }
             Value::from(m)
         })
         .collect();

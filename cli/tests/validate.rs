@@ -136,3 +136,68 @@ fn bad_arguments_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn long_lines_are_shown_as_a_window_around_the_caret() {
+    // A minified definition is one line: the excerpt is cut, the caret still under "Nowhere".
+    let padding: String = (0..40)
+        .map(|i| {
+            format!(
+                "\"P{i}\": {{\"Type\": \"Pass\", \"Next\": \"P{}\"}}, ",
+                i + 1
+            )
+        })
+        .collect();
+    let text = format!("{{\"StartAt\": \"P0\", \"States\": {{{padding}\"P40\": {{\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}}}}");
+    let out = statelab(&["-"], text.as_bytes());
+    let report = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("error[MISSING_TRANSITION_TARGET]"))
+        .expect("reported");
+    let (source, caret) = (lines[at + 1], lines[at + 2]);
+    assert!(
+        source.starts_with("    …") && source.chars().count() < 140,
+        "{source}"
+    );
+    let column = caret.chars().position(|c| c == '^').unwrap();
+    let under: String = source.chars().skip(column).take(9).collect();
+    assert_eq!(under, "\"Nowhere\"");
+}
+
+#[test]
+fn yaml_definitions_are_read_and_located_by_pointer() {
+    let yaml = "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  C:\n    Type: Succeed\n";
+    let file = temp_file("machine.yaml", yaml.as_bytes());
+    let out = statelab(&[&file], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains(&format!(
+            "{file}: error[MISSING_TRANSITION_TARGET] at /States/A/Next:"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("{file}: error[UNREACHABLE_STATE] at /States/C:")),
+        "{report}"
+    );
+    // From standard input, a text that does not start with `{` is read as YAML.
+    let out = statelab(&["-"], b"StartAt: A\nStates:\n  A:\n    Type: Succeed\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn yaml_that_does_not_read_is_reported_at_its_own_line() {
+    let file = temp_file(
+        "broken.yml",
+        b"StartAt: A\nStates:\n  A: {Type: Pass, End: true\n",
+    );
+    let out = statelab(&["--format", "json", &file], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = engine_core::json::parse_value(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    let d = &v.get("diagnostics").and_then(|d| d.as_array()).unwrap()[0];
+    assert_eq!(d.get("code").and_then(|s| s.as_str()), Some("INVALID_YAML"));
+    assert_eq!(d.get("line").and_then(|s| s.as_i64()), Some(3));
+}

@@ -3,7 +3,9 @@
 
 use engine_core::asl::validate;
 use engine_core::json::tree::parse_document;
+use engine_core::json::{parse_value, write_compact};
 use engine_core::rng::Rng;
+use engine_core::Value;
 use std::path::Path;
 
 /// Validate `text` and check every location is usable.
@@ -130,11 +132,146 @@ fn random_mutations_of_the_rule_cases_never_panic() {
     }
     seeds.sort();
     assert!(seeds.len() > 50);
-    let mut rng = Rng::seeded(0x05EE_DA51);
-    for round in 0..6000 {
+    // MUTATIONS=200000 (and a SEED) for a longer search; the default keeps the suite quick.
+    let rounds = std::env::var("MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(6000);
+    let seed = std::env::var("SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x05EE_DA51);
+    let mut rng = Rng::seeded(seed);
+    for round in 0..rounds {
         let seed = &seeds[round % seeds.len()];
         let text = mutate(&mut rng, seed);
         check(&text);
+    }
+}
+
+/// Values and keys that ASL fields take or refuse.
+const KEYS: &[&str] = &[
+    "Type",
+    "Next",
+    "End",
+    "Default",
+    "Choices",
+    "Branches",
+    "ItemProcessor",
+    "Iterator",
+    "Retry",
+    "Catch",
+    "ErrorEquals",
+    "Parameters",
+    "ResultSelector",
+    "ResultPath",
+    "InputPath",
+    "OutputPath",
+    "Assign",
+    "Output",
+    "Arguments",
+    "QueryLanguage",
+    "Variable",
+    "And",
+    "Or",
+    "Not",
+    "StringEquals",
+    "TimestampEquals",
+    "Seconds",
+    "Timestamp",
+    "ItemBatcher",
+    "ProcessorConfig",
+    "MaxConcurrency",
+    "x.$",
+    "StartAt",
+    "States",
+    "Condition",
+];
+const VALUES: &[&str] = &[
+    "null",
+    "true",
+    "0",
+    "-1",
+    "1.5",
+    "1e309",
+    "\"\"",
+    "\"$\"",
+    "\"$.a[\"",
+    "\"$$.Execution\"",
+    "\"States.ALL\"",
+    "\"States.Format('{}')\"",
+    "\"{% 1 %}\"",
+    "\"JSONata\"",
+    "\"Parallel\"",
+    "\"Map\"",
+    "\"Choice\"",
+    "[]",
+    "{}",
+    "[{}]",
+    "{\"StartAt\": \"Z\", \"States\": {}}",
+];
+
+/// Replace, delete or re-key one member or item of a JSON value, chosen at random.
+fn mutate_structure(rng: &mut Rng, v: &mut Value, depth: usize) {
+    let pick = |rng: &mut Rng, n: usize| rng.int_in(0, n as i64 - 1) as usize;
+    if depth > 0 && rng.int_in(0, 3) > 0 {
+        match v {
+            Value::Object(m) if !m.is_empty() => {
+                let i = pick(rng, m.len());
+                if let Some((_, child)) = std::sync::Arc::make_mut(m).get_index_mut(i) {
+                    return mutate_structure(rng, child, depth - 1);
+                }
+            }
+            Value::Array(items) if !items.is_empty() => {
+                let i = pick(rng, items.len());
+                if let Some(child) = std::sync::Arc::make_mut(items).get_mut(i) {
+                    return mutate_structure(rng, child, depth - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    match v {
+        Value::Object(m) if !m.is_empty() && rng.int_in(0, 2) > 0 => {
+            let m = std::sync::Arc::make_mut(m);
+            let i = pick(rng, m.len());
+            let removed = m.shift_remove_index(i);
+            if rng.int_in(0, 1) == 0 {
+                let key = KEYS[pick(rng, KEYS.len())].to_string();
+                m.insert(key, removed.map(|(_, v)| v).unwrap_or(Value::Null));
+            }
+        }
+        other => *other = parse_value(VALUES[pick(rng, VALUES.len())]).unwrap(),
+    }
+}
+
+#[test]
+fn random_structural_edits_of_the_rule_cases_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validate_cases");
+    let mut seeds: Vec<Value> = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let case = parse_value(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+        if let Some(def) = case.get("definition") {
+            seeds.push(def.clone());
+        }
+    }
+    seeds.sort_by_key(write_compact);
+    let rounds = std::env::var("MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(6000);
+    let mut rng = Rng::seeded(
+        std::env::var("SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0xA51),
+    );
+    for round in 0..rounds {
+        let mut v = seeds[round % seeds.len()].clone();
+        for _ in 0..rng.int_in(1, 4) {
+            mutate_structure(&mut rng, &mut v, 8);
+        }
+        check(&write_compact(&v));
     }
 }
 
@@ -167,6 +304,35 @@ fn hostile_inputs_are_diagnostics() {
     check("");
     check("\u{feff}{}");
     check(&"x".repeat(1 << 20));
+}
+
+#[test]
+fn a_chain_of_20000_states_validates_without_exhausting_the_stack() {
+    // Test threads have 2 MiB of stack, the browser's WebAssembly 1 MiB: any walk that
+    // recursed once per state would overflow here.
+    let mut states: Vec<String> = (0..20_000)
+        .map(|i| format!("\"S{i}\": {{\"Type\": \"Pass\", \"Next\": \"S{}\"}}", i + 1))
+        .collect();
+    states.push("\"S20000\": {\"Type\": \"Succeed\"}".into());
+    let text = format!(
+        "{{\"StartAt\": \"S0\", \"States\": {{{}}}}}",
+        states.join(", ")
+    );
+    let errors: Vec<_> = validate(&parse_document(&text))
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{:?}", errors.first());
+    // The same chain closed into a loop: no terminal state, and one loop with no exit.
+    let looped = text.replace(
+        "\"S20000\": {\"Type\": \"Succeed\"}",
+        "\"S20000\": {\"Type\": \"Pass\", \"Next\": \"S0\"}",
+    );
+    let codes: Vec<&str> = validate(&parse_document(&looped))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["MISSING_END_STATE", "LOOP_WITHOUT_EXIT"]);
 }
 
 #[test]

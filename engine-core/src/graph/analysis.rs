@@ -3,7 +3,7 @@
 
 use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -99,7 +99,8 @@ impl StateGraph {
             }
         }
         let mut loops: Vec<Vec<NodeIndex>> = Vec::new();
-        for component in tarjan_scc(&local) {
+        // Kosaraju walks with an explicit stack: Tarjan recurses once per state and overflows on long chains.
+        for component in kosaraju_scc(&local) {
             let members: BTreeSet<usize> = component.iter().map(|n| n.index()).collect();
             let first = component[0];
             let is_loop = members.len() > 1 || local.contains_edge(first, first);

@@ -125,9 +125,12 @@ impl Signature {
         Ok(Signature { params })
     }
 
-    /// How many parameters the function declares.
-    pub fn arity(&self) -> usize {
-        self.params.len()
+    /// How many leading parameters are not optional (what a callback is offered).
+    pub fn required(&self) -> usize {
+        self.params
+            .iter()
+            .take_while(|p| p.quant != Quant::Optional || p.context.is_some())
+            .count()
     }
 
     /// Validates `args` (with `context` for `-` parameters) and returns the arguments the
@@ -146,7 +149,10 @@ impl Signature {
         };
         let mut out = Vec::with_capacity(self.params.len());
         let mut at = 0;
+        let mut sym_at = 0;
         for (param, &count) in self.params.iter().zip(counts.iter()) {
+            let matched = &symbols[sym_at..sym_at + count];
+            sym_at += count;
             if count == 0 {
                 if let Some(class) = &param.context {
                     let ctx_symbol = context.map_or('m', JValue::symbol);
@@ -163,7 +169,6 @@ impl Signature {
                 }
                 continue;
             }
-            let matched = &symbols[at..at + count];
             for &single in matched {
                 let arg = args.get(at).cloned().flatten();
                 if param.kind == 'a' {

@@ -9,7 +9,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// Deepest nesting the parser accepts.
-pub const MAX_PARSE_DEPTH: usize = 150;
+pub const MAX_PARSE_DEPTH: usize = 100;
 
 /// A raw tree node.
 #[derive(Debug, Clone)]
@@ -62,7 +62,7 @@ fn lbp(tok: &Tok) -> u8 {
             "." => 75,
             "[" | "(" | "@" | "#" => 80,
             "{" => 70,
-            "?" | "|" | ".." => 20,
+            "?" | ".." => 20,
             "+" | "-" | "&" => 50,
             "*" | "/" | "%" | "**" => 60,
             "=" | "<" | ">" | "^" | "!=" | "<=" | ">=" | "~>" | "?:" | "??" | "in" => 40,

@@ -15,12 +15,16 @@ use alloc::string::String;
 /// escapes (else the whole value).
 pub fn inner_span(value: Json, offset: usize) -> Span {
     let span = value.span();
-    let decoded_len = value.as_str().map_or(0, str::len);
-    if span.len() == decoded_len + 2 && offset <= decoded_len {
-        let at = span.start + 1 + offset;
-        return Span::new(at, (at + 1).min(span.end - 1).max(at));
+    let Some(decoded) = value.as_str() else {
+        return span;
+    };
+    if span.len() != decoded.len() + 2 || !decoded.is_char_boundary(offset) {
+        return span;
     }
-    span
+    // One character at `offset` (none at the end of the string, before the closing quote).
+    let width = decoded[offset..].chars().next().map_or(0, char::len_utf8);
+    let at = span.start + 1 + offset;
+    Span::new(at, at + width)
 }
 
 /// A JSONPath (`$…`, `$$…`, `$var…`) or `null`: InputPath, OutputPath.

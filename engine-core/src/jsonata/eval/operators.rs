@@ -96,11 +96,17 @@ pub fn binary(op: BinOp, l: Option<JValue>, r: Option<JValue>) -> R {
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Mod => {
             let a = match &l {
                 None => None,
+                Some(JValue::Number(n)) if !n.is_finite() => {
+                    return Err(JsonataError::code("D1001"))
+                }
                 Some(JValue::Number(n)) => Some(*n),
                 Some(_) => return Err(JsonataError::code("T2001")),
             };
             let b = match &r {
                 None => None,
+                Some(JValue::Number(n)) if !n.is_finite() => {
+                    return Err(JsonataError::code("D1001"))
+                }
                 Some(JValue::Number(n)) => Some(*n),
                 Some(_) => return Err(JsonataError::code("T2002")),
             };
@@ -114,9 +120,6 @@ pub fn binary(op: BinOp, l: Option<JValue>, r: Option<JValue>) -> R {
                 BinOp::Div => a / b,
                 _ => a % b,
             };
-            if !v.is_finite() {
-                return Err(JsonataError::code("D1001"));
-            }
             Ok(Some(JValue::Number(v)))
         }
         BinOp::Eq | BinOp::Ne => {

@@ -45,10 +45,11 @@ pub fn wildcard(input: Option<&JValue>) -> Option<JValue> {
         }
     }
     let mut out = Vec::new();
-    if let JValue::Object(m) = input {
-        for v in m.values() {
-            flatten_into(v, &mut out);
-        }
+    match input {
+        JValue::Object(m) => m.values().for_each(|v| flatten_into(v, &mut out)),
+        // An array's members are its values, keyed by index.
+        JValue::Array(a) => a.items.iter().for_each(|v| flatten_into(v, &mut out)),
+        _ => {}
     }
     Some(seq(out))
 }

@@ -10,6 +10,7 @@ pub mod encoding;
 pub mod hof;
 pub mod integer;
 pub mod meta;
+pub mod number_format;
 pub mod numeric;
 pub mod object;
 pub mod regex_fns;
@@ -49,9 +50,9 @@ impl Builtin {
         Signature::parse(self.sig).unwrap_or_default()
     }
 
-    /// The number of declared parameters.
+    /// The number of parameters a callback is offered (the required ones).
     pub fn arity(&self) -> usize {
-        self.signature().arity()
+        self.signature().required()
     }
 }
 
@@ -94,6 +95,7 @@ static LIBRARY: &[Builtin] = &[
     b!("replace", "<s-(sf)(sf)n?:s>", regex_fns::replace),
     b!("split", "<s-(sf)n?:a<s>>", regex_fns::split),
     b!("join", "<a<s>s?:s>", string::join),
+    b!("formatNumber", "<n-so?:s>", number_format::format_number),
     b!("formatBase", "<n-n?:s>", numeric::format_base),
     b!("formatInteger", "<n-s:s>", integer::format_integer),
     b!("parseInteger", "<s-s:n>", integer::parse_integer),

@@ -123,7 +123,9 @@ fn write_json(
         JValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         JValue::Number(n) => {
             if !n.is_finite() {
-                out.push_str("null");
+                return Err(JsonataError::code("D1001"));
+            } else if libm::trunc(*n) == *n {
+                out.push_str(&js_number(*n));
             } else {
                 out.push_str(&js_number(precision15(*n)));
             }

@@ -1,0 +1,126 @@
+//! The JSONata reference test suite (../shared/conformance/jsonata): every case is a
+//! named test `group/caseNNN` (or `group/caseNNN[i]` inside an array file). Cases
+//! listed in tests/jsonata_skips.txt are ignored, each with its reason.
+
+use engine_core::json::parse_value;
+use engine_core::jsonata::conformance::{run_case, Outcome};
+use engine_core::Value;
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn suite_dir() -> PathBuf {
+    if let Ok(d) = std::env::var("JSONATA_SUITE") {
+        return PathBuf::from(d);
+    }
+    // The shared folder sits beside the repository (or beside the worktrees' parent).
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|a| a.join("shared/conformance/jsonata"))
+        .find(|p| p.is_dir())
+        .unwrap_or_default()
+}
+
+fn skips() -> HashMap<String, String> {
+    include_str!("jsonata_skips.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, reason) = l.split_once('#')?;
+            Some((name.trim().to_string(), reason.trim().to_string()))
+        })
+        .collect()
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let dir = suite_dir();
+    let skips = skips();
+    let mut datasets = HashMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir.join("datasets")) {
+        for e in entries.flatten() {
+            let p = e.path();
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Ok(text) = std::fs::read_to_string(&p) {
+                if let Ok(v) = parse_value(&text) {
+                    datasets.insert(name, v);
+                }
+            }
+        }
+    }
+    let datasets = Arc::new(datasets);
+    let mut files: Vec<PathBuf> = Vec::new();
+    if let Ok(groups) = std::fs::read_dir(dir.join("groups")) {
+        for g in groups.flatten() {
+            if let Ok(cases) = std::fs::read_dir(g.path()) {
+                files.extend(
+                    cases
+                        .flatten()
+                        .map(|c| c.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "json")),
+                );
+            }
+        }
+    }
+    files.sort();
+    let mut trials = Vec::new();
+    for file in files {
+        let group = file
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let Ok(v) = parse_value(&text) else { continue };
+        let cases: Vec<(String, Value)> = match &v {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("{group}/{stem}[{i}]"), c.clone()))
+                .collect(),
+            other => vec![(format!("{group}/{stem}"), other.clone())],
+        };
+        for (name, case) in cases {
+            let datasets = datasets.clone();
+            let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let skipped = skips.contains_key(&name);
+            let trial =
+                Trial::test(name, move || run(case, folder, datasets)).with_ignored_flag(skipped);
+            trials.push(trial);
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn run(case: Value, folder: PathBuf, datasets: Arc<HashMap<String, Value>>) -> Result<(), Failed> {
+    // Deep recursion cases need more stack than a test thread's default.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0);
+            run_case(
+                &case,
+                &|f| std::fs::read_to_string(folder.join(f)).ok(),
+                &|name| datasets.get(name).cloned(),
+                now,
+            )
+        });
+    match worker.map_err(|e| e.to_string())?.join() {
+        Ok(Outcome::Pass) => Ok(()),
+        Ok(Outcome::Fail(why)) => Err(why.into()),
+        Err(_) => Err("panicked".into()),
+    }
+}
