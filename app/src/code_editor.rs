@@ -4,8 +4,8 @@
 //! The editor owns the keystrokes; the store's `text` follows it, debounced, so the graph
 //! redraws once the person pauses rather than on every key.
 
-use crate::problems::utf16_offset;
 use crate::store::{use_store, Store};
+use engine_core::json::position::{member_range_utf16, state_at_utf16, utf16_range, visible_span};
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -38,6 +38,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn select(this: &EditorHandle, from: u32, to: u32);
 
+    #[wasm_bindgen(method, js_name = onSelectionChange)]
+    fn on_selection_change(this: &EditorHandle, listener: &js_sys::Function);
+
     #[wasm_bindgen(method)]
     fn destroy(this: &EditorHandle);
 }
@@ -46,14 +49,20 @@ extern "C" {
 struct Mounted {
     handle: EditorHandle,
     _on_change: Closure<dyn FnMut()>,
+    _on_select: Closure<dyn FnMut(u32, u32)>,
 }
 
-/// The editor's link to the store: the text, handed over once typing settles.
+/// The editor's link to the store: the text, handed over once typing settles, and the
+/// cursor, turned into the selected state once the store has that text.
 #[derive(Clone, Copy)]
 struct Sync {
     store: Store,
     editor: StoredValue<Option<Mounted>, LocalStorage>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// The cursor the person last placed (UTF-16 offset), waiting for the text to settle.
+    cursor: StoredValue<Option<u32>>,
+    /// The selection the editor itself last made, so it is not selected back at the cursor.
+    own_selection: StoredValue<Option<String>>,
 }
 
 impl Sync {
@@ -77,14 +86,44 @@ impl Sync {
         }
     }
 
-    /// Hands the editor's text to the store now (timer fired, or focus left the editor).
+    /// Hands the editor's text to the store now if an edit is waiting (timer fired, focus
+    /// left the editor, or a shortcut is about to act on the document).
     fn flush(self) {
+        if self.pending.try_with_value(Option::is_none) != Some(false) {
+            return;
+        }
         self.cancel_pending();
-        let Some(text) = self.with_editor(EditorHandle::get_text) else {
+        if let Some(text) = self.with_editor(EditorHandle::get_text) {
+            if self.store.text.try_with_untracked(|t| *t != text) == Some(true) {
+                self.store.text.try_set(text);
+            }
+        }
+        self.apply_cursor();
+    }
+
+    fn cursor_moved(self, head: u32) {
+        self.cursor.try_set_value(Some(head));
+        if self.pending.try_with_value(Option::is_none) == Some(true) {
+            self.apply_cursor();
+        }
+    }
+
+    /// Selects the state around the cursor. Offsets only mean something once the store's
+    /// document is the editor's text, so this waits for pending edits.
+    fn apply_cursor(self) {
+        let Some(Some(head)) = self.cursor.try_update_value(Option::take) else {
             return;
         };
-        if self.store.text.try_with_untracked(|t| *t != text) == Some(true) {
-            self.store.text.try_set(text);
+        let Some(pointer) = self
+            .store
+            .document
+            .try_with_untracked(|doc| state_at_utf16(doc, head as usize))
+        else {
+            return;
+        };
+        if self.store.selection.get_untracked() != pointer {
+            self.own_selection.set_value(pointer.clone());
+            self.store.selection.set(pointer);
         }
     }
 }
@@ -98,6 +137,8 @@ pub fn CodeEditor() -> impl IntoView {
         store,
         editor: StoredValue::new_local(None),
         pending: StoredValue::new(None),
+        cursor: StoredValue::new(None),
+        own_selection: StoredValue::new(None),
     };
 
     // Mount once the element exists.
@@ -107,12 +148,18 @@ pub fn CodeEditor() -> impl IntoView {
             return;
         }
         let on_change = Closure::<dyn FnMut()>::new(move || sync.changed());
+        let on_select = Closure::<dyn FnMut(u32, u32)>::new(move |_from, to| sync.cursor_moved(to));
         let text = store.text.get_untracked();
         match create_editor(&element, &text, on_change.as_ref().unchecked_ref()) {
-            Ok(handle) => sync.editor.set_value(Some(Mounted {
-                handle,
-                _on_change: on_change,
-            })),
+            Ok(handle) => {
+                handle.on_selection_change(on_select.as_ref().unchecked_ref());
+                let mounted = Mounted {
+                    handle,
+                    _on_change: on_change,
+                    _on_select: on_select,
+                };
+                sync.editor.set_value(Some(mounted));
+            }
             Err(error) => failed.set(Some(format!(
                 "The code editor did not load: {}",
                 describe(&error)
@@ -140,30 +187,52 @@ pub fn CodeEditor() -> impl IntoView {
     // Problems underlined in the text, positioned in the editor's UTF-16 offsets.
     Effect::new(move |_| {
         let problems = store.problems.get();
-        store.text.with(|text| {
+        store.document.with(|doc| {
             sync.with_editor(|editor| {
-                if editor.get_text() == *text {
-                    editor
-                        .set_diagnostics(&crate::problems::to_editor_diagnostics(text, &problems));
+                if editor.get_text() == doc.text() {
+                    editor.set_diagnostics(&crate::problems::to_editor_diagnostics(doc, &problems));
                 }
             })
         });
     });
 
-    // A range asked for elsewhere (a problem clicked): select it.
+    // A span asked for elsewhere (a problem clicked): select it.
     Effect::new(move |_| {
         let Some(span) = store.reveal.get() else {
             return;
         };
-        store.text.with_untracked(|text| {
-            let (from, to) = (utf16_offset(text, span.0), utf16_offset(text, span.1));
-            sync.with_editor(|editor| editor.select(from, to));
-        });
+        let (from, to) = store
+            .document
+            .with_untracked(|doc| utf16_range(doc, visible_span(doc, span)));
+        sync.with_editor(|editor| editor.select(from as u32, to as u32));
+    });
+
+    // A state selected elsewhere (a graph node clicked): select its text.
+    Effect::new(move |_| {
+        let selection = store.selection.get();
+        if sync.own_selection.get_value() == selection {
+            return;
+        }
+        sync.own_selection.set_value(None);
+        let Some(pointer) = selection else { return };
+        if let Some((from, to)) = store
+            .document
+            .with_untracked(|doc| member_range_utf16(doc, &pointer))
+        {
+            sync.with_editor(|editor| editor.select(from as u32, to as u32));
+        }
     });
 
     view! {
         {move || failed.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-        <div class="code-editor" data-testid="code-view" node_ref=root on:focusout=move |_| sync.flush()></div>
+        <div
+            class="code-editor"
+            data-testid="code-view"
+            node_ref=root
+            on:focusout=move |_| sync.flush()
+            // A shortcut (export, copy link, …) acts on the store's text: hand it over first.
+            on:keydown=move |ev| if ev.ctrl_key() || ev.meta_key() || ev.alt_key() { sync.flush() }
+        ></div>
     }
 }
 

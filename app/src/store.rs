@@ -6,16 +6,19 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
-//! | `problems` | code view, problems list | diagnostics of the current text, located by span |
-//! | `reveal` | problems list → code view | a byte range the code view should select and show |
+//! | `document` | code view, problems list | the text as engine-core's lossless tree |
+//! | `problems` | code view, problems list | `asl::validate` of the document: syntax, then ASL rules |
+//! | `reveal` | problems list → code view | a byte span the code view should select and show |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 
-use crate::problems::{problems_of, Problem};
+use engine_core::asl::{validate, Diagnostic};
 use engine_core::json::parse_value;
+use engine_core::json::tree::{parse_document, Document, Span};
 use engine_core::layout::Transform;
 use engine_core::Value;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The example a first visit opens with: the game-housekeeping lab.
 pub const STARTER_EXAMPLE: &str = include_str!("../../public/examples/game-housekeeping.asl.json");
@@ -32,10 +35,12 @@ pub struct Store {
     pub last_good: Memo<Option<Value>>,
 
     // ── code view (app-editor) ──
-    /// Diagnostics of the current text, in text order.
-    pub problems: Memo<Vec<Problem>>,
-    /// A byte range `[start, end)` the code view should select and scroll to.
-    pub reveal: RwSignal<Option<(usize, usize)>>,
+    /// The current text as a lossless tree, parsed once per change of the text.
+    pub document: Memo<Arc<Document>>,
+    /// Every problem in the document (JSON syntax, then ASL rules), ordered by position.
+    pub problems: Memo<Vec<Diagnostic>>,
+    /// A byte span of the text the code view should select and scroll to.
+    pub reveal: RwSignal<Option<Span>>,
 
     // --- Graph canvas (app-graph) ---
     /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
@@ -52,12 +57,17 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
-        let problems = Memo::new(move |_| text.with(|t| problems_of(t)));
+        let document = Memo::new_with_compare(
+            move |_| Arc::new(text.with(|t| parse_document(t))),
+            |old, new| old.map(|d| d.text()) != new.map(|d| d.text()),
+        );
+        let problems = Memo::new(move |_| document.with(|d| validate(d)));
         Store {
             text,
             selection: RwSignal::new(None),
             parsed,
             last_good,
+            document,
             problems,
             reveal: RwSignal::new(None),
             view: RwSignal::new(None),

@@ -1,11 +1,11 @@
 // The code view is a real editor: JSON highlighting, line numbers, bracket matching, folding,
 // search, diagnostics (underlined, on hover, in the problems list), undo of a bad paste, and the
 // graph following the text as it is typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from '../support/server.mjs';
-import { launch, openPage, artifactPath } from '../support/browser.mjs';
+import { openPage, artifactPath } from '../support/browser.mjs';
+import { studioSession } from '../support/io.mjs';
 import { stateNames } from '../support/definitions.mjs';
 import { CodeView } from '../support/editor.mjs';
 
@@ -13,21 +13,11 @@ const EXAMPLE_TEXT = readFileSync(new URL('../../../public/examples/game-houseke
 const EXAMPLE = JSON.parse(EXAMPLE_TEXT);
 const GRAPH_NODES = '[data-testid="graph"] [data-state]';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = studioSession();
 
+/** A studio opened on the starter example (nothing autosaved by earlier tests). */
 async function studio() {
-  const { page, errors } = await openPage(browser, server.url);
-  // Every test starts from the starter example, not from what an earlier test autosaved.
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  const { page, errors } = await openPage(session.browser, session.server.url, { fresh: true });
   const code = new CodeView(page);
   await code.ready();
   await page.waitForSelector(GRAPH_NODES);
@@ -173,5 +163,69 @@ test('typing renames a state in the graph once typing pauses', async () => {
   assert.equal(await page.locator('[data-testid="graph"] [data-state="GenerateLevelReport"]').count(), 0);
   const text = await code.text();
   assert.ok(text.includes('"Report": {'));
+  assert.deepEqual(errors, []);
+});
+
+/** Offset just past the bracket that closes the one at `open` (strings skipped). */
+function closingBracket(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error('unbalanced');
+}
+
+test('clicking a graph node selects its state in the text', async () => {
+  const { page, errors, code } = await studio();
+  const key = EXAMPLE_TEXT.indexOf('"UpdateCompletedLevel": {');
+  const end = closingBracket(EXAMPLE_TEXT, EXAMPLE_TEXT.indexOf('{', key));
+  await page.click('[data-testid="graph"] [data-state="UpdateCompletedLevel"]');
+  await page.waitForSelector('[data-testid="graph"] [data-state="UpdateCompletedLevel"].selected');
+  await page.waitForFunction((at) => window.statelabEditor.getSelection().from === at, key);
+  assert.deepEqual(await code.selection(), { from: key, to: end });
+  const selected = await page.evaluate(() => {
+    const { from, to } = window.statelabEditor.getSelection();
+    return window.statelabEditor.getText().slice(from, to);
+  });
+  assert.ok(selected.startsWith('"UpdateCompletedLevel": {') && selected.endsWith('}'), selected);
+  await page.screenshot({ path: artifactPath('code-editor-graph-selection.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('moving the cursor into a state selects its node, nested states included', async () => {
+  const { page, errors, code } = await studio();
+  const selectedNodes = () => page.$$eval('[data-testid="graph"] [data-state].selected', (els) => els.map((e) => e.getAttribute('data-state')));
+  // Inside the Choice state nested in the Parallel's second branch.
+  await code.clickAt(EXAMPLE_TEXT.indexOf('"Default": "UpdateCompletedLevel"') + 3);
+  await page.waitForSelector('[data-testid="graph"] [data-state="LevelOrGame"].selected');
+  assert.deepEqual(await selectedNodes(), ['LevelOrGame']);
+  // On the Parallel's own fields.
+  await code.clickAt(EXAMPLE_TEXT.indexOf('"Type": "Parallel"') + 3);
+  await page.waitForSelector('[data-testid="graph"] [data-state="Housekeeping"].selected');
+  assert.deepEqual(await selectedNodes(), ['Housekeeping']);
+  // Outside every state: nothing selected.
+  await code.clickAt(EXAMPLE_TEXT.indexOf('"StartAt": "Housekeeping"') + 3);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="graph"] [data-state].selected'));
+  assert.deepEqual(errors, []);
+});
+
+test('an ASL rule break (Default names no state) is listed at its line', async () => {
+  const { page, errors, code } = await studio();
+  // An unknown Next target is an ASL error (States.Next must name a state in the same scope).
+  const good = EXAMPLE_TEXT.replace('"Default": "UpdateCompletedLevel"', '"Default": "NoSuchState"');
+  await code.replaceText(good);
+  const problem = page.locator('[data-testid="problem"]');
+  await problem.first().waitFor();
+  const lines = await problem.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-line'))));
+  assert.ok(lines.includes(lineOf(good, good.indexOf('"NoSuchState"'))), `a problem on the Default line: ${lines}`);
+  const severities = await problem.evaluateAll((els) => els.map((e) => e.className));
+  assert.ok(severities.every((c) => /problem-(error|warning)/.test(c)));
   assert.deepEqual(errors, []);
 });
