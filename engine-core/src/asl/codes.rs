@@ -95,6 +95,10 @@ pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
 pub const SUBSTITUTION_PLACEHOLDER: &str = "SUBSTITUTION_PLACEHOLDER";
 /// An `ErrorEquals` name starting with `States.` that is not a predefined error.
 pub const UNKNOWN_STATES_ERROR: &str = "UNKNOWN_STATES_ERROR";
+/// `$states.result` or `$states.errorOutput` read where `$states` does not hold it.
+pub const STATES_FIELD_UNAVAILABLE: &str = "STATES_FIELD_UNAVAILABLE";
+/// A `$name` read that no `Assign` in scope writes (nor a function or a local binding).
+pub const UNDEFINED_VARIABLE: &str = "UNDEFINED_VARIABLE";
 
 /// Every code above, errors first.
 pub const ALL: &[&str] = &[
@@ -142,4 +146,6 @@ pub const ALL: &[&str] = &[
     PASS_RESULT_IS_STATIC,
     SUBSTITUTION_PLACEHOLDER,
     UNKNOWN_STATES_ERROR,
+    STATES_FIELD_UNAVAILABLE,
+    UNDEFINED_VARIABLE,
 ];

@@ -1,0 +1,260 @@
+//! What expressions read: `$states.result` and `$states.errorOutput` where AWS leaves
+//! them out of `$states`, and workflow variables no `Assign` in scope writes.
+//!
+//! Scopes follow the interpreter's (`run/variables.rs`): a machine sees the names its
+//! own states, Choice rules and catchers assign plus those of the enclosing machines; a
+//! Parallel branch or inline Map processor reads outward, a distributed Map's processor
+//! starts empty, and nothing an inner scope assigns is seen outside it. The test is not
+//! flow-sensitive: any `Assign` in scope counts, wherever it runs.
+
+use super::jsonata::NOT_EVALUATED;
+use super::paths::inner_span;
+use super::{codes, walk, Checker, MAX_MACHINE_DEPTH};
+use crate::asl::view::{Json, Machine, QueryLanguage, State, StateType};
+use crate::intrinsic::{is_intrinsic, Arg, Call, Intrinsic};
+use crate::json::tree::Span;
+use crate::jsonata::{is_library_function, Expression};
+use crate::path::CompiledPath;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+/// Check every machine of `top`, each with the variables visible in it.
+pub fn check<'d>(c: &mut Checker<'d>, top: &Machine<'d>) {
+    let mut stack = vec![(top.clone(), Vec::<String>::new())];
+    while let Some((m, outer)) = stack.pop() {
+        if m.depth > MAX_MACHINE_DEPTH {
+            continue;
+        }
+        let states = m.states();
+        let mut visible = outer;
+        for s in &states {
+            assigned(s, &mut visible);
+        }
+        for s in &states {
+            reads(c, s, &visible);
+            for branch in s.branches(&m) {
+                stack.push((branch, visible.clone()));
+            }
+            if let Some(p) = s.processor(&m) {
+                let scope = if distributed(p.json) {
+                    Vec::new()
+                } else {
+                    visible.clone()
+                };
+                stack.push((p, scope));
+            }
+        }
+    }
+}
+
+/// Adds the names `s` assigns: its own `Assign`, its Choice rules' and its catchers'.
+fn assigned(s: &State, names: &mut Vec<String>) {
+    let mut objects: Vec<Json> = s.field("Assign").map(|f| f.value).into_iter().collect();
+    for key in ["Choices", "Catch"] {
+        for item in s.field(key).into_iter().flat_map(|f| f.value.items()) {
+            objects.extend(item.get("Assign").map(|f| f.value));
+        }
+    }
+    for m in objects.into_iter().flat_map(Json::fields) {
+        let name = match s.query_language {
+            QueryLanguage::JsonPath => m.key.strip_suffix(".$").unwrap_or(m.key),
+            QueryLanguage::Jsonata => m.key,
+        };
+        if !names.iter().any(|n| n == name) {
+            names.push(String::from(name));
+        }
+    }
+}
+
+fn distributed(processor: Json) -> bool {
+    processor
+        .get("ProcessorConfig")
+        .and_then(|f| f.value.get("Mode"))
+        .and_then(|f| f.value.as_str())
+        == Some("DISTRIBUTED")
+}
+
+/// Where an expression sits: the state field, and for a catcher or Choice rule the
+/// field inside it.
+struct Place<'a> {
+    state_type: Option<StateType>,
+    field: &'a str,
+    inner: Option<&'a str>,
+}
+
+impl Place<'_> {
+    /// AWS's availability rule for `$states.<member>` here (`None` when available).
+    fn unavailable(&self, member: &str) -> Option<&'static str> {
+        let output_or_assign = |k: &str| k == "Output" || k == "Assign";
+        match member {
+            "result" => {
+                let ok = self.inner.is_none()
+                    && output_or_assign(self.field)
+                    && matches!(
+                        self.state_type,
+                        Some(StateType::Task | StateType::Map | StateType::Parallel)
+                    );
+                (!ok).then_some("only in the Output and Assign of a Task, Map or Parallel state")
+            }
+            "errorOutput" => {
+                let ok = self.field == "Catch" && self.inner.is_some_and(output_or_assign);
+                (!ok).then_some("only in a catcher's Output and Assign")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Checks the reads in every evaluated field of `s`.
+fn reads(c: &mut Checker, s: &State, visible: &[String]) {
+    let state_type = s.state_type();
+    for f in s.json.fields() {
+        if NOT_EVALUATED.contains(&f.key) || f.key == "Result" {
+            continue;
+        }
+        let nested = matches!(f.key, "Catch" | "Choices");
+        for found in walk::strings(f.key, f.value, s.field_pointer(f.key)) {
+            let place = Place {
+                state_type,
+                field: f.key,
+                inner: nested.then(|| inner_field(&found.pointer, &s.field_pointer(f.key))),
+            };
+            match s.query_language {
+                QueryLanguage::Jsonata => jsonata(c, &found, &place, visible),
+                QueryLanguage::JsonPath => jsonpath(c, &found, visible),
+            }
+        }
+    }
+}
+
+/// The member of a catcher or Choice rule a pointer lies under (`Output` in
+/// `/States/A/Catch/0/Output/x`).
+fn inner_field<'p>(pointer: &'p str, field_pointer: &str) -> &'p str {
+    let rest = pointer.get(field_pointer.len()..).unwrap_or("");
+    rest.split('/').nth(2).unwrap_or("")
+}
+
+fn jsonata(c: &mut Checker, found: &walk::Found, place: &Place, visible: &[String]) {
+    let Some(source) = found
+        .text
+        .strip_prefix("{%")
+        .and_then(|r| r.strip_suffix("%}"))
+    else {
+        return;
+    };
+    let Ok(expression) = Expression::parse(source) else {
+        return; // INVALID_JSONATA reports it
+    };
+    let refs = expression.references();
+    for read in &refs.reads {
+        let at = || {
+            let byte = source
+                .char_indices()
+                .nth(read.position)
+                .map_or(source.len(), |(b, _)| b);
+            inner_span(found.value, 2 + byte)
+        };
+        if read.name == "states" {
+            let member = read.member.as_deref().unwrap_or("");
+            if let Some(rule) = place.unavailable(member) {
+                c.warning(
+                    codes::STATES_FIELD_UNAVAILABLE,
+                    found.pointer.clone(),
+                    at(),
+                    format!("$states.{member} is available {rule}: here it is absent and the expression fails at run time"),
+                );
+            }
+        } else if !refs.binds(&read.name)
+            && !is_library_function(&read.name, true)
+            && !visible.contains(&read.name)
+        {
+            undefined(c, found, at(), &read.name);
+        }
+    }
+}
+
+fn jsonpath(c: &mut Checker, found: &walk::Found, visible: &[String]) {
+    let path_position =
+        found.key.ends_with(".$") || found.key.ends_with("Path") || found.key == "Variable";
+    if !path_position || found.key == "ResultPath" {
+        return;
+    }
+    let mut paths = Vec::new();
+    if is_intrinsic(found.text) && found.key.ends_with(".$") {
+        if let Ok(call) = Intrinsic::compile(found.text) {
+            call_paths(call.call(), &mut paths);
+        }
+    } else if let Ok(p) = CompiledPath::compile(found.text) {
+        paths.push(p);
+    }
+    for p in &paths {
+        let Some(name) = p.variable() else { continue };
+        if visible.iter().any(|v| v == name) {
+            continue;
+        }
+        let at = found
+            .text
+            .find(p.text())
+            .map_or(found.value.span(), |byte| inner_span(found.value, byte));
+        undefined(c, found, at, name);
+    }
+}
+
+/// The path arguments of an intrinsic call, nested calls included.
+fn call_paths(call: &Call, out: &mut Vec<CompiledPath>) {
+    for arg in &call.args {
+        match arg {
+            Arg::Path(p) => out.push(p.clone()),
+            Arg::Call(inner) => call_paths(inner, out),
+            Arg::Literal(_) | Arg::Text { .. } => {}
+        }
+    }
+}
+
+fn undefined(c: &mut Checker, found: &walk::Found, at: Span, name: &str) {
+    c.warning(
+        codes::UNDEFINED_VARIABLE,
+        found.pointer.clone(),
+        at,
+        format!("The variable '${name}' is not assigned by any state in scope"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::asl::validate;
+    use crate::json::tree::parse_document;
+
+    /// (code, line, column) of each diagnostic of `text`.
+    fn located(text: &str) -> alloc::vec::Vec<(&'static str, u32, u32)> {
+        validate(&parse_document(text))
+            .into_iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect()
+    }
+
+    #[test]
+    fn carets_sit_on_the_offending_token() {
+        // Line 4: `"Output": "{% 1 + $states.result %}"` — the `$` is column 19; line 6 reads `$a` (column 15) and `$gone` (21).
+        let text = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"P\", \"States\": {\n\"P\": {\"Type\": \"Pass\",\n\"Next\": \"Q\",\n\"Output\": \"{% 1 + $states.result %}\"},\n\"Q\": {\"Type\": \"Pass\", \"End\": true,\n\"Output\": \"{% $a &  $gone %}\"}}}";
+        assert_eq!(
+            located(text),
+            [
+                ("STATES_FIELD_UNAVAILABLE", 4, 19),
+                ("UNDEFINED_VARIABLE", 6, 15),
+                ("UNDEFINED_VARIABLE", 6, 21)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_escaped_string_points_at_the_whole_value() {
+        let text = r#"{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true, "Output": "{% \u0020$gone %}"}}}"#;
+        let d = validate(&parse_document(text));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "UNDEFINED_VARIABLE");
+        assert_eq!(d[0].span.start, text.find("\"{%").unwrap());
+    }
+}
