@@ -123,7 +123,10 @@ fn reads(c: &mut Checker, s: &State, visible: &[String]) {
             };
             match s.query_language {
                 QueryLanguage::Jsonata => jsonata(c, &found, &place, visible),
-                QueryLanguage::JsonPath => jsonpath(c, &found, visible),
+                QueryLanguage::JsonPath => {
+                    let template = in_template(&found.pointer, &s.pointer);
+                    jsonpath(c, &found, template, visible);
+                }
             }
         }
     }
@@ -175,10 +178,26 @@ fn jsonata(c: &mut Checker, found: &walk::Found, place: &Place, visible: &[Strin
     }
 }
 
-fn jsonpath(c: &mut Checker, found: &walk::Found, visible: &[String]) {
-    let path_position =
-        found.key.ends_with(".$") || found.key.ends_with("Path") || found.key == "Variable";
-    if !path_position || found.key == "ResultPath" {
+/// Payload templates: inside them only `.$` keys hold paths (a `…Path` or `Variable`
+/// key there is a literal for the called service).
+const TEMPLATES: &[&str] = &[
+    "Parameters",
+    "ResultSelector",
+    "ItemSelector",
+    "Assign",
+    "Result",
+    "Credentials",
+];
+
+/// True when `pointer` (below the state at `state_pointer`) lies inside a payload template.
+fn in_template(pointer: &str, state_pointer: &str) -> bool {
+    let rest = pointer.get(state_pointer.len()..).unwrap_or("");
+    rest.split('/').any(|token| TEMPLATES.contains(&token))
+}
+
+fn jsonpath(c: &mut Checker, found: &walk::Found, template: bool, visible: &[String]) {
+    let field = !template && (found.key.ends_with("Path") || found.key == "Variable");
+    if !(found.key.ends_with(".$") || field) || found.key == "ResultPath" {
         return;
     }
     let mut paths = Vec::new();
