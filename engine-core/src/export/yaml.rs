@@ -100,10 +100,11 @@ fn scalar_string(s: &str) -> String {
     out
 }
 
-/// Plain (unquoted) only for words of letters, digits, spaces and `_-./$@()+=` that start
-/// with a letter, `_`, `$` or `/`, do not end in a space, and are not YAML 1.1 booleans or
-/// nulls. Indicators such as `:`, `#`, `,`, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `'`, `"`,
-/// `%` and `` ` `` always force quotes.
+/// Plain (unquoted) only for words of letters, digits, spaces and `_-./$@()+=:` that
+/// start with a letter, `_`, `$` or `/`, do not end in a space or `:`, have no `: `
+/// (a key separator), and are not YAML 1.1 booleans or nulls. So `Fn::Sub` and ARNs stay
+/// plain; indicators such as `#`, `,`, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`
+/// and `` ` `` always force quotes.
 fn is_safe_plain(s: &str) -> bool {
     const RESERVED: [&str; 11] = [
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<",
@@ -116,10 +117,15 @@ fn is_safe_plain(s: &str) -> bool {
         c.is_alphanumeric()
             || matches!(
                 c,
-                ' ' | '_' | '-' | '.' | '/' | '$' | '@' | '(' | ')' | '+' | '='
+                ' ' | '_' | '-' | '.' | '/' | '$' | '@' | '(' | ')' | '+' | '=' | ':'
             )
     });
-    first_ok && rest_ok && !s.ends_with(' ') && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+    first_ok
+        && rest_ok
+        && !s.ends_with(' ')
+        && !s.ends_with(':')
+        && !s.contains(": ")
+        && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
 }
 
 #[cfg(test)]

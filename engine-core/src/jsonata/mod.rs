@@ -44,7 +44,7 @@ impl Default for Limits {
     /// Deep enough for real recursive functions, shallow enough for a 1 MiB stack.
     fn default() -> Self {
         Limits {
-            depth: 300,
+            depth: 200,
             steps: 20_000_000,
         }
     }

@@ -56,7 +56,8 @@ export function expectedMarkers(machine) {
 
 /** Puts `text` into the studio as if typed or pasted into the code view. */
 export async function setDefinition(page, text) {
-  await page.fill('[data-testid="code-view"]', text);
+  await page.waitForFunction(() => window.statelabEditor);
+  await page.evaluate((t) => window.statelabEditor.setText(t, true), text);
 }
 
 /** The scale and translation of the canvas viewport. */
