@@ -85,25 +85,35 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    /// AWS's availability rule for `$states.<member>` here (`None` when available).
-    fn unavailable(&self, member: &str) -> Option<&'static str> {
+    /// Why `$states.<member>` is absent here (`None` when AWS's rules provide it).
+    fn unavailable(&self, member: &str) -> Option<String> {
         let output_or_assign = |k: &str| k == "Output" || k == "Assign";
-        match member {
+        let available = match member {
+            "input" | "context" => true,
             "result" => {
-                let ok = self.inner.is_none()
+                self.inner.is_none()
                     && output_or_assign(self.field)
                     && matches!(
                         self.state_type,
                         Some(StateType::Task | StateType::Map | StateType::Parallel)
-                    );
-                (!ok).then_some("only in the Output and Assign of a Task, Map or Parallel state")
+                    )
             }
-            "errorOutput" => {
-                let ok = self.field == "Catch" && self.inner.is_some_and(output_or_assign);
-                (!ok).then_some("only in a catcher's Output and Assign")
+            "errorOutput" => self.field == "Catch" && self.inner.is_some_and(output_or_assign),
+            _ => {
+                return Some(format!(
+                    "$states has no member '{member}' (only input, context, result and errorOutput)"
+                ))
             }
-            _ => None,
+        };
+        if available {
+            return None;
         }
+        let rule = if member == "result" {
+            "only in the Output and Assign of a Task, Map or Parallel state"
+        } else {
+            "only in a catcher's Output and Assign"
+        };
+        Some(format!("$states.{member} is available {rule}: here it is absent and the expression fails at run time"))
     }
 }
 
@@ -160,19 +170,26 @@ fn jsonata(c: &mut Checker, found: &walk::Found, place: &Place, visible: &[Strin
             inner_span(found.value, 2 + byte)
         };
         if read.name == "states" {
-            let member = read.member.as_deref().unwrap_or("");
-            if let Some(rule) = place.unavailable(member) {
+            let why = read.member.as_deref().and_then(|m| place.unavailable(m));
+            if let Some(message) = why {
                 c.warning(
                     codes::STATES_FIELD_UNAVAILABLE,
                     found.pointer.clone(),
                     at(),
-                    format!("$states.{member} is available {rule}: here it is absent and the expression fails at run time"),
+                    message,
                 );
             }
-        } else if !refs.binds(&read.name)
-            && !is_library_function(&read.name, true)
-            && !visible.contains(&read.name)
-        {
+        } else if refs.binds(&read.name) || visible.contains(&read.name) {
+            continue;
+        } else if read.name == "eval" {
+            // The developer guide: Step Functions leaves `$eval` out of its JSONata.
+            c.warning(
+                codes::UNDEFINED_VARIABLE,
+                found.pointer.clone(),
+                at(),
+                "$eval is not available in Step Functions: use $parse".into(),
+            );
+        } else if !is_library_function(&read.name, true) {
             undefined(c, found, at(), &read.name);
         }
     }
