@@ -72,6 +72,8 @@ pub const WAIT_DURATION: &str = "WAIT_DURATION";
 pub const INVALID_VARIABLE_NAME: &str = "INVALID_VARIABLE_NAME";
 /// A `{% … %}` expression in a JSONata state that does not parse.
 pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
+/// A Parallel branch or Map processor assigning a variable an enclosing scope assigns.
+pub const OUTER_VARIABLE_ASSIGNED: &str = "OUTER_VARIABLE_ASSIGNED";
 /// A timestamp that is not RFC 3339.
 pub const INVALID_TIMESTAMP: &str = "INVALID_TIMESTAMP";
 /// Parallel and Map states nested too deeply to check.
@@ -135,6 +137,7 @@ pub const ALL: &[&str] = &[
     CHOICE_RULE_MULTIPLE_OPERATORS,
     WAIT_DURATION,
     INVALID_VARIABLE_NAME,
+    OUTER_VARIABLE_ASSIGNED,
     INVALID_JSONATA,
     INVALID_TIMESTAMP,
     TOO_DEEPLY_NESTED,

@@ -10,7 +10,7 @@
 use super::jsonata::NOT_EVALUATED;
 use super::paths::inner_span;
 use super::{codes, walk, Checker, MAX_MACHINE_DEPTH};
-use crate::asl::view::{Json, Machine, QueryLanguage, State, StateType};
+use crate::asl::view::{child_pointer, Json, Machine, QueryLanguage, State, StateType};
 use crate::intrinsic::{is_intrinsic, Arg, Call, Intrinsic};
 use crate::json::tree::Span;
 use crate::jsonata::{is_library_function, Expression};
@@ -20,28 +20,48 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
+/// The names visible in one machine, and those of them that bind it (assigned in an
+/// enclosing scope by a state or Choice rule: an inner scope may not assign them).
+#[derive(Clone, Default)]
+struct Scope {
+    visible: Vec<String>,
+    binding: Vec<String>,
+}
+
 /// Check every machine of `top`, each with the variables visible in it.
 pub fn check<'d>(c: &mut Checker<'d>, top: &Machine<'d>) {
-    let mut stack = vec![(top.clone(), Vec::<String>::new())];
+    let mut stack = vec![(top.clone(), Scope::default())];
     while let Some((m, outer)) = stack.pop() {
         if m.depth > MAX_MACHINE_DEPTH {
             continue;
         }
         let states = m.states();
-        let mut visible = outer;
-        for s in &states {
-            assigned(s, &mut visible);
+        let mut inner = outer.clone();
+        for a in states.iter().flat_map(assignments) {
+            if outer.binding.contains(&a.name) {
+                c.error(
+                    codes::OUTER_VARIABLE_ASSIGNED,
+                    a.pointer.clone(),
+                    a.key_span,
+                    format!("The variable '{}' is assigned in an enclosing scope: a Parallel branch or Map iteration can read it but not assign it", a.name),
+                );
+            }
+            add(&mut inner.visible, &a.name);
+            if !a.by_catcher {
+                // AWS accepts a catcher of the Parallel or Map state reusing a branch's name.
+                add(&mut inner.binding, &a.name);
+            }
         }
         for s in &states {
-            reads(c, s, &visible);
+            reads(c, s, &inner.visible);
             for branch in s.branches(&m) {
-                stack.push((branch, visible.clone()));
+                stack.push((branch, inner.clone()));
             }
             if let Some(p) = s.processor(&m) {
                 let scope = if distributed(p.json) {
-                    Vec::new()
+                    Scope::default()
                 } else {
-                    visible.clone()
+                    inner.clone()
                 };
                 stack.push((p, scope));
             }
@@ -49,23 +69,56 @@ pub fn check<'d>(c: &mut Checker<'d>, top: &Machine<'d>) {
     }
 }
 
-/// Adds the names `s` assigns: its own `Assign`, its Choice rules' and its catchers'.
-fn assigned(s: &State, names: &mut Vec<String>) {
-    let mut objects: Vec<Json> = s.field("Assign").map(|f| f.value).into_iter().collect();
+fn add(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| n == name) {
+        names.push(String::from(name));
+    }
+}
+
+/// One name an `Assign` writes.
+struct Assignment {
+    name: String,
+    pointer: String,
+    key_span: Span,
+    by_catcher: bool,
+}
+
+/// The names `s` assigns: its own `Assign`, its Choice rules' and its catchers'.
+fn assignments(s: &State) -> Vec<Assignment> {
+    let mut objects: Vec<(Json, String, bool)> = s
+        .field("Assign")
+        .map(|f| (f.value, s.field_pointer("Assign"), false))
+        .into_iter()
+        .collect();
     for key in ["Choices", "Catch"] {
-        for item in s.field(key).into_iter().flat_map(|f| f.value.items()) {
-            objects.extend(item.get("Assign").map(|f| f.value));
+        for (i, item) in s
+            .field(key)
+            .into_iter()
+            .flat_map(|f| f.value.items())
+            .enumerate()
+        {
+            if let Some(f) = item.get("Assign") {
+                let pointer = format!("{}/{i}/Assign", s.field_pointer(key));
+                objects.push((f.value, pointer, key == "Catch"));
+            }
         }
     }
-    for m in objects.into_iter().flat_map(Json::fields) {
-        let name = match s.query_language {
-            QueryLanguage::JsonPath => m.key.strip_suffix(".$").unwrap_or(m.key),
-            QueryLanguage::Jsonata => m.key,
-        };
-        if !names.iter().any(|n| n == name) {
-            names.push(String::from(name));
+    let mut out = Vec::new();
+    for (object, pointer, by_catcher) in objects {
+        for m in object.fields() {
+            let name = match s.query_language {
+                QueryLanguage::JsonPath => m.key.strip_suffix(".$").unwrap_or(m.key),
+                QueryLanguage::Jsonata => m.key,
+            };
+            out.push(Assignment {
+                name: String::from(name),
+                pointer: child_pointer(&pointer, m.key),
+                key_span: m.key_span,
+                by_catcher,
+            });
         }
     }
+    out
 }
 
 fn distributed(processor: Json) -> bool {
