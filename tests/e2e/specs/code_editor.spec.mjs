@@ -25,6 +25,9 @@ after(async () => {
 
 async function studio() {
   const { page, errors } = await openPage(browser, server.url);
+  // Every test starts from the starter example, not from what an earlier test autosaved.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   const code = new CodeView(page);
   await code.ready();
   await page.waitForSelector(GRAPH_NODES);
