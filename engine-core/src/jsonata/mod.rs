@@ -15,12 +15,14 @@ mod eval;
 mod functions;
 mod lexer;
 mod process;
+mod references;
 mod regex;
 mod signature;
 mod syntax;
 mod value;
 
 pub use error::JsonataError;
+pub use references::{References, VariableRead};
 
 use crate::json::Value;
 use crate::rng::Rng;
@@ -135,4 +137,9 @@ impl Expression {
         root.clear();
         Ok(result?.as_ref().and_then(to_json))
     }
+}
+
+/// True when `$name` is a library function (with Step Functions' own when `aws`).
+pub fn is_library_function(name: &str, aws: bool) -> bool {
+    functions::lookup(name, aws).is_some()
 }
