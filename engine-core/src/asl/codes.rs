@@ -72,6 +72,8 @@ pub const WAIT_DURATION: &str = "WAIT_DURATION";
 pub const INVALID_VARIABLE_NAME: &str = "INVALID_VARIABLE_NAME";
 /// A `{% … %}` expression in a JSONata state that does not parse.
 pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
+/// A Parallel branch or Map processor assigning a variable an enclosing scope assigns.
+pub const OUTER_VARIABLE_ASSIGNED: &str = "OUTER_VARIABLE_ASSIGNED";
 /// A timestamp that is not RFC 3339.
 pub const INVALID_TIMESTAMP: &str = "INVALID_TIMESTAMP";
 /// Parallel and Map states nested too deeply to check.
@@ -95,6 +97,10 @@ pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
 pub const SUBSTITUTION_PLACEHOLDER: &str = "SUBSTITUTION_PLACEHOLDER";
 /// An `ErrorEquals` name starting with `States.` that is not a predefined error.
 pub const UNKNOWN_STATES_ERROR: &str = "UNKNOWN_STATES_ERROR";
+/// `$states.result` or `$states.errorOutput` read where `$states` does not hold it.
+pub const STATES_FIELD_UNAVAILABLE: &str = "STATES_FIELD_UNAVAILABLE";
+/// A `$name` read that no `Assign` in scope writes (nor a function or a local binding).
+pub const UNDEFINED_VARIABLE: &str = "UNDEFINED_VARIABLE";
 
 /// Every code above, errors first.
 pub const ALL: &[&str] = &[
@@ -131,6 +137,7 @@ pub const ALL: &[&str] = &[
     CHOICE_RULE_MULTIPLE_OPERATORS,
     WAIT_DURATION,
     INVALID_VARIABLE_NAME,
+    OUTER_VARIABLE_ASSIGNED,
     INVALID_JSONATA,
     INVALID_TIMESTAMP,
     TOO_DEEPLY_NESTED,
@@ -142,4 +149,6 @@ pub const ALL: &[&str] = &[
     PASS_RESULT_IS_STATIC,
     SUBSTITUTION_PLACEHOLDER,
     UNKNOWN_STATES_ERROR,
+    STATES_FIELD_UNAVAILABLE,
+    UNDEFINED_VARIABLE,
 ];

@@ -100,7 +100,7 @@ fn scalar_string(s: &str) -> String {
     out
 }
 
-/// Plain (unquoted) only for words of letters, digits, spaces and `_-./$@()+=:` that
+/// Plain (unquoted) only for words of ASCII letters, digits, spaces and `_-./$@()+=:` that
 /// start with a letter, `_`, `$` or `/`, do not end in a space or `:`, have no `: `
 /// (a key separator), and are not YAML 1.1 booleans or nulls. So `Fn::Sub` and ARNs stay
 /// plain; indicators such as `#`, `,`, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`
@@ -112,9 +112,9 @@ fn is_safe_plain(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    let first_ok = first.is_alphabetic() || matches!(first, '_' | '$' | '/');
+    let first_ok = first.is_ascii_alphabetic() || matches!(first, '_' | '$' | '/');
     let rest_ok = s.chars().all(|c| {
-        c.is_alphanumeric()
+        c.is_ascii_alphanumeric()
             || matches!(
                 c,
                 ' ' | '_' | '-' | '.' | '/' | '$' | '@' | '(' | ')' | '+' | '=' | ':'

@@ -29,8 +29,14 @@ use hashbrown::HashMap;
 /// Limits AWS enforces, plus a work cap so a hostile definition cannot hang the page.
 #[derive(Clone, Debug)]
 pub struct Limits {
+    /// AWS's 25,000: event 25,000 may only be `ExecutionSucceeded`, else the execution
+    /// fails with `States.Runtime` ("The execution reached the maximum number of history events (25000).").
     pub max_history_events: u32,
+    /// AWS's 256 KiB per payload (`States.DataLimitExceeded`).
     pub max_payload_bytes: usize,
+    /// The work cap (not AWS's): one unit per step of any thread, plus one per value a
+    /// Map's ItemSelector builds. Past it the execution fails with `States.Runtime`, which
+    /// no Catch handles; it bounds what the silent children of a distributed Map can do.
     pub max_units: u64,
 }
 

@@ -130,9 +130,48 @@ impl Mocks {
         self.by_state.get(state).and_then(|l| l.get(call))
     }
 
+    /// The mocks in the case format (`{"State": [{"Return": ..} | {"Throw": ..}]}`), states
+    /// in name order, so a MockConfigFile test case can be shown and edited as a case.
+    pub fn to_case(&self) -> Value {
+        let mut names: Vec<&String> = self.by_state.keys().collect();
+        names.sort();
+        let mut out = crate::Map::default();
+        for name in names {
+            let list = self.by_state[name].iter().map(MockResponse::to_value).collect();
+            out.insert(name.clone(), Value::array(list));
+        }
+        Value::from(out)
+    }
+
     /// Adds or replaces one state's responses.
     pub fn insert(&mut self, state: &str, responses: Vec<MockResponse>) {
         self.by_state.insert(state.to_string(), Rc::from(responses));
+    }
+}
+
+impl MockResponse {
+    /// The response as the case format writes it (`DelaySeconds` only when non-zero).
+    pub fn to_value(&self) -> Value {
+        let mut m = crate::Map::default();
+        match &self.outcome {
+            MockOutcome::Return(v) => {
+                m.insert("Return".into(), v.clone());
+            }
+            MockOutcome::Throw(f) => {
+                let mut t = crate::Map::default();
+                for (key, field) in [("Error", &f.error), ("Cause", &f.cause)] {
+                    if let Some(text) = field {
+                        t.insert(key.into(), Value::from(text.as_str()));
+                    }
+                }
+                m.insert("Throw".into(), Value::from(t));
+            }
+        }
+        if self.delay_ms != 0 {
+            let seconds = crate::Number::from_f64_normalized(self.delay_ms as f64 / 1000.0);
+            m.insert("DelaySeconds".into(), Value::Number(seconds));
+        }
+        Value::from(m)
     }
 }
 

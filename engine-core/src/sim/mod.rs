@@ -1,14 +1,31 @@
 //! What the studio shows about a finished (or partial) execution, computed from its
 //! history alone: how far the debugger's cursor has got, each state's colour at the
-//! cursor, the timeline of states over virtual time, and an estimated cost.
+//! cursor, the timeline of states over virtual time, and an estimated cost; plus the
+//! simulate panel's pure models (the Task list with starter mocks, the mock drafts, the
+//! debugging session).
 //!
 //! Stepping back is moving the cursor: an execution is deterministic, so its whole
 //! history is the replay, and every view is a pure function of `history[..=cursor]`.
+//!
+//! | module | purpose |
+//! |---|---|
+//! | `status` | each state's status at the cursor |
+//! | `timeline` | spans of states over virtual time |
+//! | `cost` | Standard and Express cost estimates |
+//! | `tasks` | the Task states of a machine and starter responses per Resource |
+//! | `drafts` | mocks as edited: case format and MockConfigFile in and out |
+//! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 
 mod cost;
+mod drafts;
+mod session;
 mod status;
+mod tasks;
 mod timeline;
 
 pub use cost::{estimate_cost, CostEstimate};
+pub use drafts::{mock_config_test_cases, DraftError, MockDrafts, ResponseDraft, StateMocks};
+pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
+pub use tasks::{starter_response, task_states, TaskSlot};
 pub use timeline::{timeline, Span, SpanKind};

@@ -20,7 +20,7 @@ let previous;
 /** A studio opened on the starter example, alone (earlier tests' pages closed, their autosave cleared). */
 async function studio() {
   await previous?.close();
-  const { page, errors } = await openPage(session.browser, session.server.url, { fresh: true });
+  const { page, errors } = await openPage(session.browser, session.server.url);
   previous = page;
   const code = new CodeView(page);
   await code.ready();

@@ -7,6 +7,8 @@
 //          the same States object, plus Start -> StartAt and terminal top-level state -> End.
 //   Branch and processor starts are drawn as nesting, not as edges.
 
+import { CodeView } from './editor.mjs';
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function scopeEdges(machine, out) {

@@ -2,16 +2,15 @@
 //! (`crate::jsonata`'s parser); errors point at the expression's pointer and at the
 //! character where parsing failed.
 
-use super::{codes, Checker};
-use crate::asl::view::{child_pointer, index_pointer, State};
+use super::{codes, walk, Checker};
+use crate::asl::view::State;
 use crate::json::tree::Span;
 use crate::jsonata::Expression;
 use alloc::format;
 use alloc::string::String;
-use alloc::vec;
 
 /// State fields that are never evaluated (or hold whole machines, checked on their own).
-const NOT_EVALUATED: &[&str] = &[
+pub const NOT_EVALUATED: &[&str] = &[
     "Type",
     "Comment",
     "QueryLanguage",
@@ -27,24 +26,10 @@ const NOT_EVALUATED: &[&str] = &[
 /// Parse every expression in the evaluated fields of a JSONata state.
 pub fn check(c: &mut Checker, s: &State) {
     for f in s.json.fields().filter(|f| !NOT_EVALUATED.contains(&f.key)) {
-        let mut stack = vec![(f.value, s.field_pointer(f.key))];
-        while let Some((json, pointer)) = stack.pop() {
-            if let Some(text) = json.as_str() {
-                expression(
-                    c,
-                    &pointer,
-                    json.span(),
-                    text,
-                    json.span().len() == text.len() + 2,
-                );
-                continue;
-            }
-            for (i, item) in json.items().enumerate() {
-                stack.push((item, index_pointer(&pointer, i)));
-            }
-            for m in json.fields() {
-                stack.push((m.value, child_pointer(&pointer, m.key)));
-            }
+        for found in walk::strings(f.key, f.value, s.field_pointer(f.key)) {
+            let span = found.value.span();
+            let plain = span.len() == found.text.len() + 2;
+            expression(c, &found.pointer, span, found.text, plain);
         }
     }
 }

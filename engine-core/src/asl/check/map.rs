@@ -63,6 +63,15 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
                 let base = s.field_pointer(key);
                 templates::payload(c, At::new(&base, "Parameters"), p.value);
             }
+            // The developer guide's ItemReader page: JSONata replaces `Parameters` with `Arguments`.
+            let other = match ql {
+                QueryLanguage::JsonPath => "Arguments",
+                QueryLanguage::Jsonata => "Parameters",
+            };
+            if let Some(o) = f.value.get(other) {
+                let pointer = child_pointer(&s.field_pointer(key), other);
+                wrong_language(c, pointer, o.key_span, other, ql);
+            }
             if !f.value.is_object() {
                 values::wrong_type(c, s.field_pointer(key), f.value, "an object");
             } else if key == "ItemReader" && f.value.get("Resource").is_none() {

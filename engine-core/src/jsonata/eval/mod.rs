@@ -34,10 +34,14 @@ pub struct Evaluator<'a> {
     steps: u64,
     /// Scopes that received a function value: cleared at the end to free closures.
     pub closures: Vec<Rc<Frame>>,
+    /// The outermost scope: environment bindings are converted into it on first use.
+    root: Rc<Frame>,
+    /// Parsed signatures of the library functions called so far.
+    signatures: alloc::collections::BTreeMap<&'static str, Rc<super::signature::Signature>>,
 }
 
 impl<'a> Evaluator<'a> {
-    pub fn new(env: &'a mut Environment) -> Self {
+    pub fn new(env: &'a mut Environment, root: Rc<Frame>) -> Self {
         let limits = env.limits;
         Evaluator {
             env,
@@ -45,7 +49,20 @@ impl<'a> Evaluator<'a> {
             depth: 0,
             steps: 0,
             closures: Vec::new(),
+            root,
+            signatures: alloc::collections::BTreeMap::new(),
         }
+    }
+
+    /// The parsed signature of a library function (parsed once per evaluation).
+    pub fn signature_of(
+        &mut self,
+        b: &'static functions::Builtin,
+    ) -> Rc<super::signature::Signature> {
+        self.signatures
+            .entry(b.name)
+            .or_insert_with(|| Rc::new(b.signature()))
+            .clone()
     }
 
     /// Binds a value into a frame, remembering frames that hold closures.
@@ -60,6 +77,12 @@ impl<'a> Evaluator<'a> {
     pub fn lookup(&self, frame: &Frame, name: &str) -> Option<JValue> {
         if let Some(v) = frame.find(name) {
             return v;
+        }
+        // Environment bindings (`$states`, workflow variables) convert on first use only.
+        if let Some((_, v)) = self.env.bindings.iter().find(|(n, _)| n == name) {
+            let v = super::value::from_json(v);
+            self.root.bind(name, Some(v.clone()));
+            return Some(v);
         }
         functions::lookup(name, self.env.aws_functions)
             .map(|b| JValue::func(super::value::Function::Builtin(b)))

@@ -7,8 +7,8 @@ use super::Ctx;
 use crate::jsonata::error::JsonataError;
 use crate::jsonata::eval::{Evaluator, R};
 use crate::jsonata::value::{from_json, JArray, JValue};
-use alloc::rc::Rc;
 use crate::rng::Rng;
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
@@ -61,7 +61,11 @@ pub fn range(ev: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
         .collect();
     // A result sequence, as AWS returns it: $range(1, 9, 9) is 1, not [1] (recorded:
     // intrinsic_functions_jsonata test_array_range).
-    Ok(Some(JValue::Array(Rc::new(JArray { items, sequence: true, ..JArray::default() }))))
+    Ok(Some(JValue::Array(Rc::new(JArray {
+        items,
+        sequence: true,
+        ..JArray::default()
+    }))))
 }
 
 fn hex(bytes: &[u8]) -> String {

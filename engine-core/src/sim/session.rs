@@ -1,0 +1,302 @@
+//! A debugging session: the execution, every event it has written so far, and the
+//! cursor the studio shows. The execution is advanced in slices (so a long run never
+//! holds the page for more than a frame); the cursor moves freely over what has been
+//! written, so stepping back is moving the cursor — the execution is deterministic and
+//! its recorded history *is* the replay.
+
+use super::status::{state_statuses, RunStatus};
+use crate::run::{
+    Execution, ExecutionOptions, HistoryEvent, Mocks, StateInspection, StateMachine, Status,
+};
+use crate::{Failure, Value};
+use alloc::collections::BTreeSet;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// One execution being run and inspected.
+pub struct Session {
+    exec: Execution,
+    events: Vec<HistoryEvent>,
+    inspections: Vec<Rc<StateInspection>>,
+    /// How many events are shown (0 = before the first).
+    cursor: usize,
+    /// State names a run to breakpoint stops at (on their `…StateEntered`).
+    pub breakpoints: BTreeSet<String>,
+}
+
+/// Where a run in slices stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The slice's budget ran out; call again.
+    Budget,
+    /// The cursor reached an event entering a breakpoint state.
+    Breakpoint,
+    /// The cursor is at the execution's last event.
+    End,
+}
+
+/// What the result area shows at the cursor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CursorResult {
+    /// `RUNNING` until the cursor reaches the closing event, then AWS's final status.
+    pub status: &'static str,
+    pub output: Option<Rc<Value>>,
+    pub failure: Option<Failure>,
+    /// `…StateEntered` events up to the cursor.
+    pub transitions: u64,
+    /// Virtual milliseconds from the start to the cursor's event.
+    pub elapsed_ms: i64,
+}
+
+impl Session {
+    /// Starts an execution (inspection data on) with the cursor before the first event.
+    pub fn start(machine: &StateMachine, input: Value, mocks: Mocks, seed: u64) -> Session {
+        let options = ExecutionOptions {
+            mocks,
+            seed,
+            inspect: true,
+            ..ExecutionOptions::default()
+        };
+        let exec = Execution::new(machine, input, options);
+        let events = exec.history();
+        Session {
+            exec,
+            events,
+            inspections: Vec::new(),
+            cursor: 0,
+            breakpoints: BTreeSet::new(),
+        }
+    }
+
+    /// Every event written so far.
+    pub fn events(&self) -> &[HistoryEvent] {
+        &self.events
+    }
+
+    /// How many events the cursor shows.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// True once the execution has written its closing event.
+    pub fn finished(&self) -> bool {
+        self.exec.status() != Status::Running
+    }
+
+    /// Moves the cursor to show `count` events (clamped to what has been written).
+    pub fn seek(&mut self, count: usize) {
+        self.cursor = count.min(self.events.len());
+    }
+
+    /// One event forward, running the execution when the cursor is at its edge.
+    pub fn step(&mut self) -> bool {
+        if self.cursor == self.events.len() && !self.produce() {
+            return false;
+        }
+        self.cursor += 1;
+        true
+    }
+
+    /// One event back.
+    pub fn step_back(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Moves forward by at most `budget` events, stopping after an event that enters a
+    /// breakpoint state (when `breakpoints` is set) or at the end.
+    pub fn advance(&mut self, budget: usize, breakpoints: bool) -> Stop {
+        for _ in 0..budget {
+            if !self.step() {
+                return Stop::End;
+            }
+            if breakpoints && self.at_breakpoint() {
+                return Stop::Breakpoint;
+            }
+        }
+        if self.finished() && self.cursor == self.events.len() {
+            Stop::End
+        } else {
+            Stop::Budget
+        }
+    }
+
+    fn at_breakpoint(&self) -> bool {
+        let e = &self.events[self.cursor - 1];
+        e.event_type.ends_with("StateEntered")
+            && e.details
+                .name
+                .as_deref()
+                .is_some_and(|n| self.breakpoints.contains(n))
+    }
+
+    /// Runs the execution for one more batch of events; false when it has ended.
+    fn produce(&mut self) -> bool {
+        if self.finished() {
+            return false;
+        }
+        let fresh = self.exec.step();
+        if fresh.is_empty() {
+            return false;
+        }
+        self.events.extend(fresh);
+        if self.finished() {
+            self.inspections = self.exec.inspections();
+        }
+        true
+    }
+
+    /// The status of each state that has run at the cursor.
+    pub fn statuses(&self) -> Vec<(Rc<str>, RunStatus)> {
+        state_statuses(&self.events, self.cursor)
+    }
+
+    /// The result area's content at the cursor.
+    pub fn result(&self) -> CursorResult {
+        let shown = &self.events[..self.cursor];
+        let transitions = shown
+            .iter()
+            .filter(|e| e.event_type.ends_with("StateEntered"))
+            .count() as u64;
+        let start = self.events.first().map_or(0, |e| e.timestamp_ms);
+        let elapsed_ms = shown.last().map_or(0, |e| e.timestamp_ms - start);
+        let mut result = CursorResult {
+            status: "RUNNING",
+            output: None,
+            failure: None,
+            transitions,
+            elapsed_ms,
+        };
+        if let Some(last) = shown.last() {
+            let failure = || {
+                Some(Failure {
+                    error: last.details.error.clone(),
+                    cause: last.details.cause.clone(),
+                })
+            };
+            match last.event_type {
+                "ExecutionSucceeded" => {
+                    result.status = "SUCCEEDED";
+                    result.output = last.details.output.clone();
+                }
+                "ExecutionFailed" => {
+                    result.status = "FAILED";
+                    result.failure = failure();
+                }
+                "ExecutionTimedOut" => {
+                    result.status = "TIMED_OUT";
+                    result.failure = failure();
+                }
+                "ExecutionAborted" => result.status = "ABORTED",
+                _ => {}
+            }
+        }
+        result
+    }
+
+    /// The latest visit of `state` that had been entered by the cursor (its stages,
+    /// retry/catch decision and variables), once the execution has finished.
+    pub fn inspection(&self, state: &str) -> Option<Rc<StateInspection>> {
+        let upto = self.events.get(self.cursor.checked_sub(1)?)?.id;
+        self.inspections
+            .iter()
+            .rev()
+            .find(|i| &*i.name == state && i.entered_event_id <= upto)
+            .cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse_value;
+
+    fn machine(text: &str) -> StateMachine {
+        StateMachine::compile(&parse_value(text).unwrap()).unwrap()
+    }
+
+    const RETRY: &str = r#"{"StartAt":"T","States":{
+        "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["E"],"IntervalSeconds":2,"MaxAttempts":1}],
+             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"F"}],"Next":"S"},
+        "S":{"Type":"Succeed"},"F":{"Type":"Fail","Error":"Gave","Cause":"up"}}}"#;
+
+    fn mocks(text: &str) -> Mocks {
+        Mocks::from_case(&parse_value(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn runs_to_the_end_in_slices_and_steps_back_to_the_first_event() {
+        let m = machine(RETRY);
+        let mut s = Session::start(
+            &m,
+            Value::object(),
+            mocks(r#"{"T":[{"Throw":{"Error":"E","Cause":"c"}},{"Return":{"Payload":1}}]}"#),
+            0,
+        );
+        assert_eq!(s.result().status, "RUNNING");
+        let mut slices = 0;
+        while s.advance(3, false) == Stop::Budget {
+            slices += 1;
+        }
+        assert!(slices > 1, "a short budget takes several slices");
+        let end = s.result();
+        assert_eq!(end.status, "SUCCEEDED");
+        // AWS's lambda:invoke result is the whole response; with no ResultPath it is the output.
+        assert_eq!(
+            end.output
+                .as_deref()
+                .and_then(|o| o.get("Payload"))
+                .and_then(Value::as_i64),
+            Some(1)
+        );
+        // One retry with a 2 s interval.
+        assert_eq!(end.elapsed_ms, 2000);
+        let n = s.cursor();
+        s.seek(1);
+        assert_eq!(s.events()[s.cursor() - 1].event_type, "ExecutionStarted");
+        assert_eq!(s.result().status, "RUNNING");
+        while s.step() {}
+        assert_eq!(s.cursor(), n);
+        assert_eq!(s.result(), end);
+    }
+
+    #[test]
+    fn caught_failure_shows_fail_state_result_and_statuses() {
+        let m = machine(RETRY);
+        let mut s = Session::start(
+            &m,
+            Value::object(),
+            mocks(
+                r#"{"T":[{"Throw":{"Error":"E","Cause":"c"}},{"Throw":{"Error":"E","Cause":"c"}}]}"#,
+            ),
+            0,
+        );
+        while s.advance(100, false) == Stop::Budget {}
+        let r = s.result();
+        assert_eq!(r.status, "FAILED");
+        assert_eq!(
+            r.failure.as_ref().and_then(|f| f.error.as_deref()),
+            Some("Gave")
+        );
+        let statuses = s.statuses();
+        assert!(statuses.contains(&(Rc::from("T"), RunStatus::Caught)));
+        assert!(statuses.contains(&(Rc::from("F"), RunStatus::Failed)));
+        let t = s.inspection("T").unwrap();
+        assert_eq!(t.catch_index, Some(0));
+    }
+
+    #[test]
+    fn breakpoint_stops_on_entering_the_state() {
+        let m = machine(RETRY);
+        let mut s = Session::start(&m, Value::object(), mocks(r#"{"T":[{"Return":{}}]}"#), 0);
+        s.breakpoints.insert("S".into());
+        assert_eq!(s.advance(1000, true), Stop::Breakpoint);
+        let e = &s.events()[s.cursor() - 1];
+        assert_eq!(
+            (e.event_type, e.details.name.as_deref()),
+            ("SucceedStateEntered", Some("S"))
+        );
+        assert_eq!(s.advance(1000, true), Stop::End);
+        assert_eq!(s.result().status, "SUCCEEDED");
+    }
+}
