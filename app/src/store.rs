@@ -6,9 +6,12 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `problems` | code view, problems list | diagnostics of the current text, located by span |
+//! | `reveal` | problems list → code view | a byte range the code view should select and show |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 
+use crate::problems::{problems_of, Problem};
 use engine_core::json::parse_value;
 use engine_core::layout::Transform;
 use engine_core::Value;
@@ -28,6 +31,12 @@ pub struct Store {
     /// The last definition that parsed, kept so the graph never goes blank.
     pub last_good: Memo<Option<Value>>,
 
+    // ── code view (app-editor) ──
+    /// Diagnostics of the current text, in text order.
+    pub problems: Memo<Vec<Problem>>,
+    /// A byte range `[start, end)` the code view should select and scroll to.
+    pub reveal: RwSignal<Option<(usize, usize)>>,
+
     // --- Graph canvas (app-graph) ---
     /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
     pub view: RwSignal<Option<Transform>>,
@@ -43,11 +52,14 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
+        let problems = Memo::new(move |_| text.with(|t| problems_of(t)));
         Store {
             text,
             selection: RwSignal::new(None),
             parsed,
             last_good,
+            problems,
+            reveal: RwSignal::new(None),
             view: RwSignal::new(None),
             io: crate::io::IoStore::new(),
         }

@@ -55,7 +55,10 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
     item_batcher(c, s);
     for key in ["ItemReader", "ResultWriter"] {
         if let Some(f) = s.field(key) {
-            let parameters = f.value.get("Parameters").filter(|_| ql == QueryLanguage::JsonPath);
+            let parameters = f
+                .value
+                .get("Parameters")
+                .filter(|_| ql == QueryLanguage::JsonPath);
             if let Some(p) = parameters {
                 let base = s.field_pointer(key);
                 templates::payload(c, At::new(&base, "Parameters"), p.value);

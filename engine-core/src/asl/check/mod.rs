@@ -4,6 +4,7 @@
 mod choice;
 mod errors;
 mod flow;
+mod jsonata;
 mod machine;
 mod map;
 mod names;
