@@ -105,6 +105,18 @@ fn is_tuple_stream(v: &Option<JValue>) -> bool {
     matches!(v, Some(JValue::Array(a)) if a.tuple_stream)
 }
 
+/// A step with no predicates, bindings, grouping or array-keeping.
+fn is_plain(s: &Expr) -> bool {
+    s.stages.is_empty()
+        && s.predicate.is_empty()
+        && s.group.is_none()
+        && !s.keep_array
+        && !s.tuple
+        && s.focus.is_none()
+        && s.index.is_none()
+        && s.ancestor.is_none()
+}
+
 /// How far a path got on a binding's JSON before evaluation takes over.
 enum Prefix {
     /// The path does not start at an environment binding.
@@ -129,6 +141,18 @@ impl Evaluator<'_> {
         else {
             return Ok(None);
         };
+        // The commonest path, one plain name on an object (`price` in a predicate).
+        if let ([step], false, None, false) =
+            (&steps[..], *keep_singleton_array, &expr.group, expr.tuple)
+        {
+            if let (Kind::Name(name), true) = (&step.kind, is_plain(step)) {
+                match input {
+                    Some(JValue::Array(_)) => {}
+                    Some(JValue::Object(m)) => return Ok(m.get(&**name).cloned()),
+                    _ => return Ok(None),
+                }
+            }
+        }
         let first_is_var = matches!(steps.first().map(|s| &s.kind), Some(Kind::Variable(_)));
         // The input sequence; `[None]` when the input is undefined.
         let mut inputs: Vec<Option<JValue>> = match input {
@@ -233,15 +257,7 @@ impl Evaluator<'_> {
     /// Walks a path that starts at an environment binding (`$states.input.items`) through
     /// its plain name steps on the JSON itself, so only the part reached is converted.
     fn binding_prefix(&self, steps: &[Expr], frame: &Rc<Frame>) -> Prefix {
-        let plain = |s: &Expr| {
-            s.stages.is_empty()
-                && s.predicate.is_empty()
-                && s.group.is_none()
-                && !s.keep_array
-                && !s.tuple
-                && s.focus.is_none()
-                && s.index.is_none()
-        };
+        let plain = is_plain;
         let Some(first) = steps.first() else {
             return Prefix::None;
         };
