@@ -3,6 +3,7 @@
 mod canvas;
 mod code_view;
 mod io;
+mod sim;
 mod store;
 mod studio;
 

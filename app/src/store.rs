@@ -8,6 +8,7 @@
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
+//! | `run_status` | simulate panel → graph | each state's status at the debugger's cursor |
 
 use engine_core::json::parse_value;
 use engine_core::layout::Transform;
@@ -33,6 +34,10 @@ pub struct Store {
     pub view: RwSignal<Option<Transform>>,
     // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
     pub io: crate::io::IoStore,
+    // ---- app-sim: the simulate panel (see sim/) ----
+    /// Each state's run status at the debugger's cursor (state name → `succeeded`,
+    /// `failed`, `caught`, `cancelled`, `in-progress`); absent states have not run.
+    pub run_status: RwSignal<std::collections::HashMap<String, &'static str>>,
 }
 
 impl Store {
@@ -50,6 +55,7 @@ impl Store {
             last_good,
             view: RwSignal::new(None),
             io: crate::io::IoStore::new(),
+            run_status: RwSignal::new(Default::default()),
         }
     }
 }

@@ -18,7 +18,7 @@ pub fn Studio() -> impl IntoView {
         <crate::io::IoLayer />
         <main class="workspace">
             <section class="pane code-pane" aria-label="Definition">
-                <CodeView text=text />
+                <crate::sim::PaneTabs><CodeView text=text /></crate::sim::PaneTabs>
             </section>
             <section class="pane graph-pane" aria-label="Graph">
                 <Canvas />

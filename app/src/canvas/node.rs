@@ -180,9 +180,19 @@ pub fn NodeView(
     let start_flag = node.is_start.then(|| {
         view! { <text class="flag" x="-4" y="12" text-anchor="end" aria-hidden="true">"▶"</text> }
     });
+    // app-sim: the state's run status at the debugger's cursor, as a class and a word.
+    let store = crate::store::use_store();
+    let state_name = node.name.clone();
+    let run = Memo::new(move |_| store.run_status.with(|m| m.get(&state_name).copied()));
+    let run_cue = move || run.get().map(|s| view! { <text class="run-cue" x="0" y="-4">{run_cue_text(s)}</text> });
     view! {
         <g
-            class=move || if selected.get() { format!("{class} selected") } else { class.clone() }
+            class=move || {
+                let sel = if selected.get() { " selected" } else { "" };
+                let status = run.get().map(|s| format!(" run-{s}")).unwrap_or_default();
+                format!("{class}{sel}{status}")
+            }
+            data-run-status=move || run.get()
             data-state=node.name.clone()
             data-node-id=node.id
             data-pointer=node.pointer.clone()
@@ -197,6 +207,19 @@ pub fn NodeView(
             {name_view}
             {start_flag}
             {mark_view}
+            {run_cue}
         </g>
     }
+}
+
+/// The glyph and word shown above a state that has run (colour is never the only cue).
+fn run_cue_text(status: &str) -> String {
+    let glyph = match status {
+        "succeeded" => "✓",
+        "failed" => "✗",
+        "caught" => "↪",
+        "cancelled" => "⊘",
+        _ => "…",
+    };
+    format!("{glyph} {}", status.replace('-', " "))
 }
