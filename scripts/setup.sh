@@ -53,6 +53,10 @@ CURRENT_STEP="crates (cargo fetch)"
 step "$CURRENT_STEP"
 cargo fetch --locked
 
+CURRENT_STEP="code editor bundle (npm ci in app/editor, then esbuild)"
+step "$CURRENT_STEP"
+bash scripts/editor-bundle.sh
+
 if [ "$WITH_BROWSER" = 1 ]; then
   CURRENT_STEP="chromium"
   step "$CURRENT_STEP"

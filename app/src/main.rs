@@ -1,8 +1,9 @@
 //! StateLab studio: a thin Leptos view over engine-core.
 
 mod canvas;
-mod code_view;
+mod code_editor;
 mod io;
+mod problems;
 mod sim;
 mod store;
 mod studio;

@@ -6,14 +6,20 @@
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
 //! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `document` | code view, problems list | the text as engine-core's lossless tree |
+//! | `problems` | code view, problems list | `asl::validate` of the document: syntax, then ASL rules |
+//! | `reveal` | problems list → code view | a byte span the code view should select and show |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 //! | `run_status` | simulate panel → graph | each state's status at the debugger's cursor |
 
+use engine_core::asl::{validate, Diagnostic};
 use engine_core::json::parse_value;
+use engine_core::json::tree::{parse_document, Document, Span};
 use engine_core::layout::Transform;
 use engine_core::Value;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The example a first visit opens with: the game-housekeeping lab.
 pub const STARTER_EXAMPLE: &str = include_str!("../../public/examples/game-housekeeping.asl.json");
@@ -28,6 +34,14 @@ pub struct Store {
     pub parsed: Memo<Result<Value, String>>,
     /// The last definition that parsed, kept so the graph never goes blank.
     pub last_good: Memo<Option<Value>>,
+
+    // ── code view (app-editor) ──
+    /// The current text as a lossless tree, parsed once per change of the text.
+    pub document: Memo<Arc<Document>>,
+    /// Every problem in the document (JSON syntax, then ASL rules), ordered by position.
+    pub problems: Memo<Vec<Diagnostic>>,
+    /// A byte span of the text the code view should select and scroll to.
+    pub reveal: RwSignal<Option<Span>>,
 
     // --- Graph canvas (app-graph) ---
     /// The canvas's pan and zoom; `None` while it fits the drawing to the screen.
@@ -48,11 +62,19 @@ impl Store {
             Ok(v) => Some(v),
             Err(_) => previous.cloned().flatten(),
         });
+        let document = Memo::new_with_compare(
+            move |_| Arc::new(text.with(|t| parse_document(t))),
+            |old, new| old.map(|d| d.text()) != new.map(|d| d.text()),
+        );
+        let problems = Memo::new(move |_| document.with(|d| validate(d)));
         Store {
             text,
             selection: RwSignal::new(None),
             parsed,
             last_good,
+            document,
+            problems,
+            reveal: RwSignal::new(None),
             view: RwSignal::new(None),
             io: crate::io::IoStore::new(),
             run_status: RwSignal::new(Default::default()),

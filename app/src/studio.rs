@@ -1,14 +1,13 @@
 //! The studio page: the definition text, and the graph drawn from it.
 
 use crate::store::provide_store;
-use crate::{canvas::Canvas, code_view::CodeView};
+use crate::{canvas::Canvas, code_editor::CodeEditor, problems::ProblemsPanel};
 use leptos::prelude::*;
 
 #[component]
 pub fn Studio() -> impl IntoView {
     let store = crate::io::open_store();
     provide_store(store);
-    let text = store.text;
     view! {
         <header class="topbar">
             <h1>"StateLab"</h1>
@@ -18,7 +17,10 @@ pub fn Studio() -> impl IntoView {
         <crate::io::IoLayer />
         <main class="workspace">
             <section class="pane code-pane" aria-label="Definition">
-                <crate::sim::PaneTabs><CodeView text=text /></crate::sim::PaneTabs>
+                <crate::sim::PaneTabs>
+                    <CodeEditor />
+                    <ProblemsPanel />
+                </crate::sim::PaneTabs>
             </section>
             <section class="pane graph-pane" aria-label="Graph">
                 <Canvas />

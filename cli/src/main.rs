@@ -1,6 +1,7 @@
 //! `statelab`: a native command line over engine-core, for labs, grading and benchmarks.
 
 mod bench;
+mod jsonata_cases;
 mod run;
 mod test_cases;
 mod validate;

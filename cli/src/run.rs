@@ -4,6 +4,7 @@
 use engine_core::json::{parse_value, write_compact};
 use engine_core::run::{Execution, ExecutionOptions, Mocks, StateMachine, Status};
 use engine_core::{Map, Value};
+use std::io::Write;
 use std::process::ExitCode;
 
 pub const HELP: &str = "\
@@ -14,6 +15,8 @@ status, output or error/cause, transitions, virtualDurationSeconds, and with --h
 the history events, with --inspect the per-state inspection records.
 --mocks takes the case format ({\"State\": [{\"Return\": ..}]}) or a Step Functions Local
 MockConfigFile (then --test-case names the test case).
+FILE may also be a case file ({\"definition\": .., \"input\": .., \"mocks\": ..}, as `statelab test`
+reads); its input and mocks apply unless --input or --mocks is given.
 ";
 
 /// Reads `JSON` or `@FILE`.
@@ -32,8 +35,8 @@ pub fn read_json_file(path: &str) -> Result<Value, String> {
     read_json_arg(&format!("@{path}"))
 }
 
-/// The result object `run` prints.
-pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
+/// The result object `run` prints, without the history and inspection lists.
+pub fn result_value(exec: &Execution) -> Value {
     let mut m = Map::default();
     m.insert("status".into(), Value::from(exec.status().as_str()));
     if exec.status() == Status::Succeeded {
@@ -57,19 +60,33 @@ pub fn result_value(exec: &Execution, history: bool, inspect: bool) -> Value {
         Value::from(ms as f64 / 1000.0)
     };
     m.insert("virtualDurationSeconds".into(), secs);
+    Value::from(m)
+}
+
+/// Writes the result object, then `history` and `inspection` one item at a time: a
+/// long history is never held as one JSON value (peak memory stays near the execution's).
+fn write_result(out: &mut impl Write, exec: &Execution, history: bool, inspect: bool) -> std::io::Result<()> {
+    let head = write_compact(&result_value(exec));
+    out.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
     if history {
-        m.insert(
-            "history".into(),
-            Value::array(exec.history().iter().map(|e| e.to_value()).collect()),
-        );
+        write_list(out, "history", exec.history().iter().map(|e| e.to_value()))?;
     }
     if inspect {
-        m.insert(
-            "inspection".into(),
-            Value::array(exec.inspections().iter().map(|i| i.to_value()).collect()),
-        );
+        write_list(out, "inspection", exec.inspections().iter().map(|i| i.to_value()))?;
     }
-    Value::from(m)
+    out.write_all(b"}\n")?;
+    out.flush()
+}
+
+fn write_list(out: &mut impl Write, key: &str, items: impl Iterator<Item = Value>) -> std::io::Result<()> {
+    write!(out, ",\"{key}\":[")?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(write_compact(&item).as_bytes())?;
+    }
+    out.write_all(b"]")
 }
 
 pub fn main(args: &[String]) -> ExitCode {
@@ -84,7 +101,7 @@ pub fn main(args: &[String]) -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
-    let mut input = Value::object();
+    let mut input = None;
     let mut mocks_file = None;
     let mut test_case = None;
     let (mut history, mut inspect, mut seed) = (false, false, 0u64);
@@ -100,7 +117,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 print!("{HELP}");
                 return Ok(ExitCode::SUCCESS);
             }
-            "--input" => input = read_json_arg(&value("--input")?)?,
+            "--input" => input = Some(read_json_arg(&value("--input")?)?),
             "--mocks" => mocks_file = Some(value("--mocks")?),
             "--test-case" => test_case = Some(value("--test-case")?),
             "--seed" => {
@@ -115,11 +132,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let file = file.ok_or("missing the definition FILE")?;
-    let definition = read_json_file(&file)?;
+    let mut definition = read_json_file(&file)?;
+    let mut case_mocks = None;
+    if definition.get("States").is_none() {
+        if let Some(d) = definition.get("definition").cloned() {
+            input = input.or_else(|| definition.get("input").cloned());
+            case_mocks = definition.get("mocks").cloned();
+            definition = d;
+        }
+    }
+    let input = input.unwrap_or_else(Value::object);
     let machine = StateMachine::compile(&definition)
         .map_err(|e| format!("invalid definition at '{}': {}", e.pointer, e.message))?;
     let mocks = match mocks_file {
-        None => Mocks::none(),
+        None => case_mocks.map_or_else(|| Ok(Mocks::none()), |m| Mocks::from_case(&m))?,
         Some(path) => {
             let v = read_json_file(&path)?;
             if v.get("StateMachines").is_some() {
@@ -138,6 +164,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     let mut exec = Execution::new(&machine, input, options);
     exec.run();
-    println!("{}", write_compact(&result_value(&exec, history, inspect)));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_result(&mut out, &exec, history, inspect).map_err(|e| format!("cannot write the result: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

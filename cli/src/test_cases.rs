@@ -20,7 +20,9 @@ statelab test PATH... [--skip-list FILE] [--quiet]
 Runs every case file under PATH (folders are walked), compares status, output, error,
 cause and the history's event types, prints each failure with a diff, counts per category,
 and ends with `N passed, N failed` (exit 1 on any failure). A skip list has one entry per
-line: a case file name (or `feature:NAME`), then `#` and the reason.
+line: a case file name (or `feature:NAME`), then `#` and the reason. JSONata test-suite
+files (cases with `expr`) run through the JSONata engine and compare the result or the
+error code; their skip entries name `group/caseNNN` (engine-core/tests/jsonata_skips.txt).
 ";
 
 /// A loaded case file.
@@ -129,6 +131,10 @@ impl Skips {
         Ok(s)
     }
 
+    fn reason_for_name(&self, name: &str) -> Option<&str> {
+        self.files.iter().find(|(f, _)| name.starts_with(f.as_str())).map(|(_, r)| r.as_str())
+    }
+
     fn reason(&self, case: &Case) -> Option<&str> {
         if let Some((_, r)) = self
             .files
@@ -192,6 +198,27 @@ pub fn main(args: &[String]) -> ExitCode {
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let mut per_cat: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
     for f in &files {
+        // JSONata suite cases (`expr`) run through the JSONata engine.
+        if let Some(ran) = crate::jsonata_cases::run_file(f, &|name| skips.reason_for_name(name).is_none()) {
+            for (r, was_run) in ran {
+                let entry = per_cat.entry(format!("jsonata/{}", r.group)).or_default();
+                if !was_run {
+                    if !quiet {
+                        println!("SKIP {}: {}", r.name, skips.reason_for_name(&r.name).unwrap_or(""));
+                    }
+                    skipped += 1;
+                    entry.2 += 1;
+                } else if let engine_core::jsonata::conformance::Outcome::Fail(why) = r.outcome {
+                    println!("FAIL {} [jsonata]: {why}", r.name);
+                    failed += 1;
+                    entry.1 += 1;
+                } else {
+                    passed += 1;
+                    entry.0 += 1;
+                }
+            }
+            continue;
+        }
         let case = match Case::load(f) {
             Ok(c) => c,
             Err(e) => {

@@ -1,8 +1,9 @@
 //! `statelab validate FILE... [--format human|json]`: every problem of each definition, as a
 //! compiler prints them or as ValidateStateMachineDefinition's JSON.
 
-use engine_core::asl::{validate, Diagnostic};
-use engine_core::json::tree::{parse_document_bytes, Document};
+use engine_core::asl::{codes, validate, Diagnostic, Severity};
+use engine_core::import::looks_like_json;
+use engine_core::json::tree::{parse_document_bytes, parse_yaml_document};
 use engine_core::json::write_compact;
 use engine_core::{Map, Value};
 use std::io::{Read, Write};
@@ -11,14 +12,15 @@ use std::process::ExitCode;
 pub const HELP: &str = "\
 statelab validate FILE... [--format human|json]
 
-Checks each Amazon States Language definition (JSON; `-` reads standard input) and
+Checks each Amazon States Language definition (JSON, or YAML: a .yaml/.yml file or a
+text that does not start with `{`; `-` reads standard input) and
 reports every problem at once: JSON syntax, fields per state type and query language,
 values and ranges, transitions, reachability, paths and intrinsic functions.
 
 --format human   file:line:col: error[CODE]: message, the line, and a caret (default)
 --format json    {\"result\": \"OK\"|\"FAIL\", \"diagnostics\": [{\"severity\", \"code\",
                  \"message\", \"location\", \"line\", \"column\"}]}, one object per file
-                 and line
+                 and line (YAML reports give the location as a pointer only)
 
 Exit status: 0 when no file has errors (warnings are fine), 1 when one has, 2 when a
 file cannot be read or the arguments are wrong.
@@ -65,14 +67,13 @@ pub fn main(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let doc = parse_document_bytes(&bytes);
-        let diagnostics = validate(&doc);
-        if diagnostics.iter().any(Diagnostic::is_error) {
+        let checked = check(file, &bytes);
+        if checked.diagnostics.iter().any(Diagnostic::is_error) {
             status = status.max(1);
         }
         let report = match format {
-            Format::Human => human(file, &doc, &diagnostics),
-            Format::Json => write_compact(&json(file, &diagnostics)) + "\n",
+            Format::Human => human(file, &checked),
+            Format::Json => write_compact(&json(file, &checked)) + "\n",
         };
         // A closed pipe (`| head`) ends the output, not the process with a panic.
         if std::io::stdout()
@@ -84,6 +85,58 @@ pub fn main(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(status)
+}
+
+/// A file's diagnostics and the text their line:column refer to. For YAML that read
+/// fine, positions are in the converted JSON, so reports give pointers only.
+struct Checked {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    positions: bool,
+}
+
+fn is_yaml(file: &str, bytes: &[u8]) -> bool {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+        return true;
+    }
+    !lower.ends_with(".json") && !looks_like_json(&String::from_utf8_lossy(bytes))
+}
+
+fn check(file: &str, bytes: &[u8]) -> Checked {
+    if !is_yaml(file, bytes) {
+        let doc = parse_document_bytes(bytes);
+        let diagnostics = validate(&doc);
+        return Checked {
+            text: doc.text().to_string(),
+            diagnostics,
+            positions: true,
+        };
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    match parse_yaml_document(&text) {
+        Ok(doc) => Checked {
+            text,
+            diagnostics: validate(&doc),
+            positions: false,
+        },
+        Err(e) => {
+            let diagnostic = Diagnostic {
+                severity: Severity::Error,
+                code: codes::INVALID_YAML,
+                message: e.message,
+                pointer: String::new(),
+                span: e.span,
+                line: e.at.line,
+                column: e.at.column,
+            };
+            Checked {
+                text,
+                diagnostics: vec![diagnostic],
+                positions: true,
+            }
+        }
+    }
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -102,11 +155,23 @@ fn read(file: &str) -> std::io::Result<Vec<u8>> {
 
 /// Compiler-style report: a header line per diagnostic, the source line, a caret under
 /// the span, and a closing count.
-fn human(file: &str, doc: &Document, diagnostics: &[Diagnostic]) -> String {
+fn human(file: &str, checked: &Checked) -> String {
     let mut out = String::new();
-    let text = doc.text();
+    let (text, diagnostics) = (checked.text.as_str(), checked.diagnostics.as_slice());
     for d in diagnostics {
         let severity = if d.is_error() { "error" } else { "warning" };
+        if !checked.positions {
+            let at = if d.pointer.is_empty() {
+                "the document"
+            } else {
+                d.pointer.as_str()
+            };
+            out.push_str(&format!(
+                "{file}: {severity}[{}] at {at}: {}\n",
+                d.code, d.message
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "{file}:{}:{}: {severity}[{}]: {}\n",
             d.line, d.column, d.code, d.message
@@ -170,7 +235,8 @@ fn excerpt(line: &str, start: usize, end: usize) -> String {
 }
 
 /// ValidateStateMachineDefinition's shape, plus the file and each diagnostic's line:column.
-fn json(file: &str, diagnostics: &[Diagnostic]) -> Value {
+fn json(file: &str, checked: &Checked) -> Value {
+    let diagnostics = &checked.diagnostics;
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     let list = diagnostics
         .iter()
@@ -180,8 +246,10 @@ fn json(file: &str, diagnostics: &[Diagnostic]) -> Value {
             m.insert("code".into(), Value::from(d.code));
             m.insert("message".into(), Value::from(d.message.as_str()));
             m.insert("location".into(), Value::from(d.pointer.as_str()));
-            m.insert("line".into(), Value::from(i64::from(d.line)));
-            m.insert("column".into(), Value::from(i64::from(d.column)));
+            if checked.positions {
+                m.insert("line".into(), Value::from(i64::from(d.line)));
+                m.insert("column".into(), Value::from(i64::from(d.column)));
+            }
             Value::from(m)
         })
         .collect();

@@ -165,3 +165,39 @@ fn long_lines_are_shown_as_a_window_around_the_caret() {
     let under: String = source.chars().skip(column).take(9).collect();
     assert_eq!(under, "\"Nowhere\"");
 }
+
+#[test]
+fn yaml_definitions_are_read_and_located_by_pointer() {
+    let yaml = "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  C:\n    Type: Succeed\n";
+    let file = temp_file("machine.yaml", yaml.as_bytes());
+    let out = statelab(&[&file], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains(&format!(
+            "{file}: error[MISSING_TRANSITION_TARGET] at /States/A/Next:"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("{file}: error[UNREACHABLE_STATE] at /States/C:")),
+        "{report}"
+    );
+    // From standard input, a text that does not start with `{` is read as YAML.
+    let out = statelab(&["-"], b"StartAt: A\nStates:\n  A:\n    Type: Succeed\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn yaml_that_does_not_read_is_reported_at_its_own_line() {
+    let file = temp_file(
+        "broken.yml",
+        b"StartAt: A\nStates:\n  A: {Type: Pass, End: true\n",
+    );
+    let out = statelab(&["--format", "json", &file], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = engine_core::json::parse_value(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    let d = &v.get("diagnostics").and_then(|d| d.as_array()).unwrap()[0];
+    assert_eq!(d.get("code").and_then(|s| s.as_str()), Some("INVALID_YAML"));
+    assert_eq!(d.get("line").and_then(|s| s.as_i64()), Some(3));
+}

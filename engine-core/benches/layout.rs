@@ -10,9 +10,12 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use engine_core::diagram::diagram;
+use engine_core::asl::validate;
+use engine_core::diagram::svg::{render, Detail, NodeMarks};
+use engine_core::diagram::{diagram, Scene};
 use engine_core::graph::StateGraph;
 use engine_core::json::parse_value;
+use engine_core::json::tree::parse_document;
 use engine_core::layout::layout;
 
 #[path = "../tests/layout/generate.rs"]
@@ -62,12 +65,17 @@ fn main() {
         let (build, _) = time(|| StateGraph::from_definition(black_box(&value)));
         let (draw, _) = time(|| diagram(black_box(&graph)));
         let (place, _) = time(|| layout(black_box(&d.input)));
+        let scene = Scene::from_definition(&value);
+        let (svg, _) = time(|| render(black_box(&scene), Detail::None, &NodeMarks::new(), None));
+        let (svg_full, _) =
+            time(|| render(black_box(&scene), Detail::All, &NodeMarks::new(), None));
+        let (check, _) = time(|| validate(&parse_document(black_box(&text))));
         let (total, best) = time(|| {
             let v = parse_value(black_box(&text)).unwrap();
             layout(&diagram(&StateGraph::from_definition(&v)).input)
         });
         println!(
-            "definition {states:>5} states ({} KB, {} edges): parse {parse:.2} ms, graph {build:.2} ms, diagram {draw:.2} ms, layout {place:.2} ms; text to layout median {total:.2} ms, best {best:.2} ms",
+            "definition {states:>5} states ({} KB, {} edges): parse {parse:.2} ms, graph {build:.2} ms, diagram {draw:.2} ms, layout {place:.2} ms; text to layout median {total:.2} ms, best {best:.2} ms; svg markup {svg:.2} ms (shapes) / {svg_full:.2} ms (full); validate {check:.2} ms",
             text.len() / 1024,
             d.edges.len(),
         );

@@ -29,7 +29,11 @@ fn time(name: &str, budget: Duration, mut f: impl FnMut()) -> f64 {
         runs += 1;
     }
     let mean = start.elapsed().as_nanos() as f64 / runs as f64;
-    println!("{name:<44} best {best:>11.0} ns ({:.3} ms)  mean {:.3} ms  ({runs} runs)", best / 1e6, mean / 1e6);
+    println!(
+        "{name:<44} best {best:>11.0} ns ({:.3} ms)  mean {:.3} ms  ({runs} runs)",
+        best / 1e6,
+        mean / 1e6
+    );
     best
 }
 
@@ -41,7 +45,11 @@ fn generated(n: usize) -> String {
     let name = |i: usize| format!("State{i:04}");
     let last = n - 1;
     for i in 0..n {
-        let next = if i == last { "\"End\": true".to_string() } else { format!("\"Next\": \"{}\"", name(i + 1)) };
+        let next = if i == last {
+            "\"End\": true".to_string()
+        } else {
+            format!("\"Next\": \"{}\"", name(i + 1))
+        };
         let body = match i % 5 {
             _ if i == last => "\"Type\": \"Succeed\"".to_string(),
             0 => format!(
@@ -80,7 +88,9 @@ fn largest_corpus_definition() -> Option<(String, String)> {
     for entry in std::fs::read_dir(shared).ok()?.flatten() {
         let text = std::fs::read_to_string(entry.path()).ok()?;
         let doc = parse_document(&text);
-        let Some(id) = doc.resolve("/definition") else { continue };
+        let Some(id) = doc.resolve("/definition") else {
+            continue;
+        };
         let span = doc.node(id).span;
         let def = text[span.start..span.end].to_string();
         if best.as_ref().is_none_or(|(_, b)| def.len() > b.len()) {
@@ -94,13 +104,21 @@ fn run(label: &str, text: &str, budget: Duration) {
     let doc = parse_document(text);
     let diagnostics = validate(&doc);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    println!("{label}: {} bytes, {errors} errors, {} warnings", text.len(), diagnostics.len() - errors);
+    println!(
+        "{label}: {} bytes, {errors} errors, {} warnings",
+        text.len(),
+        diagnostics.len() - errors
+    );
     let parse = time(&format!("{label}: parse"), budget, || {
         black_box(parse_document(black_box(text)));
     });
-    time(&format!("{label}: validate (graph included)"), budget, || {
-        black_box(validate(black_box(&doc)));
-    });
+    time(
+        &format!("{label}: validate (graph included)"),
+        budget,
+        || {
+            black_box(validate(black_box(&doc)));
+        },
+    );
     let value = doc.to_value(doc.root().expect("a root"));
     time(&format!("{label}: graph alone"), budget, || {
         black_box(StateGraph::from_definition(black_box(&value)));
@@ -112,7 +130,12 @@ fn run(label: &str, text: &str, budget: Duration) {
 }
 
 fn main() {
-    let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(1500));
+    let budget = Duration::from_millis(
+        std::env::var("BENCH_MS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1500),
+    );
     run("1000 states", &generated(1000), budget);
     if let Some((name, def)) = largest_corpus_definition() {
         println!("largest corpus definition: {name}");

@@ -106,6 +106,23 @@ fn one_line_containers_stay_on_one_line() {
 }
 
 #[test]
+fn runtime_values_are_laid_out_like_text() {
+    let value =
+        engine_core::json::parse_value("{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"C\"}")
+            .unwrap();
+    check(
+        "{\n  \"Catch\": []\n}",
+        Edit::insert_value("/Catch/0", &value),
+        "{\n  \"Catch\": [\n    {\n      \"ErrorEquals\": [\n        \"States.ALL\"\n      ],\n      \"Next\": \"C\"\n    }\n  ]\n}",
+    );
+    check(
+        "{\"a\": 1}",
+        Edit::set_value("/a", &engine_core::Value::from("x")),
+        "{\"a\": \"x\"}",
+    );
+}
+
+#[test]
 fn set_fills_an_empty_container() {
     check(
         "{\n  \"Parameters\": {}\n}",

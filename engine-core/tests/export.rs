@@ -50,6 +50,9 @@ fn every_gallery_definition_survives_yaml() {
         }
         let value = parse_value(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(reread(&value), value, "{}", path.display());
+        // The studio's own YAML reader (YAML import) reads it back the same.
+        let json = engine_core::json::tree::yaml_to_json(&to_yaml(&value)).unwrap();
+        assert_eq!(parse_value(&json).unwrap(), value, "{}", path.display());
         seen += 1;
     }
     assert!(seen >= 6);

@@ -25,7 +25,7 @@ fn suite_dir() -> PathBuf {
 fn skips() -> HashMap<String, String> {
     include_str!("jsonata_skips.txt")
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let (name, reason) = l.split_once('#')?;
             Some((name.trim().to_string(), reason.trim().to_string()))

@@ -2,7 +2,7 @@
 //!
 //! A case holds `source` (where the expected values come from: the ASL spec or the AWS
 //! developer guide), `definition`, `input`, optional `mocks` (the case format) and
-//! `limits` (`max_history_events`, `max_payload_bytes`), and what must come out:
+//! `limits` (`max_history_events`, `max_payload_bytes`, `max_units`), and what must come out:
 //! `expected` (`status`, `output` or `error`/`cause`) or `expected_definition_error`
 //! (`{pointer}`: the definition must be rejected there), and optionally
 //! `expected_history_types`, `expected_virtual_duration_seconds`,
@@ -63,6 +63,9 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         }
         if let Some(n) = l.get("max_payload_bytes").and_then(Value::as_i64) {
             limits.max_payload_bytes = n as usize;
+        }
+        if let Some(n) = l.get("max_units").and_then(Value::as_i64) {
+            limits.max_units = n as u64;
         }
     }
     let input = field(&case, "input").cloned().unwrap_or_else(Value::object);

@@ -2,23 +2,21 @@
 //! dragging the background, zoomed by wheel, pinch or buttons, walked with arrow keys.
 //! While the text does not parse, the last good drawing stays, greyed.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use engine_core::asl::{validate, Severity};
 use engine_core::diagram::navigate::{navigate, Direction};
+use engine_core::diagram::svg::{render, Detail, NodeMarks};
 use engine_core::diagram::viewport::{centre_on, visible_rect, zoom_at, ZOOM_STEP};
-use engine_core::diagram::{Mark, Scene};
+use engine_core::diagram::Scene;
 use engine_core::json::tree::parse_document;
-use engine_core::layout::{NodeKind, Point, Transform};
+use engine_core::layout::{NodeKind, Point, Rect, Transform};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::container::ContainerView;
 use super::controls::Controls;
-use super::edge::EdgeView;
 use super::minimap::Minimap;
-use super::node::{MarkerView, NodeView};
+use super::selection;
 use crate::store::use_store;
 use engine_core::diagram::gesture::Gesture;
 
@@ -65,25 +63,51 @@ fn problems(text: &str) -> Vec<Problem> {
         .collect()
 }
 
-/// Per-node diagnostic marks and their messages.
-type Marks = (BTreeMap<usize, Mark>, BTreeMap<usize, String>);
-
-fn marks_of(s: &Scene, problems: &[Problem]) -> Marks {
-    let marks = s.marks(problems.iter().map(|p| (p.pointer.as_str(), p.is_error)));
-    let mut text: BTreeMap<usize, String> = BTreeMap::new();
-    for p in problems {
-        if let Some(id) = s.node_for_pointer(&p.pointer) {
-            let line = format!(
-                "{}: {}",
-                if p.is_error { "Error" } else { "Warning" },
-                p.message
-            );
-            text.entry(id)
-                .and_modify(|t| *t = format!("{t}\n{line}"))
-                .or_insert(line);
-        }
+/// Diagnostics per node, with their messages one a line.
+fn marks_of(s: &Scene, problems: &[Problem]) -> NodeMarks {
+    let counts = s.marks(problems.iter().map(|p| (p.pointer.as_str(), p.is_error)));
+    let mut out = NodeMarks::new();
+    for (id, m) in counts {
+        let lines: Vec<String> = problems
+            .iter()
+            .filter(|p| s.node_for_pointer(&p.pointer) == Some(id))
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    if p.is_error { "Error" } else { "Warning" },
+                    p.message
+                )
+            })
+            .collect();
+        out.insert(id, (m, lines.join("\n")));
     }
-    (marks, text)
+    out
+}
+
+/// Machines up to this many states are always drawn in full detail.
+const ALWAYS_FULL: usize = 150;
+/// Below this zoom, a big machine's boxes are drawn as plain shapes (text would be unreadable).
+const LOD_SCALE: f64 = 0.4;
+
+/// The region drawn in full: the visible part of the drawing and a view's worth around it,
+/// on a grid so that panning within it, or zooming by less than a factor of two, redraws nothing.
+fn detail_region(states: usize, t: Transform, view_w: f64, view_h: f64) -> Detail {
+    if states <= ALWAYS_FULL {
+        return Detail::All;
+    }
+    if t.scale < LOD_SCALE || view_w <= 0.0 || view_h <= 0.0 {
+        return Detail::None;
+    }
+    let coarse = t.scale.log2().floor().exp2();
+    let (gw, gh) = (view_w / coarse, view_h / coarse);
+    let v = visible_rect(t, view_w, view_h);
+    let (kx, ky) = ((v.x / gw).floor(), (v.y / gh).floor());
+    Detail::Within(Rect {
+        x: (kx - 1.0) * gw,
+        y: (ky - 1.0) * gh,
+        width: 4.0 * gw,
+        height: 4.0 * gh,
+    })
 }
 
 #[component]
@@ -102,6 +126,8 @@ pub fn Canvas() -> impl IntoView {
     let view_size = RwSignal::new((0.0f64, 0.0f64));
     let fitted = RwSignal::new(Transform::IDENTITY);
     let gesture = StoredValue::new(Gesture::default());
+    // Whether the selection last moved by keyboard, so focus follows it across redraws.
+    let keyboard = StoredValue::new(false);
 
     let measure = move || {
         if let Some(svg) = svg_ref.get_untracked() {
@@ -149,7 +175,6 @@ pub fn Canvas() -> impl IntoView {
                 .and_then(|p| scene.with(|s| s.diagram.node_at(p).map(|n| n.id)))
         })
     });
-    let selector = Selector::new(move || selected_id.get());
     // The node Tab lands on: the selection, else the top-level start, else the first state.
     let tab_stop = Memo::new(move |_| {
         selected_id.get().or_else(|| {
@@ -173,6 +198,7 @@ pub fn Canvas() -> impl IntoView {
                 .map(|n| n.pointer.clone())
         });
         let Some(pointer) = pointer else { return };
+        keyboard.set_value(focus);
         store.selection.set(Some(pointer));
         if focus {
             // Keep the node in view, then move keyboard focus to it.
@@ -198,11 +224,7 @@ pub fn Canvas() -> impl IntoView {
                 }
             }
             if let Some(svg) = svg_ref.get_untracked() {
-                if let Ok(Some(el)) = svg.query_selector(&format!("[data-node-id=\"{id}\"]")) {
-                    if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                        let _ = el.focus();
-                    }
-                }
+                selection::focus(&svg, id);
             }
         }
     };
@@ -293,75 +315,44 @@ pub fn Canvas() -> impl IntoView {
         set_view(zoom_at(current(), factor, at));
     };
 
-    let drawing = move || {
+    let state_count = Memo::new(move |_| {
+        scene.with(|s| s.diagram.nodes.iter().filter(|n| n.state.is_some()).count())
+    });
+    let detail = Memo::new(move |_| {
+        let (w, h) = view_size.get();
+        detail_region(state_count.get(), shown.get(), w, h)
+    });
+    let marks = Memo::new(move |_| scene.with(|s| diagnostics.with(|d| marks_of(s, d))));
+    let markup = Memo::new(move |_| {
         let s = scene.get();
-        let (marks, mark_text) = diagnostics.with(|d| marks_of(&s, d));
-        let name = |id: usize| {
-            s.diagram
-                .nodes
-                .get(id)
-                .map(|n| n.name.clone())
-                .unwrap_or_default()
-        };
-        let mut frames = Vec::new();
-        let mut boxes = Vec::new();
-        let mut markers = Vec::new();
-        for n in &s.diagram.nodes {
-            let Some(b) = s.node_box(n.id).copied() else {
-                continue;
-            };
-            if n.state.is_none() {
-                markers.push(view! { <MarkerView node=n.clone() b=b /> }.into_any());
-                continue;
-            }
-            let id = n.id;
-            let sel = selector.clone();
-            let view = view! {
-                <NodeView
-                    node=n.clone()
-                    b=b
-                    mark=marks.get(&id).copied()
-                    mark_text=mark_text.get(&id).cloned().unwrap_or_default()
-                    selected=Signal::derive(move || sel.selected(&Some(id)))
-                    tab_stop=Signal::derive(move || tab_stop.get() == Some(id))
-                />
-            }
-            .into_any();
-            if n.kind.is_container() {
-                frames.push(view);
-                for lane in s.layout.containers.iter().filter(|c| c.node == id) {
-                    frames.push(
-                        view! { <ContainerView lane=*lane map=n.kind == NodeKind::Map /> }
-                            .into_any(),
-                    );
+        marks.with(|m| render(&s, detail.get(), m, None))
+    });
+    // Selection, tab stop and focus are applied to the drawn markup, after each drawing.
+    Effect::new(move |_| {
+        markup.track();
+        let (sel, stop) = (selected_id.get(), tab_stop.get());
+        if let Some(svg) = svg_ref.get() {
+            selection::apply(&svg, sel, stop);
+            if let (true, Some(id)) = (keyboard.get_value(), sel) {
+                let inside = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| a.get_attribute("data-node-id") == Some(id.to_string()));
+                if !inside {
+                    selection::focus(&svg, id);
                 }
-            } else {
-                boxes.push(view);
             }
         }
-        let edges = s
-            .routed_edges()
-            .into_iter()
-            .map(|(e, r)| {
-                let (from, to) = (e.from, e.to);
-                let sel = selector.clone();
-                view! {
-                    <EdgeView
-                        edge=e.clone()
-                        route=r.clone()
-                        key=format!("{}->{}", name(from), name(to))
-                        selected=Signal::derive(move || sel.selected(&Some(from)) || sel.selected(&Some(to)))
-                    />
-                }
-            })
-            .collect_view();
-        view! {
-            <g class="frames">{frames}</g>
-            <g class="edges">{edges}</g>
-            <g class="markers">{markers}</g>
-            <g class="nodes">{boxes}</g>
+    });
+
+    // app-sim: each state's status at the debugger's cursor, drawn after each drawing.
+    Effect::new(move |_| {
+        markup.track();
+        let statuses = store.run_status.get();
+        if let Some(svg) = svg_ref.get() {
+            super::run_status::apply(&svg, &statuses);
         }
-    };
+    });
 
     let show_minimap = move || {
         let (w, h) = view_size.get();
@@ -403,8 +394,8 @@ pub fn Canvas() -> impl IntoView {
                         let t = shown.get();
                         format!("translate({:.2},{:.2}) scale({:.4})", t.tx, t.ty, t.scale)
                     }
+                    inner_html=markup
                 >
-                    {drawing}
                 </g>
             </svg>
             {move || parse_error.get().map(|message| view! {

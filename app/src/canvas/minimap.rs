@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use engine_core::diagram::svg::blocks_path;
 use engine_core::diagram::viewport::visible_rect;
 use engine_core::diagram::Scene;
 use engine_core::layout::{Point, Transform};
@@ -40,23 +41,7 @@ pub fn Minimap(
     };
     let blocks = move || {
         let (b, k) = geometry.get();
-        scene.with(|s| {
-            s.layout
-                .nodes
-                .iter()
-                .filter(|n| s.diagram.nodes.get(n.id).is_some_and(|d| d.state.is_some()))
-                .map(|n| {
-                    view! {
-                        <rect
-                            x=(n.x - b.x) * k
-                            y=(n.y - b.y) * k
-                            width=(n.width * k).max(1.0)
-                            height=(n.height * k).max(1.0)
-                        />
-                    }
-                })
-                .collect_view()
-        })
+        scene.with(|s| blocks_path(s, k, b.x, b.y))
     };
     let frame = move || {
         let (b, k) = geometry.get();
@@ -87,7 +72,7 @@ pub fn Minimap(
                 }
             }
         >
-            <g class="minimap-nodes">{blocks}</g>
+            <path class="minimap-nodes" d=blocks />
             {frame}
         </svg>
     }

@@ -1,21 +1,23 @@
 //! The machine drawn as an SVG canvas: layout from engine-core, one component per file.
 //!
+//! The boxes, lanes and edges themselves are one string of escaped SVG markup from
+//! `engine_core::diagram::svg` (full detail where the view looks, plain shapes elsewhere):
+//! a 1,000-state machine is one DOM update, not thousands of reactive nodes.
+//!
 //! | file | component |
 //! |---|---|
 //! | `canvas.rs` | `Canvas`: the svg, pan/zoom/pinch, keyboard, selection, stale state |
-//! | `node.rs` | `NodeView`: one state (or the Start/End marker): shape, name, detail, marks |
-//! | `container.rs` | `ContainerView`: a Parallel's or Map's frame and its lanes |
-//! | `edge.rs` | `EdgeView`: a routed transition with its arrowhead and label |
+//! | `selection.rs` | selection and tab stop applied to the drawn markup in place |
+//! | `run_status.rs` | the simulate panel's state statuses applied to the drawn markup |
 //! | `minimap.rs` | `Minimap`: the whole machine small, with the visible part framed |
 //! | `controls.rs` | `Controls`: zoom in, zoom out, fit to screen |
 
 // The component is named after the module, as every other component file here is.
 #[allow(clippy::module_inception)]
 mod canvas;
-mod container;
 mod controls;
-mod edge;
 mod minimap;
-mod node;
+mod run_status;
+mod selection;
 
 pub use canvas::Canvas;

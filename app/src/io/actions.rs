@@ -37,7 +37,7 @@ impl Shortcut {
                 parts.push(name.to_string());
             }
         }
-        parts.push(self.key.to_uppercase());
+        parts.push(self.key.to_ascii_uppercase());
         parts.join("+")
     }
 
@@ -46,7 +46,7 @@ impl Shortcut {
         (event.ctrl_key() || event.meta_key()) == self.ctrl
             && event.shift_key() == self.shift
             && event.alt_key() == self.alt
-            && event.key().to_lowercase() == self.key
+            && event.key().to_ascii_lowercase() == self.key
     }
 }
 

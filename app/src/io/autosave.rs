@@ -1,4 +1,4 @@
-//! Autosave: every change to the document is written to `localStorage` shortly after it
+//! Autosave: every change to the document (text, selection, pan and zoom) is written to `localStorage` shortly after it
 //! happens, and at once when the page is hidden or closed. While a share link is on show
 //! nothing is written; an edit to the linked text counts as keeping it.
 
@@ -30,6 +30,7 @@ pub fn Autosave() -> impl IntoView {
     Effect::new(move |_| {
         let text = store.text.get();
         store.selection.track();
+        store.view.track();
         store.io.origin.track();
         let linked = store.io.from_link.get();
         if linked.as_ref().is_some_and(|l| *l != text) {

@@ -4,8 +4,9 @@
 use super::persist;
 use super::state::Dialog;
 use crate::store::Store;
-use engine_core::import::{looks_like_json, open_json, Opened, OpenedDocument};
-use engine_core::session::SavedDocument;
+use engine_core::import::{open_text, Opened, OpenedDocument};
+use engine_core::layout::Transform;
+use engine_core::session::{SavedDocument, SavedView};
 use leptos::prelude::*;
 
 /// What "New" opens: the smallest machine that runs.
@@ -16,26 +17,19 @@ pub fn current(store: Store) -> SavedDocument {
     SavedDocument {
         text: store.text.get_untracked(),
         selection: store.selection.get_untracked(),
-        view: None,
+        view: store.view.get_untracked().map(|t| SavedView {
+            x: t.tx,
+            y: t.ty,
+            zoom: t.scale,
+        }),
         origin: store.io.origin.get_untracked(),
     }
 }
 
-/// Opens pasted, dropped or fetched text: a definition or a template's only machine
-/// opens at once, a template with several asks which.
+/// Opens pasted, dropped or fetched text (JSON or YAML): a definition or a template's
+/// only machine opens at once, a template with several asks which.
 pub fn import_text(store: Store, text: &str) {
-    let opened = if looks_like_json(text) {
-        open_json(text)
-    } else {
-        Opened::Document(OpenedDocument {
-            text: text.into(),
-            origin: None,
-            notes: vec![
-                "This text is not JSON; it opens as it is so you can see where it fails.".into(),
-            ],
-        })
-    };
-    match opened {
+    match open_text(text) {
         Opened::Document(doc) => replace(store, doc),
         Opened::Choose(choice) => store.io.dialog.set(Some(Dialog::Picker(choice))),
     }
@@ -109,5 +103,10 @@ pub fn show(store: Store, doc: SavedDocument) {
     store.io.from_link.set(None);
     store.text.set(doc.text);
     store.selection.set(doc.selection);
+    store.view.set(doc.view.map(|v| Transform {
+        scale: v.zoom,
+        tx: v.x,
+        ty: v.y,
+    }));
     store.io.origin.set(doc.origin);
 }

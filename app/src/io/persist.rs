@@ -74,9 +74,8 @@ pub fn clear_fragment() {
 /// the autosaved document, else the starter example.
 pub fn open_store() -> Store {
     let first = load_saved().unwrap_or_else(|| SavedDocument::from_text(STARTER_EXAMPLE));
-    let store = Store::new(first.text);
-    store.selection.set(first.selection);
-    store.io.origin.set(first.origin);
+    let store = Store::new(String::new());
+    super::document::show(store, first);
     open_link_in_address(store);
     store
 }
@@ -96,6 +95,7 @@ pub fn open_link_in_address(store: Store) {
             store.io.from_link.set(Some(text.clone()));
             store.text.set(text);
             store.selection.set(None);
+            store.view.set(None);
             store.io.origin.set(None);
         }
         Err(e) => {

@@ -30,7 +30,7 @@ fn ActionMenu(menu: Menu, title: &'static str) -> impl IntoView {
         <details
             class="io-menu"
             node_ref=details
-            data-testid=format!("menu-{}", title.to_lowercase())
+            data-testid=format!("menu-{}", title.to_ascii_lowercase())
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
                     close();

@@ -5,6 +5,9 @@
 // Errors.
 /// The text is not JSON (one diagnostic per syntax error).
 pub const INVALID_JSON_DESCRIPTION: &str = "INVALID_JSON_DESCRIPTION";
+/// A YAML definition that does not read (reported by YAML readers such as the CLI,
+/// before `validate` sees the converted document).
+pub const INVALID_YAML: &str = "INVALID_YAML";
 /// The text is empty.
 pub const MISSING_DESCRIPTION: &str = "MISSING_DESCRIPTION";
 /// The document is JSON but not an object.
@@ -67,6 +70,10 @@ pub const CHOICE_RULE_MULTIPLE_OPERATORS: &str = "CHOICE_RULE_MULTIPLE_OPERATORS
 pub const WAIT_DURATION: &str = "WAIT_DURATION";
 /// An `Assign` key that is not a valid variable name.
 pub const INVALID_VARIABLE_NAME: &str = "INVALID_VARIABLE_NAME";
+/// A `{% … %}` expression in a JSONata state that does not parse.
+pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
+/// A Parallel branch or Map processor assigning a variable an enclosing scope assigns.
+pub const OUTER_VARIABLE_ASSIGNED: &str = "OUTER_VARIABLE_ASSIGNED";
 /// A timestamp that is not RFC 3339.
 pub const INVALID_TIMESTAMP: &str = "INVALID_TIMESTAMP";
 /// Parallel and Map states nested too deeply to check.
@@ -85,5 +92,63 @@ pub const DUPLICATE_KEY: &str = "DUPLICATE_KEY";
 pub const NO_DOLLAR: &str = "NO_DOLLAR";
 /// A Pass state's `Result` with a `.$` key (Result is never evaluated).
 pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
+/// A Task `Resource` that is a `${…}` substitution placeholder (SAM/CloudFormation
+/// `DefinitionSubstitutions`), not yet the ARN AWS needs.
+pub const SUBSTITUTION_PLACEHOLDER: &str = "SUBSTITUTION_PLACEHOLDER";
 /// An `ErrorEquals` name starting with `States.` that is not a predefined error.
 pub const UNKNOWN_STATES_ERROR: &str = "UNKNOWN_STATES_ERROR";
+/// `$states.result` or `$states.errorOutput` read where `$states` does not hold it.
+pub const STATES_FIELD_UNAVAILABLE: &str = "STATES_FIELD_UNAVAILABLE";
+/// A `$name` read that no `Assign` in scope writes (nor a function or a local binding).
+pub const UNDEFINED_VARIABLE: &str = "UNDEFINED_VARIABLE";
+
+/// Every code above, errors first.
+pub const ALL: &[&str] = &[
+    INVALID_JSON_DESCRIPTION,
+    INVALID_YAML,
+    MISSING_DESCRIPTION,
+    ROOT_NOT_OBJECT,
+    MISSING_FIELD,
+    UNKNOWN_FIELD,
+    FIELD_NOT_IN_QUERY_LANGUAGE,
+    INVALID_QUERY_LANGUAGE,
+    INVALID_TYPE,
+    INVALID_VALUE,
+    VALUE_OUT_OF_RANGE,
+    MUTUALLY_EXCLUSIVE_FIELDS,
+    INVALID_STATE_TYPE,
+    INVALID_RESOURCE,
+    HEARTBEAT_NOT_BELOW_TIMEOUT,
+    MISSING_TRANSITION_TARGET,
+    TRANSITION_OUT_OF_SCOPE,
+    NEXT_AND_END,
+    MISSING_NEXT_OR_END,
+    DUPLICATE_STATE_NAME,
+    INVALID_STATE_NAME,
+    UNREACHABLE_STATE,
+    MISSING_END_STATE,
+    STATES_ALL_NOT_ALONE,
+    STATES_ALL_NOT_LAST,
+    DUPLICATE_TEMPLATE_KEY,
+    INVALID_PATH,
+    INVALID_REFERENCE_PATH,
+    INVALID_INTRINSIC,
+    CHOICE_RULE_NO_OPERATOR,
+    CHOICE_RULE_MULTIPLE_OPERATORS,
+    WAIT_DURATION,
+    INVALID_VARIABLE_NAME,
+    OUTER_VARIABLE_ASSIGNED,
+    INVALID_JSONATA,
+    INVALID_TIMESTAMP,
+    TOO_DEEPLY_NESTED,
+    CHOICE_WITHOUT_DEFAULT,
+    LOOP_WITHOUT_EXIT,
+    DEPRECATED_FIELD,
+    DUPLICATE_KEY,
+    NO_DOLLAR,
+    PASS_RESULT_IS_STATIC,
+    SUBSTITUTION_PLACEHOLDER,
+    UNKNOWN_STATES_ERROR,
+    STATES_FIELD_UNAVAILABLE,
+    UNDEFINED_VARIABLE,
+];

@@ -48,64 +48,67 @@ fn bit(t: StateType) -> u8 {
     }
 }
 
-/// (field, language, state types that take it)
-const STATE_FIELDS: &[(&str, Lang, u8)] = &[
-    ("Type", Lang::Both, ALL),
-    ("Comment", Lang::Both, ALL),
-    ("QueryLanguage", Lang::Both, ALL),
-    ("Next", Lang::Both, FLOWING),
-    ("End", Lang::Both, FLOWING),
-    ("InputPath", Lang::JsonPath, NOT_FAIL),
-    ("OutputPath", Lang::JsonPath, NOT_FAIL),
-    ("Output", Lang::Jsonata, NOT_FAIL),
-    ("Assign", Lang::Both, ALL & !(SUCCEED | FAIL)),
-    ("Parameters", Lang::JsonPath, TASK | PASS | PARALLEL | MAP),
-    ("Arguments", Lang::Jsonata, TASK | PARALLEL),
-    ("ResultSelector", Lang::JsonPath, WORKERS),
-    ("ResultPath", Lang::JsonPath, WORKERS | PASS),
-    ("Retry", Lang::Both, WORKERS),
-    ("Catch", Lang::Both, WORKERS),
-    ("Result", Lang::JsonPath, PASS),
-    ("Resource", Lang::Both, TASK),
-    ("TimeoutSeconds", Lang::Both, TASK),
-    ("TimeoutSecondsPath", Lang::JsonPath, TASK),
-    ("HeartbeatSeconds", Lang::Both, TASK),
-    ("HeartbeatSecondsPath", Lang::JsonPath, TASK),
-    ("Credentials", Lang::Both, TASK),
-    ("Choices", Lang::Both, CHOICE),
-    ("Default", Lang::Both, CHOICE),
-    ("Seconds", Lang::Both, WAIT),
-    ("Timestamp", Lang::Both, WAIT),
-    ("SecondsPath", Lang::JsonPath, WAIT),
-    ("TimestampPath", Lang::JsonPath, WAIT),
-    ("Error", Lang::Both, FAIL),
-    ("Cause", Lang::Both, FAIL),
-    ("ErrorPath", Lang::JsonPath, FAIL),
-    ("CausePath", Lang::JsonPath, FAIL),
-    ("Branches", Lang::Both, PARALLEL),
-    ("ItemProcessor", Lang::Both, MAP),
-    ("Iterator", Lang::Both, MAP),
-    ("ItemsPath", Lang::JsonPath, MAP),
-    ("Items", Lang::Jsonata, MAP),
-    ("ItemSelector", Lang::Both, MAP),
-    ("ItemReader", Lang::Both, MAP),
-    ("ItemBatcher", Lang::Both, MAP),
-    ("ResultWriter", Lang::Both, MAP),
-    ("MaxConcurrency", Lang::Both, MAP),
-    ("MaxConcurrencyPath", Lang::JsonPath, MAP),
-    ("ToleratedFailurePercentage", Lang::Both, MAP),
-    ("ToleratedFailurePercentagePath", Lang::JsonPath, MAP),
-    ("ToleratedFailureCount", Lang::Both, MAP),
-    ("ToleratedFailureCountPath", Lang::JsonPath, MAP),
-    ("Label", Lang::Both, MAP),
-];
+/// The language of `key` and the state types that take it (a `match`, so the lookup on
+/// every field of every state is a jump, not a scan).
+fn entry(key: &str) -> Option<(Lang, u8)> {
+    Some(match key {
+        "Type" => (Lang::Both, ALL),
+        "Comment" => (Lang::Both, ALL),
+        "QueryLanguage" => (Lang::Both, ALL),
+        "Next" => (Lang::Both, FLOWING),
+        "End" => (Lang::Both, FLOWING),
+        "InputPath" => (Lang::JsonPath, NOT_FAIL),
+        "OutputPath" => (Lang::JsonPath, NOT_FAIL),
+        "Output" => (Lang::Jsonata, NOT_FAIL),
+        "Assign" => (Lang::Both, ALL & !(SUCCEED | FAIL)),
+        "Parameters" => (Lang::JsonPath, TASK | PASS | PARALLEL | MAP),
+        "Arguments" => (Lang::Jsonata, TASK | PARALLEL),
+        "ResultSelector" => (Lang::JsonPath, WORKERS),
+        "ResultPath" => (Lang::JsonPath, WORKERS | PASS),
+        "Retry" => (Lang::Both, WORKERS),
+        "Catch" => (Lang::Both, WORKERS),
+        "Result" => (Lang::JsonPath, PASS),
+        "Resource" => (Lang::Both, TASK),
+        "TimeoutSeconds" => (Lang::Both, TASK),
+        "TimeoutSecondsPath" => (Lang::JsonPath, TASK),
+        "HeartbeatSeconds" => (Lang::Both, TASK),
+        "HeartbeatSecondsPath" => (Lang::JsonPath, TASK),
+        "Credentials" => (Lang::Both, TASK),
+        "Choices" => (Lang::Both, CHOICE),
+        "Default" => (Lang::Both, CHOICE),
+        "Seconds" => (Lang::Both, WAIT),
+        "Timestamp" => (Lang::Both, WAIT),
+        "SecondsPath" => (Lang::JsonPath, WAIT),
+        "TimestampPath" => (Lang::JsonPath, WAIT),
+        "Error" => (Lang::Both, FAIL),
+        "Cause" => (Lang::Both, FAIL),
+        "ErrorPath" => (Lang::JsonPath, FAIL),
+        "CausePath" => (Lang::JsonPath, FAIL),
+        "Branches" => (Lang::Both, PARALLEL),
+        "ItemProcessor" => (Lang::Both, MAP),
+        "Iterator" => (Lang::Both, MAP),
+        "ItemsPath" => (Lang::JsonPath, MAP),
+        "Items" => (Lang::Jsonata, MAP),
+        "ItemSelector" => (Lang::Both, MAP),
+        "ItemReader" => (Lang::Both, MAP),
+        "ItemBatcher" => (Lang::Both, MAP),
+        "ResultWriter" => (Lang::Both, MAP),
+        "MaxConcurrency" => (Lang::Both, MAP),
+        "MaxConcurrencyPath" => (Lang::JsonPath, MAP),
+        "ToleratedFailurePercentage" => (Lang::Both, MAP),
+        "ToleratedFailurePercentagePath" => (Lang::JsonPath, MAP),
+        "ToleratedFailureCount" => (Lang::Both, MAP),
+        "ToleratedFailureCountPath" => (Lang::JsonPath, MAP),
+        "Label" => (Lang::Both, MAP),
+        _ => return None,
+    })
+}
 
 /// How a state of type `t` may use the field `key`: `None` when the type never takes it.
 pub fn state_field(t: StateType, key: &str) -> Option<Lang> {
-    STATE_FIELDS
-        .iter()
-        .find(|(k, _, types)| *k == key && types & bit(t) != 0)
-        .map(|(_, lang, _)| *lang)
+    entry(key)
+        .filter(|(_, types)| types & bit(t) != 0)
+        .map(|(lang, _)| lang)
 }
 
 /// Fields of a retrier.

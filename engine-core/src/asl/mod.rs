@@ -8,7 +8,7 @@
 //! | `fields.rs` | which fields each state type takes, per query language |
 //! | `diagnostic.rs` | `Diagnostic`, `Severity` |
 //! | `codes.rs` | the codes (CODES.md has a snippet for each) |
-//! | `check/` | the passes: names, machine, state, choice, errors (Retry/Catch), map, paths, templates, values, flow |
+//! | `check/` | the passes: names, machine, state, choice, errors (Retry/Catch), map, paths, templates, values, jsonata (syntax), variables (`$states` members, undefined variables), flow |
 
 mod check;
 pub mod codes;

@@ -8,6 +8,7 @@
 //! | `rule.rs` | Choice rule and Catcher labels |
 //! | `text.rs` | text width estimate, wrapping, ellipsis |
 //! | `scene.rs` | diagram plus layout; diagnostics' pointers onto nodes |
+//! | `svg/` | the scene as escaped SVG markup, full detail where it is looked at |
 //! | `navigate.rs` | arrow-key movement between boxes |
 //! | `gesture.rs` | drag-to-pan and two-pointer pinch as transform steps |
 //! | `viewport.rs` | zoom about a point, pan, the minimap's view rectangle |
@@ -23,6 +24,7 @@ pub mod gesture;
 pub mod navigate;
 pub mod rule;
 mod scene;
+pub mod svg;
 pub mod service;
 pub mod text;
 pub mod viewport;

@@ -35,16 +35,17 @@ impl Scene {
 
     /// Each drawn edge with its route, in diagram order.
     pub fn routed_edges(&self) -> Vec<(&DiagramEdge, &EdgeRoute)> {
-        self.diagram
-            .edges
+        let same =
+            |e: &DiagramEdge, r: &EdgeRoute| r.from == e.from && r.to == e.to && r.kind == e.kind;
+        let (edges, routes) = (&self.diagram.edges, &self.layout.edges);
+        // The layout keeps its input's edge order and drops none of ours: pair them up,
+        // and search only if that ever stops being so.
+        if edges.len() == routes.len() && edges.iter().zip(routes).all(|(e, r)| same(e, r)) {
+            return edges.iter().zip(routes).collect();
+        }
+        edges
             .iter()
-            .filter_map(|e| {
-                self.layout
-                    .edges
-                    .iter()
-                    .find(|r| r.from == e.from && r.to == e.to && r.kind == e.kind)
-                    .map(|r| (e, r))
-            })
+            .filter_map(|e| routes.iter().find(|r| same(e, r)).map(|r| (e, r)))
             .collect()
     }
 

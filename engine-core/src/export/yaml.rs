@@ -100,10 +100,11 @@ fn scalar_string(s: &str) -> String {
     out
 }
 
-/// Plain (unquoted) only for words of letters, digits, spaces and `_-./$@()+=` that start
-/// with a letter, `_`, `$` or `/`, do not end in a space, and are not YAML 1.1 booleans or
-/// nulls. Indicators such as `:`, `#`, `,`, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `'`, `"`,
-/// `%` and `` ` `` always force quotes.
+/// Plain (unquoted) only for words of ASCII letters, digits, spaces and `_-./$@()+=:` that
+/// start with a letter, `_`, `$` or `/`, do not end in a space or `:`, have no `: `
+/// (a key separator), and are not YAML 1.1 booleans or nulls. So `Fn::Sub` and ARNs stay
+/// plain; indicators such as `#`, `,`, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`
+/// and `` ` `` always force quotes.
 fn is_safe_plain(s: &str) -> bool {
     const RESERVED: [&str; 11] = [
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<",
@@ -111,15 +112,20 @@ fn is_safe_plain(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    let first_ok = first.is_alphabetic() || matches!(first, '_' | '$' | '/');
+    let first_ok = first.is_ascii_alphabetic() || matches!(first, '_' | '$' | '/');
     let rest_ok = s.chars().all(|c| {
-        c.is_alphanumeric()
+        c.is_ascii_alphanumeric()
             || matches!(
                 c,
-                ' ' | '_' | '-' | '.' | '/' | '$' | '@' | '(' | ')' | '+' | '='
+                ' ' | '_' | '-' | '.' | '/' | '$' | '@' | '(' | ')' | '+' | '=' | ':'
             )
     });
-    first_ok && rest_ok && !s.ends_with(' ') && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+    first_ok
+        && rest_ok
+        && !s.ends_with(' ')
+        && !s.ends_with(':')
+        && !s.contains(": ")
+        && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod open;
 mod template;
 
 pub use open::{
-    looks_like_json, open_json, open_value, Opened, OpenedDocument, TemplateChoice, TemplateOrigin,
-    TextFormat,
+    looks_like_json, open_json, open_text, open_value, open_yaml, Opened, OpenedDocument,
+    TemplateChoice, TemplateOrigin, TextFormat,
 };
 pub use template::{find_state_machines, DefinitionSource, ImportError, ImportedMachine};

@@ -4,7 +4,9 @@
 
 use super::template::{find_state_machines, DefinitionSource, ImportedMachine};
 use crate::json::parse_value;
+use crate::json::tree::yaml_to_json;
 use crate::Value;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -65,20 +67,28 @@ impl TemplateChoice {
 /// definition nor a template still opens as it is, with the reason as a note, so the
 /// person sees its diagnostics instead of losing what they pasted.
 pub fn open_value(text: &str, format: TextFormat, value: &Value) -> Opened {
+    open_converted(text, text, format, value)
+}
+
+/// `open_value` for a text whose JSON form is `json` (the text itself for JSON; the
+/// converted text for YAML, which is what a bare YAML definition opens as).
+fn open_converted(text: &str, json: &str, format: TextFormat, value: &Value) -> Opened {
     let machines = match find_state_machines(value) {
         Ok(machines) => machines,
         Err(error) => return as_is(text, alloc::vec![error.message]),
     };
     match machines.as_slice() {
         [bare] if bare.source == DefinitionSource::Bare => {
-            let text = match format {
-                TextFormat::Json => String::from(text),
-                TextFormat::Yaml => bare.definition_text.clone(),
+            let notes = match format {
+                TextFormat::Json => Vec::new(),
+                TextFormat::Yaml => alloc::vec![String::from(
+                    "Converted from YAML to JSON; Export → Download YAML gives YAML back."
+                )],
             };
             Opened::Document(OpenedDocument {
-                text,
+                text: json.into(),
                 origin: None,
-                notes: Vec::new(),
+                notes,
             })
         }
         [only] => Opened::Document(from_template(value, format, only)),
@@ -87,6 +97,36 @@ pub fn open_value(text: &str, format: TextFormat, value: &Value) -> Opened {
             format,
             machines,
         }),
+    }
+}
+
+/// Opens pasted text in either notation: JSON when it starts with `{` or `[`, else YAML.
+pub fn open_text(text: &str) -> Opened {
+    if looks_like_json(text) {
+        open_json(text)
+    } else {
+        open_yaml(text)
+    }
+}
+
+/// Opens a YAML definition or template (short-form tags such as `!Sub` read as
+/// `Fn::Sub`). YAML that cannot be read opens as it is, with where it fails as a note.
+pub fn open_yaml(text: &str) -> Opened {
+    let json = match yaml_to_json(text) {
+        Ok(json) => json,
+        Err(e) => {
+            return as_is(
+                text,
+                alloc::vec![format!("The YAML could not be read: {e}")],
+            )
+        }
+    };
+    match parse_value(&json) {
+        Ok(value) => open_converted(text, &json, TextFormat::Yaml, &value),
+        Err(e) => as_is(
+            text,
+            alloc::vec![format!("The YAML could not be read: {e}")],
+        ),
     }
 }
 

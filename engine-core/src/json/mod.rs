@@ -5,6 +5,7 @@
 
 mod number;
 pub(crate) mod parse;
+pub mod position;
 pub mod tree;
 mod value;
 mod write;

@@ -15,12 +15,14 @@ mod eval;
 mod functions;
 mod lexer;
 mod process;
+mod references;
 mod regex;
 mod signature;
 mod syntax;
 mod value;
 
 pub use error::JsonataError;
+pub use references::{References, VariableRead};
 
 use crate::json::Value;
 use crate::rng::Rng;
@@ -42,7 +44,7 @@ impl Default for Limits {
     /// Deep enough for real recursive functions, shallow enough for a 1 MiB stack.
     fn default() -> Self {
         Limits {
-            depth: 300,
+            depth: 200,
             steps: 20_000_000,
         }
     }
@@ -116,9 +118,6 @@ impl Expression {
         env: &mut Environment,
     ) -> Result<Option<Value>, JsonataError> {
         let root = env::Frame::root();
-        for (name, v) in &env.bindings {
-            root.bind(name, Some(from_json(v)));
-        }
         let input = input.map(from_json);
         root.bind("$", input.clone());
         let input = match input {
@@ -130,7 +129,7 @@ impl Expression {
             }))),
             other => other,
         };
-        let mut ev = eval::Evaluator::new(env);
+        let mut ev = eval::Evaluator::new(env, root.clone());
         let result = ev.eval(&self.ast, input.as_ref(), &root);
         for frame in core::mem::take(&mut ev.closures) {
             frame.clear();
@@ -138,4 +137,9 @@ impl Expression {
         root.clear();
         Ok(result?.as_ref().and_then(to_json))
     }
+}
+
+/// True when `$name` is a library function (with Step Functions' own when `aws`).
+pub fn is_library_function(name: &str, aws: bool) -> bool {
+    functions::lookup(name, aws).is_some()
 }

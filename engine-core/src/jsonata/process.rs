@@ -121,253 +121,288 @@ impl Processor {
     fn process(&mut self, raw: Raw) -> Result<Expr, JsonataError> {
         let pos = raw.pos;
         let keep_array = raw.keep_array;
+        // Larger arms run in closures: their locals then live in the closure's frame, not
+        // in this recursive one, which keeps unoptimised builds within a small stack.
         let mut result = match raw.kind {
             RawKind::Binary(".", lhs, rhs) => self.dot(*lhs, *rhs, pos)?,
             RawKind::Binary("[", lhs, rhs) => self.predicate(*lhs, *rhs, pos)?,
-            RawKind::Binary(":=", lhs, rhs) => {
-                let value = self.process(*rhs)?;
-                let mut e = Expr::new(
-                    Kind::Bind {
-                        name: var_name(&lhs),
-                        value: Box::new(Expr::new(Kind::Null, 0)),
-                    },
-                    pos,
-                );
-                push_ancestry(&mut e, &value);
-                if let Kind::Bind { value: slot, .. } = &mut e.kind {
-                    **slot = value;
-                }
-                e
-            }
-            RawKind::Binary("@", lhs, rhs) => {
-                let mut result = self.process(*lhs)?;
-                with_last_step(&mut result, |step| {
-                    if !step.stages.is_empty() || !step.predicate.is_empty() {
-                        return Err(JsonataError::code("S0215").at(pos).token("@"));
+            RawKind::Binary(":=", lhs, rhs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let value = self.process(*rhs)?;
+                    let mut e = Expr::new(
+                        Kind::Bind {
+                            name: var_name(&lhs),
+                            value: Box::new(Expr::new(Kind::Null, 0)),
+                        },
+                        pos,
+                    );
+                    push_ancestry(&mut e, &value);
+                    if let Kind::Bind { value: slot, .. } = &mut e.kind {
+                        **slot = value;
                     }
-                    if matches!(step.kind, Kind::Sort(_)) {
-                        return Err(JsonataError::code("S0216").at(pos).token("@"));
+                    e
+                })
+            })()?,
+            RawKind::Binary("@", lhs, rhs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut result = self.process(*lhs)?;
+                    with_last_step(&mut result, |step| {
+                        if !step.stages.is_empty() || !step.predicate.is_empty() {
+                            return Err(JsonataError::code("S0215").at(pos).token("@"));
+                        }
+                        if matches!(step.kind, Kind::Sort(_)) {
+                            return Err(JsonataError::code("S0216").at(pos).token("@"));
+                        }
+                        if keep_array {
+                            step.keep_array = true;
+                        }
+                        step.focus = Some(var_name(&rhs));
+                        step.tuple = true;
+                        Ok(())
+                    })?;
+                    result
+                })
+            })()?,
+            RawKind::Binary("#", lhs, rhs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut result = self.process(*lhs)?;
+                    if !result.is_path() {
+                        let mut step = result;
+                        step.stages = core::mem::take(&mut step.predicate);
+                        result = path(alloc::vec![step], pos);
                     }
-                    if keep_array {
-                        step.keep_array = true;
-                    }
-                    step.focus = Some(var_name(&rhs));
-                    step.tuple = true;
-                    Ok(())
-                })?;
-                result
-            }
-            RawKind::Binary("#", lhs, rhs) => {
-                let mut result = self.process(*lhs)?;
-                if !result.is_path() {
-                    let mut step = result;
-                    step.stages = core::mem::take(&mut step.predicate);
-                    result = path(alloc::vec![step], pos);
-                }
-                with_last_step(&mut result, |step| {
-                    if step.stages.is_empty() {
-                        step.index = Some(var_name(&rhs));
-                    } else {
-                        step.stages.push(Stage::Index(var_name(&rhs)));
-                    }
-                    step.tuple = true;
-                });
-                result
-            }
-            RawKind::Binary("~>", lhs, rhs) => {
-                let lhs = self.process(*lhs)?;
-                let rhs = self.process(*rhs)?;
-                let keep = lhs.keep_array || rhs.keep_array;
-                let mut e = Expr::new(
-                    Kind::Apply {
+                    with_last_step(&mut result, |step| {
+                        if step.stages.is_empty() {
+                            step.index = Some(var_name(&rhs));
+                        } else {
+                            step.stages.push(Stage::Index(var_name(&rhs)));
+                        }
+                        step.tuple = true;
+                    });
+                    result
+                })
+            })()?,
+            RawKind::Binary("~>", lhs, rhs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let lhs = self.process(*lhs)?;
+                    let rhs = self.process(*rhs)?;
+                    let keep = lhs.keep_array || rhs.keep_array;
+                    let mut e = Expr::new(
+                        Kind::Apply {
+                            lhs: Box::new(lhs),
+                            rhs: Box::new(rhs),
+                        },
+                        pos,
+                    );
+                    e.keep_array = keep;
+                    e
+                })
+            })()?,
+            RawKind::Binary(op, lhs, rhs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let op =
+                        binop(op).ok_or_else(|| JsonataError::code("S0204").at(pos).token(op))?;
+                    let lhs = self.process(*lhs)?;
+                    let rhs = self.process(*rhs)?;
+                    let mut e = Expr::new(
+                        Kind::Binary {
+                            op,
+                            lhs: Box::new(Expr::new(Kind::Null, 0)),
+                            rhs: Box::new(Expr::new(Kind::Null, 0)),
+                        },
+                        pos,
+                    );
+                    push_ancestry(&mut e, &lhs);
+                    push_ancestry(&mut e, &rhs);
+                    e.kind = Kind::Binary {
+                        op,
                         lhs: Box::new(lhs),
                         rhs: Box::new(rhs),
-                    },
-                    pos,
-                );
-                e.keep_array = keep;
-                e
-            }
-            RawKind::Binary(op, lhs, rhs) => {
-                let op = binop(op).ok_or_else(|| JsonataError::code("S0204").at(pos).token(op))?;
-                let lhs = self.process(*lhs)?;
-                let rhs = self.process(*rhs)?;
-                let mut e = Expr::new(
-                    Kind::Binary {
-                        op,
-                        lhs: Box::new(Expr::new(Kind::Null, 0)),
-                        rhs: Box::new(Expr::new(Kind::Null, 0)),
-                    },
-                    pos,
-                );
-                push_ancestry(&mut e, &lhs);
-                push_ancestry(&mut e, &rhs);
-                e.kind = Kind::Binary {
-                    op,
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
-                };
-                e
-            }
-            RawKind::Group(lhs, pairs) => {
-                let mut result = self.process(*lhs)?;
-                if result.group.is_some() {
-                    return Err(JsonataError::code("S0210").at(pos));
-                }
-                let pairs = self.pairs(pairs, None)?;
-                result.group = Some(Box::new(Group { pairs, pos }));
-                result
-            }
-            RawKind::Sort(lhs, terms) => {
-                let mut result = self.process(*lhs)?;
-                if !result.is_path() {
-                    result = path(alloc::vec![result], pos);
-                }
-                let mut sort = Expr::new(Kind::Null, pos);
-                let mut out = Vec::new();
-                for (descending, t) in terms {
-                    let expr = self.process(t)?;
-                    push_ancestry(&mut sort, &expr);
-                    out.push(SortTerm { descending, expr });
-                }
-                sort.kind = Kind::Sort(out);
-                if let Kind::Path { steps, .. } = &mut result.kind {
-                    steps.push(sort);
-                }
-                resolve_ancestry(&mut result)?;
-                result
-            }
-            RawKind::Negate(inner) => {
-                let inner = self.process(*inner)?;
-                if let Kind::Number(n) = inner.kind {
-                    Expr::new(Kind::Number(-n), pos)
-                } else {
-                    let mut e = Expr::new(Kind::Null, pos);
-                    push_ancestry(&mut e, &inner);
-                    e.kind = Kind::Negate(Box::new(inner));
-                    e
-                }
-            }
-            RawKind::Array(items) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    let v = self.process(item)?;
-                    push_ancestry(&mut e, &v);
-                    out.push(v);
-                }
-                e.kind = Kind::Array(out);
-                e
-            }
-            RawKind::Object(pairs) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let pairs = self.pairs(pairs, Some(&mut e))?;
-                e.kind = Kind::Object(pairs);
-                e
-            }
-            RawKind::Block(items) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    let part = self.process(item)?;
-                    push_ancestry(&mut e, &part);
-                    let first_cons = match &part.kind {
-                        Kind::Path { steps, .. } => steps.first().is_some_and(|s| s.consarray),
-                        _ => false,
                     };
-                    if part.consarray || first_cons {
-                        e.consarray = true;
+                    e
+                })
+            })()?,
+            RawKind::Group(lhs, pairs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut result = self.process(*lhs)?;
+                    if result.group.is_some() {
+                        return Err(JsonataError::code("S0210").at(pos));
                     }
-                    out.push(part);
-                }
-                e.kind = Kind::Block(out);
-                e
-            }
-            RawKind::Condition(c, t, o) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let condition = self.process(*c)?;
-                push_ancestry(&mut e, &condition);
-                let then = self.process(*t)?;
-                push_ancestry(&mut e, &then);
-                let otherwise = match o {
-                    Some(o) => {
-                        let o = self.process(*o)?;
-                        push_ancestry(&mut e, &o);
-                        Some(Box::new(o))
+                    let pairs = self.pairs(pairs, None)?;
+                    result.group = Some(Box::new(Group { pairs, pos }));
+                    result
+                })
+            })()?,
+            RawKind::Sort(lhs, terms) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut result = self.process(*lhs)?;
+                    if !result.is_path() {
+                        result = path(alloc::vec![result], pos);
                     }
-                    None => None,
-                };
-                e.kind = Kind::Condition {
-                    condition: Box::new(condition),
-                    then: Box::new(then),
-                    otherwise,
-                };
-                e
-            }
-            RawKind::Call(procedure, args) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let mut out = Vec::with_capacity(args.len());
-                for a in args {
-                    let a = self.process(a)?;
-                    push_ancestry(&mut e, &a);
-                    out.push(a);
-                }
-                let procedure = self.process(*procedure)?;
-                e.kind = Kind::Call {
-                    procedure: Box::new(procedure),
-                    args: out,
-                };
-                e
-            }
-            RawKind::Partial(procedure, args) => {
-                let mut e = Expr::new(Kind::Null, pos);
-                let mut out = Vec::with_capacity(args.len());
-                for a in args {
-                    match a {
-                        Some(a) => {
-                            let a = self.process(a)?;
-                            push_ancestry(&mut e, &a);
-                            out.push(Some(a));
+                    let mut sort = Expr::new(Kind::Null, pos);
+                    let mut out = Vec::new();
+                    for (descending, t) in terms {
+                        let expr = self.process(t)?;
+                        push_ancestry(&mut sort, &expr);
+                        out.push(SortTerm { descending, expr });
+                    }
+                    sort.kind = Kind::Sort(out);
+                    if let Kind::Path { steps, .. } = &mut result.kind {
+                        steps.push(sort);
+                    }
+                    resolve_ancestry(&mut result)?;
+                    result
+                })
+            })()?,
+            RawKind::Negate(inner) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let inner = self.process(*inner)?;
+                    if let Kind::Number(n) = inner.kind {
+                        Expr::new(Kind::Number(-n), pos)
+                    } else {
+                        let mut e = Expr::new(Kind::Null, pos);
+                        push_ancestry(&mut e, &inner);
+                        e.kind = Kind::Negate(Box::new(inner));
+                        e
+                    }
+                })
+            })()?,
+            RawKind::Array(items) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let mut out = Vec::with_capacity(items.len());
+                    for item in items {
+                        let v = self.process(item)?;
+                        push_ancestry(&mut e, &v);
+                        out.push(v);
+                    }
+                    e.kind = Kind::Array(out);
+                    e
+                })
+            })()?,
+            RawKind::Object(pairs) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let pairs = self.pairs(pairs, Some(&mut e))?;
+                    e.kind = Kind::Object(pairs);
+                    e
+                })
+            })()?,
+            RawKind::Block(items) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let mut out = Vec::with_capacity(items.len());
+                    for item in items {
+                        let part = self.process(item)?;
+                        push_ancestry(&mut e, &part);
+                        let first_cons = match &part.kind {
+                            Kind::Path { steps, .. } => steps.first().is_some_and(|s| s.consarray),
+                            _ => false,
+                        };
+                        if part.consarray || first_cons {
+                            e.consarray = true;
                         }
-                        None => out.push(None),
+                        out.push(part);
                     }
-                }
-                let procedure = self.process(*procedure)?;
-                e.kind = Kind::Partial {
-                    procedure: Box::new(procedure),
-                    args: out,
-                };
-                e
-            }
-            RawKind::Lambda(params, signature, body) => {
-                let body = tail_call_optimize(self.process(*body)?);
-                let params = params.iter().map(|p| Rc::from(p.as_str())).collect();
-                Expr::new(
-                    Kind::Lambda(Rc::new(LambdaDef {
-                        params,
-                        signature,
-                        body,
-                        thunk: false,
-                    })),
-                    pos,
-                )
-            }
-            RawKind::Transform(pattern, update, delete) => {
-                let pattern = self.process(*pattern)?;
-                let update = self.process(*update)?;
-                let delete = match delete {
-                    Some(d) => Some(self.process(*d)?),
-                    None => None,
-                };
-                Expr::new(
-                    Kind::Transform(Rc::new(TransformDef {
-                        pattern,
-                        update,
-                        delete,
-                    })),
-                    pos,
-                )
-            }
+                    e.kind = Kind::Block(out);
+                    e
+                })
+            })()?,
+            RawKind::Condition(c, t, o) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let condition = self.process(*c)?;
+                    push_ancestry(&mut e, &condition);
+                    let then = self.process(*t)?;
+                    push_ancestry(&mut e, &then);
+                    let otherwise = match o {
+                        Some(o) => {
+                            let o = self.process(*o)?;
+                            push_ancestry(&mut e, &o);
+                            Some(Box::new(o))
+                        }
+                        None => None,
+                    };
+                    e.kind = Kind::Condition {
+                        condition: Box::new(condition),
+                        then: Box::new(then),
+                        otherwise,
+                    };
+                    e
+                })
+            })()?,
+            RawKind::Call(procedure, args) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let mut out = Vec::with_capacity(args.len());
+                    for a in args {
+                        let a = self.process(a)?;
+                        push_ancestry(&mut e, &a);
+                        out.push(a);
+                    }
+                    let procedure = self.process(*procedure)?;
+                    e.kind = Kind::Call {
+                        procedure: Box::new(procedure),
+                        args: out,
+                    };
+                    e
+                })
+            })()?,
+            RawKind::Partial(procedure, args) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let mut e = Expr::new(Kind::Null, pos);
+                    let mut out = Vec::with_capacity(args.len());
+                    for a in args {
+                        match a {
+                            Some(a) => {
+                                let a = self.process(a)?;
+                                push_ancestry(&mut e, &a);
+                                out.push(Some(a));
+                            }
+                            None => out.push(None),
+                        }
+                    }
+                    let procedure = self.process(*procedure)?;
+                    e.kind = Kind::Partial {
+                        procedure: Box::new(procedure),
+                        args: out,
+                    };
+                    e
+                })
+            })()?,
+            RawKind::Lambda(params, signature, body) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let body = tail_call_optimize(self.process(*body)?);
+                    let params = params.iter().map(|p| Rc::from(p.as_str())).collect();
+                    Expr::new(
+                        Kind::Lambda(Rc::new(LambdaDef {
+                            params,
+                            signature,
+                            body,
+                            thunk: false,
+                        })),
+                        pos,
+                    )
+                })
+            })()?,
+            RawKind::Transform(pattern, update, delete) => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let pattern = self.process(*pattern)?;
+                    let update = self.process(*update)?;
+                    let delete = match delete {
+                        Some(d) => Some(self.process(*d)?),
+                        None => None,
+                    };
+                    Expr::new(
+                        Kind::Transform(Rc::new(TransformDef {
+                            pattern,
+                            update,
+                            delete,
+                        })),
+                        pos,
+                    )
+                })
+            })()?,
             RawKind::Name(n) => {
                 let step = Expr::new(Kind::Name(Rc::from(n.as_str())), pos);
                 let mut p = path(alloc::vec![step], pos);
@@ -396,10 +431,12 @@ impl Processor {
             RawKind::True => Expr::new(Kind::Bool(true), pos),
             RawKind::False => Expr::new(Kind::Bool(false), pos),
             RawKind::Null => Expr::new(Kind::Null, pos),
-            RawKind::Regex { pattern, flags } => {
-                let re = Regex::new(&pattern, &flags).map_err(|e| e.at(pos))?;
-                Expr::new(Kind::Regex(Rc::new(re)), pos)
-            }
+            RawKind::Regex { pattern, flags } => (|| -> Result<Expr, JsonataError> {
+                Ok({
+                    let re = Regex::new(&pattern, &flags).map_err(|e| e.at(pos))?;
+                    Expr::new(Kind::Regex(Rc::new(re)), pos)
+                })
+            })()?,
             RawKind::Wildcard => Expr::new(Kind::Wildcard, pos),
             RawKind::Descendant => Expr::new(Kind::Descendant, pos),
             RawKind::Variable(v) => Expr::new(Kind::Variable(Rc::from(v.as_str())), pos),

@@ -9,7 +9,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// Deepest nesting the parser accepts.
-pub const MAX_PARSE_DEPTH: usize = 150;
+pub const MAX_PARSE_DEPTH: usize = 100;
 
 /// A raw tree node.
 #[derive(Debug, Clone)]

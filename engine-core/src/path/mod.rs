@@ -230,6 +230,14 @@ impl CompiledPath {
         }
     }
 
+    /// The variable the path starts from (`myVar` in `$myVar.a`), if any.
+    pub fn variable(&self) -> Option<&str> {
+        match &self.root {
+            Root::Variable(name) => Some(name),
+            _ => None,
+        }
+    }
+
     fn variable_name(&self) -> &str {
         match &self.root {
             Root::Variable(name) => name,

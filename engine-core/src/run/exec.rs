@@ -29,8 +29,14 @@ use hashbrown::HashMap;
 /// Limits AWS enforces, plus a work cap so a hostile definition cannot hang the page.
 #[derive(Clone, Debug)]
 pub struct Limits {
+    /// AWS's 25,000: event 25,000 may only be `ExecutionSucceeded`, else the execution
+    /// fails with `States.Runtime` ("The execution reached the maximum number of history events (25000).").
     pub max_history_events: u32,
+    /// AWS's 256 KiB per payload (`States.DataLimitExceeded`).
     pub max_payload_bytes: usize,
+    /// The work cap (not AWS's): one unit per step of any thread, plus one per value a
+    /// Map's ItemSelector builds. Past it the execution fails with `States.Runtime`, which
+    /// no Catch handles; it bounds what the silent children of a distributed Map can do.
     pub max_units: u64,
 }
 
@@ -38,6 +44,24 @@ impl Default for Limits {
     fn default() -> Self {
         Limits { max_history_events: 25_000, max_payload_bytes: 262_144, max_units: 5_000_000 }
     }
+}
+
+/// The failure when an execution has done more work than `Limits::max_units` allows.
+fn work_limit(max_units: u64) -> Failure {
+    Failure::runtime(alloc::format!("The execution exceeded the interpreter's work limit ({max_units} units)."))
+}
+
+/// Nodes of `v` that no other value shares (just built): shared subtrees cost nothing.
+pub(crate) fn fresh_nodes(v: &Value) -> u64 {
+    fn count(v: &Value, depth: usize) -> u64 {
+        match v {
+            _ if depth > 512 => 1,
+            Value::Array(a) if alloc::sync::Arc::strong_count(a) == 1 => 1 + a.iter().map(|x| count(x, depth + 1)).sum::<u64>(),
+            Value::Object(m) if alloc::sync::Arc::strong_count(m) == 1 => 1 + m.values().map(|x| count(x, depth + 1)).sum::<u64>(),
+            _ => 1,
+        }
+    }
+    count(v, 0)
 }
 
 /// How the execution was started: a Standard workflow, or an Express one started
@@ -140,6 +164,16 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    /// Counts `units` of work against `Limits::max_units`: a Map's item selection can make
+    /// far more data than one step's worth, so it pays for what it builds.
+    pub fn charge(&mut self, units: u64) -> Result<(), Failure> {
+        self.units = self.units.saturating_add(units);
+        if self.units > self.limits.max_units {
+            return Err(work_limit(self.limits.max_units));
+        }
+        Ok(())
+    }
+
     /// Appends an event (unless `silent`, for child executions of a distributed Map).
     pub fn emit(&mut self, silent: bool, prev: u32, event_type: &'static str, details: Details) -> u32 {
         if silent {
@@ -235,10 +269,8 @@ impl Execution {
     }
 
     fn unit(&mut self) {
-        self.ctx.units += 1;
-        if self.ctx.units > self.ctx.limits.max_units {
-            let cause = alloc::format!("The execution exceeded the interpreter's work limit ({} units).", self.ctx.limits.max_units);
-            self.fail(Failure::runtime(cause));
+        if let Err(f) = self.ctx.charge(1) {
+            self.fail(f);
             return;
         }
         match self.root.phase {

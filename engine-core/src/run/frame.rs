@@ -366,6 +366,7 @@ impl Frame {
     /// Takes the call's mocked response and writes the scheduling event.
     fn schedule_task(&mut self, ctx: &mut Ctx, state: &State, spec: &TaskSpec, call: TaskCall) -> Result<(), Failure> {
         let TaskCall { params, timeout, heartbeat, credentials } = call;
+        spec.check_parameters(&params)?;
         // Take the next mock now: a call that cannot be answered is never scheduled.
         let call = ctx.mock_calls.entry(state.name.clone()).or_insert(0);
         let number = *call;

@@ -266,7 +266,9 @@ fn select_items(frame: &Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, env
             slot.insert("Value".into(), item);
         }
         let ienv = Env { context: &cv, variables: env.variables };
-        inputs.push(t.apply(&ienv.scope(effective), &mut ctx.rng)?);
+        let input = t.apply(&ienv.scope(effective), &mut ctx.rng)?;
+        ctx.charge(super::exec::fresh_nodes(&input))?;
+        inputs.push(input);
     }
     Ok(inputs)
 }

@@ -72,6 +72,7 @@ const JSONPATH_ONLY: &[&str] = &[
     "Parameters",
     "ResultSelector",
     "ResultPath",
+    "Result",
     "ItemsPath",
     "SecondsPath",
     "TimestampPath",

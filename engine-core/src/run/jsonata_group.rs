@@ -10,7 +10,7 @@ use super::group::{self, Batching, MapPlan};
 use super::jsonata_definition::JsonataState;
 use super::query_error::{self, QueryFailure};
 use super::query_template::{typed_field, QueryValue};
-use super::states_binding::QueryScope;
+use super::states_binding::{with_scope, QueryScope, StatesBinding};
 use crate::Value;
 use alloc::format;
 use alloc::rc::Rc;
@@ -179,15 +179,18 @@ fn select_items(
     input: &Value,
     items: Vec<Value>,
 ) -> Result<Vec<Value>, QueryFailure> {
+    let vars = frame.vars.clone();
+    let mentioned = state.jsonata.as_ref().map_or(&[][..], |q| &q.mentioned[..]);
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let context = frame.context(ctx, state, Some((index, item)));
-        let mut states = crate::Map::default();
-        states.insert("input".into(), input.clone());
-        states.insert("context".into(), context);
-        let states = Value::from(states);
-        out.push(frame.with_states(ctx, state, None, None, |scope| {
-            scope.rebind_states(states);
+        let binding = StatesBinding {
+            input,
+            context,
+            result: None,
+            error_output: None,
+        };
+        out.push(with_scope(ctx, &binding, &vars, mentioned, |scope| {
             selector.evaluate("ItemSelector", scope)
         })?);
     }

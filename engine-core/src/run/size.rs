@@ -1,8 +1,9 @@
 //! The payload size limit's measure: whether a value's compact JSON text is longer than a
-//! number of bytes, without writing the text in the common case.
+//! number of bytes, without writing the text.
 //!
-//! One pass sums a lower and an upper bound of the text's length (string escapes and
-//! number forms vary); only when the limit falls between them is the text written out.
+//! A first pass sums a lower and an upper bound of the text's length: strings and
+//! integers are measured exactly, floats bounded (their digits vary). Only when the limit
+//! falls between the bounds does a second pass measure floats exactly too.
 //! Consecutive states pass on mostly the same shared (`Arc`) subtrees, so an execution
 //! keeps the bounds of the containers it measured in a small cache keyed by allocation.
 //! A cache entry holds a `Weak`, which keeps the allocation's address from being reused
@@ -12,9 +13,13 @@
 use crate::{Map, Number, Value};
 use alloc::sync::{Arc, Weak};
 use alloc::vec::Vec;
+use core::fmt::Write;
 
-/// Slots in the per-execution cache (a power of two).
-const SLOTS: usize = 512;
+/// Slots in the per-execution cache at first, and once an execution has made
+/// `GROW_AFTER` checks (short executions should not pay for a large table).
+const FIRST_SLOTS: usize = 32;
+const SLOTS: usize = 1024;
+const GROW_AFTER: u32 = 64;
 /// Deeper values are measured by writing them out.
 const MAX_DEPTH: usize = 512;
 
@@ -27,6 +32,7 @@ pub(crate) fn json_size_exceeds(root: &Value, limit: usize) -> bool {
 #[derive(Default)]
 pub(crate) struct SizeCache {
     slots: Vec<Slot>,
+    checks: u32,
 }
 
 /// A snapshot starts with an empty cache: it is only an accelerator.
@@ -41,6 +47,10 @@ struct Slot {
     key: usize,
     node: Held,
     bounds: Bounds,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot { key: 0, node: Held::None, bounds: Bounds { low: 0, high: 0 } };
 }
 
 enum Held {
@@ -60,24 +70,21 @@ impl Held {
     }
 }
 
+fn address<T>(node: &Arc<T>) -> usize {
+    Arc::as_ptr(node) as *const u8 as usize
+}
+
 impl SizeCache {
     /// Whether the compact JSON text of `root` is longer than `limit` bytes.
     pub fn exceeds(&mut self, root: &Value, limit: usize) -> bool {
-        if self.slots.is_empty() {
-            self.slots.resize_with(SLOTS, || Slot { key: 0, node: Held::None, bounds: Bounds::default() });
+        self.checks = self.checks.saturating_add(1);
+        let want = if self.checks > GROW_AFTER { SLOTS } else { FIRST_SLOTS };
+        if self.slots.len() != want {
+            // Only an accelerator: a larger table starts empty.
+            self.slots.clear();
+            self.slots.resize_with(want, || Slot::EMPTY);
         }
         exceeds(root, limit, self)
-    }
-
-    fn index(key: usize) -> usize {
-        // Allocations are 16-byte aligned; fold the higher bits in.
-        ((key >> 4) ^ (key >> 13)) & (SLOTS - 1)
-    }
-
-    fn get(&self, key: usize) -> Option<Bounds> {
-        let slot = self.slots.get(Self::index(key))?;
-        debug_assert!(slot.key != key || slot.node.key() == key);
-        (slot.key == key).then_some(slot.bounds)
     }
 
     /// Records the bounds of `output`, which is the object `input` with its member `key`
@@ -85,7 +92,7 @@ impl SizeCache {
     /// next check of `output` is one lookup rather than a visit to every member.
     pub fn note_member_write(&mut self, input: &Value, output: &Value, key: &str, value: &Value) {
         let (Value::Object(before), Value::Object(after)) = (input, output) else { return };
-        let Some(whole) = self.get(Arc::as_ptr(before) as *const u8 as usize) else { return };
+        let Some(whole) = self.get(address(before)) else { return };
         let previous = crate::path::member(before, key);
         let (Some(old), Some(new)) = (previous.map_or(Some(Bounds::default()), |v| self.bounds_of(v)), self.bounds_of(value)) else {
             return;
@@ -94,56 +101,51 @@ impl SizeCache {
         b.join(new);
         if previous.is_none() {
             // `"key":` and a comma.
-            b.text(key);
-            b.both(2);
+            b.both(string_len(key) + 2);
         }
         self.put(Held::Object(Arc::downgrade(after)), b);
     }
 
     /// Bounds of one value (its containers remembered); `None` when it is too deep.
     fn bounds_of(&mut self, v: &Value) -> Option<Bounds> {
-        let mut walk = Walk { cache: self, bounds: Bounds::default(), too_deep: false };
+        let mut walk = Walk { cache: self, bounds: Bounds::default(), exact: false, too_deep: false };
         walk.add(v, 1);
         (!walk.too_deep).then_some(walk.bounds)
     }
 
-    /// Drops what is remembered about the container at `key`.
-    fn forget(&mut self, key: usize) {
-        if let Some(slot) = self.slots.get_mut(Self::index(key)).filter(|s| s.key == key) {
-            *slot = Slot { key: 0, node: Held::None, bounds: Bounds::default() };
-        }
+    fn index(&self, key: usize) -> usize {
+        // Allocations are 16-byte aligned; fold the higher bits in.
+        ((key >> 4) ^ (key >> 14)) & self.slots.len().wrapping_sub(1)
+    }
+
+    fn get(&self, key: usize) -> Option<Bounds> {
+        let slot = self.slots.get(self.index(key))?;
+        debug_assert!(slot.key != key || slot.node.key() == key);
+        (slot.key == key).then_some(slot.bounds)
     }
 
     fn put(&mut self, node: Held, bounds: Bounds) {
         let key = node.key();
-        if let Some(slot) = self.slots.get_mut(Self::index(key)) {
+        let i = self.index(key);
+        if let Some(slot) = self.slots.get_mut(i) {
             *slot = Slot { key, node, bounds };
         }
     }
 }
 
 fn exceeds(root: &Value, limit: usize, cache: &mut SizeCache) -> bool {
-    let mut retried = false;
-    loop {
-        let mut walk = Walk { cache: &mut *cache, bounds: Bounds::default(), too_deep: false };
+    for exact in [false, true] {
+        let mut walk = Walk { cache: &mut *cache, bounds: Bounds::default(), exact, too_deep: false };
         walk.add(root, 0);
         let b = walk.bounds;
-        if !walk.too_deep && (b.high <= limit || b.low > limit) {
+        if walk.too_deep {
+            break;
+        }
+        if b.high <= limit || b.low > limit {
             return b.high > limit;
         }
-        // Bounds derived by `note_member_write` loosen with every write: measure the
-        // members again before writing the text out.
-        let key = match root {
-            Value::Object(m) => Arc::as_ptr(m) as *const u8 as usize,
-            Value::Array(a) => Arc::as_ptr(a) as *const u8 as usize,
-            _ => 0,
-        };
-        if retried || walk.too_deep || key == 0 {
-            return root.to_json().len() > limit;
-        }
-        cache.forget(key);
-        retried = true;
     }
+    root.to_json().len() > limit
 }
 
 /// Bounds of a JSON text's length (payloads are far below `usize::MAX`).
@@ -164,26 +166,64 @@ impl Bounds {
         self.high += other.high;
     }
 
-    /// A string: its bytes plus quotes, at most six bytes per byte when every one is escaped.
-    fn text(&mut self, s: &str) {
-        self.low += s.len() + 2;
-        self.high += s.len() * 6 + 2;
+    fn is_exact(self) -> bool {
+        self.low == self.high
     }
 }
 
-/// The longest text a number can have: floats are written without an exponent, so very
-/// large or very small ones run to hundreds of digits.
-fn number_bound(n: Number) -> usize {
-    match n {
-        Number::Int(_) => 20,
-        Number::Float(x) if x == 0.0 || (1e-5..1e16).contains(&x.abs()) => 26,
-        Number::Float(_) => 360,
+/// The length of a string literal as `json::write` writes it: quotes, two-byte escapes
+/// for `"`, `\`, `\n`, `\r`, `\t`, `\b`, `\f`, and `\u00XX` for other control characters.
+fn string_len(s: &str) -> usize {
+    let extra: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 8 | 12 => 1,
+            0..=31 => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + 2 + extra
+}
+
+/// Counts the bytes written through `fmt::Write`.
+struct Counter(usize);
+
+impl Write for Counter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0 += s.len();
+        Ok(())
     }
+}
+
+/// A number's text length: exact for integers (and floats when `exact`), else bounds.
+/// Floats are written without an exponent, so very large or small ones run long.
+fn number_bounds(n: Number, exact: bool) -> Bounds {
+    let len = match n {
+        Number::Int(i) => {
+            let mut digits = 1 + usize::from(i < 0);
+            let mut rest = i.unsigned_abs();
+            while rest >= 10 {
+                rest /= 10;
+                digits += 1;
+            }
+            digits
+        }
+        Number::Float(_) if exact => {
+            let mut c = Counter(0);
+            let _ = write!(c, "{n}");
+            c.0
+        }
+        Number::Float(x) if x == 0.0 || (1e-5..1e16).contains(&x.abs()) => return Bounds { low: 1, high: 26 },
+        Number::Float(_) => return Bounds { low: 1, high: 360 },
+    };
+    Bounds { low: len, high: len }
 }
 
 struct Walk<'c> {
     cache: &'c mut SizeCache,
     bounds: Bounds,
+    /// The second pass: floats measured exactly, only exact cache entries used.
+    exact: bool,
     /// Set past `MAX_DEPTH`: the caller then writes the text out.
     too_deep: bool,
 }
@@ -193,35 +233,32 @@ impl Walk<'_> {
         match v {
             Value::Null | Value::Bool(true) => self.bounds.both(4),
             Value::Bool(false) => self.bounds.both(5),
-            Value::Number(n) => {
-                self.bounds.low += 1;
-                self.bounds.high += number_bound(*n);
-            }
-            Value::String(s) => self.bounds.text(s),
+            Value::Number(n) => self.bounds.join(number_bounds(*n, self.exact)),
+            Value::String(s) => self.bounds.both(string_len(s)),
             Value::Array(a) if a.is_empty() => self.bounds.both(2),
             Value::Object(m) if m.is_empty() => self.bounds.both(2),
             Value::Array(a) => {
-                if !self.cached(Arc::as_ptr(a) as *const u8 as usize) {
+                if !self.cached(address(a)) {
                     self.walk_array(a, depth);
                 }
             }
             Value::Object(m) => {
-                if !self.cached(Arc::as_ptr(m) as *const u8 as usize) {
+                if !self.cached(address(m)) {
                     self.walk_object(m, depth);
                 }
             }
         }
     }
 
-    /// Adds a container's remembered bounds, if any.
+    /// Adds a container's remembered bounds, if any (exact ones in the exact pass).
     #[inline]
     fn cached(&mut self, key: usize) -> bool {
         match self.cache.get(key) {
-            Some(b) => {
+            Some(b) if !self.exact || b.is_exact() => {
                 self.bounds.join(b);
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
@@ -238,8 +275,7 @@ impl Walk<'_> {
     fn walk_object(&mut self, m: &Arc<Map>, depth: usize) {
         self.measure(depth, m.len(), Held::Object(Arc::downgrade(m)), |w| {
             for (k, item) in m.iter() {
-                w.bounds.text(k);
-                w.bounds.both(1);
+                w.bounds.both(string_len(k) + 1);
                 w.add(item, depth + 1);
             }
         });
@@ -324,6 +360,17 @@ mod tests {
             for limit in [n - 1, n, n + 1] {
                 assert_eq!(cache.exceeds(&output, limit), n > limit, "{key} at {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn floats_between_the_bounds_are_measured_exactly() {
+        let items: Vec<Value> = (0..2000).map(|i| Value::from(f64::from(i) / 7.0 + 1e17 * f64::from(i % 3))).collect();
+        let v = Value::from(items);
+        let n = exact(&v);
+        let mut cache = SizeCache::default();
+        for limit in [n - 1, n, n + 1] {
+            assert_eq!(cache.exceeds(&v, limit), n > limit, "at {limit}");
         }
     }
 }

@@ -44,21 +44,6 @@ pub(crate) struct QueryScope {
     pub env: Environment,
 }
 
-impl QueryScope {
-    /// Replaces `$states` (a Map's ItemSelector changes `context.Map.Item` per item).
-    pub fn rebind_states(&mut self, states: Value) {
-        match self
-            .env
-            .bindings
-            .iter_mut()
-            .find(|(name, _)| name == "states")
-        {
-            Some(slot) => slot.1 = states,
-            None => self.env.bind("states", states),
-        }
-    }
-}
-
 /// Runs `f` with a scope for `states` and the `variables` named in `mentioned` (the
 /// others cannot be read, and binding costs a conversion per evaluation); the
 /// execution's random stream is lent to the scope (for `$random` and `$uuid`) and taken

@@ -92,6 +92,28 @@ impl TaskSpec {
     }
 }
 
+impl TaskSpec {
+    /// Checks the parameters a service validates before the Task starts; a bad one fails
+    /// the state with `States.Runtime` before `TaskScheduled`, as AWS records it. API
+    /// Gateway (`apigateway:invoke`) takes `Headers` only as an object of arrays of strings.
+    pub fn check_parameters(&self, params: &Value) -> Result<(), crate::Failure> {
+        let Integration::Service { resource_type, resource } = &self.integration else { return Ok(()) };
+        if resource_type != "apigateway" || !resource.starts_with("invoke") {
+            return Ok(());
+        }
+        let headers_ok = params.get("Headers").is_none_or(|h| {
+            h.as_object().is_some_and(|m| m.values().all(|v| v.as_array().is_some_and(|l| l.iter().all(|x| x.as_str().is_some()))))
+        });
+        if headers_ok {
+            return Ok(());
+        }
+        Err(crate::Failure::runtime(format!(
+            "The Parameters '{}' could not be used to start the Task: [The value of the field 'Headers' has an invalid format]",
+            params.to_json()
+        )))
+    }
+}
+
 fn classify(arn: &str) -> (Integration, Pattern) {
     let parts: alloc::vec::Vec<&str> = arn.splitn(6, ':').collect();
     if parts.len() >= 6 && parts[2] == "states" && parts[3].is_empty() && parts[4].is_empty() {

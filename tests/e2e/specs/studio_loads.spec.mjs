@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { serveDist } from '../support/server.mjs';
 import { launch, openPage, artifactPath } from '../support/browser.mjs';
 import { stateNames } from '../support/definitions.mjs';
+import { CodeView } from '../support/editor.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url)));
 
@@ -25,8 +26,9 @@ test('the starter example draws one node per state, with no console errors', asy
   const expected = stateNames(EXAMPLE);
   assert.equal(expected.length, 6, 'game-housekeeping has six states');
   assert.deepEqual([...drawn].sort(), [...expected].sort());
-  const code = await page.inputValue('[data-testid="code-view"]');
-  assert.deepEqual(JSON.parse(code), EXAMPLE);
+  const code = new CodeView(page);
+  await code.ready();
+  assert.deepEqual(JSON.parse(await code.text()), EXAMPLE);
   await page.screenshot({ path: artifactPath('studio-loads.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });

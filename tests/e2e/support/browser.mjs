@@ -26,12 +26,26 @@ export async function launch() {
   return context;
 }
 
-/** A page that records console errors and uncaught exceptions. */
-export async function openPage(context, url) {
+/**
+ * A page that records console errors and uncaught exceptions. The studio autosaves to
+ * localStorage, and a spec's pages share one browser profile: each new page therefore
+ * starts from empty storage (once; its own reloads keep what it saved) unless
+ * `keepStorage` is set.
+ */
+export async function openPage(context, url, { keepStorage = false, fresh = false } = {}) {
   const page = await context.newPage();
+  if (!keepStorage) {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('statelab-e2e-fresh')) {
+        sessionStorage.setItem('statelab-e2e-fresh', '1');
+        localStorage.clear();
+      }
+    });
+  }
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
+  if (fresh) await page.addInitScript(() => localStorage.clear());
   await page.goto(url);
   return { page, errors };
 }

@@ -7,6 +7,8 @@
 //          the same States object, plus Start -> StartAt and terminal top-level state -> End.
 //   Branch and processor starts are drawn as nesting, not as edges.
 
+import { CodeView } from './editor.mjs';
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function scopeEdges(machine, out) {
@@ -56,7 +58,8 @@ export function expectedMarkers(machine) {
 
 /** Puts `text` into the studio as if typed or pasted into the code view. */
 export async function setDefinition(page, text) {
-  await page.fill('[data-testid="code-view"]', text);
+  await page.waitForFunction(() => window.statelabEditor);
+  await page.evaluate((t) => window.statelabEditor.setText(t, true), text);
 }
 
 /** The scale and translation of the canvas viewport. */

@@ -20,7 +20,7 @@ export function studioSession() {
 }
 
 export const GRAPH_NODES = '[data-testid="graph"] [data-state]';
-export const DIAGNOSTIC = '[data-testid="problem"], [data-testid="parse-error"], [role="alert"]';
+export const DIAGNOSTIC = '[data-testid="problem"], [data-testid="parse-error"], [data-testid="graph-stale"], [role="alert"]';
 
 /** A paste on the page outside the editor, as Ctrl+V delivers it. */
 export async function pasteOnPage(page, text) {

@@ -55,10 +55,22 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Option<
     item_batcher(c, s);
     for key in ["ItemReader", "ResultWriter"] {
         if let Some(f) = s.field(key) {
-            let parameters = f.value.get("Parameters").filter(|_| ql == QueryLanguage::JsonPath);
+            let parameters = f
+                .value
+                .get("Parameters")
+                .filter(|_| ql == QueryLanguage::JsonPath);
             if let Some(p) = parameters {
                 let base = s.field_pointer(key);
                 templates::payload(c, At::new(&base, "Parameters"), p.value);
+            }
+            // The developer guide's ItemReader page: JSONata replaces `Parameters` with `Arguments`.
+            let other = match ql {
+                QueryLanguage::JsonPath => "Arguments",
+                QueryLanguage::Jsonata => "Parameters",
+            };
+            if let Some(o) = f.value.get(other) {
+                let pointer = child_pointer(&s.field_pointer(key), other);
+                wrong_language(c, pointer, o.key_span, other, ql);
             }
             if !f.value.is_object() {
                 values::wrong_type(c, s.field_pointer(key), f.value, "an object");

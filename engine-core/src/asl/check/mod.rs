@@ -4,6 +4,7 @@
 mod choice;
 mod errors;
 mod flow;
+mod jsonata;
 mod machine;
 mod map;
 mod names;
@@ -11,6 +12,8 @@ mod paths;
 mod state;
 mod templates;
 mod values;
+mod variables;
+mod walk;
 
 use super::codes;
 use super::diagnostic::{Diagnostic, Severity};
@@ -105,6 +108,7 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
                 names::check(&mut c, &states);
                 let all: names::AllNames = states.iter().map(|s| s.name).collect();
                 machine::check(&mut c, &top);
+                variables::check(&mut c, &top);
                 flow::check(&mut c, root, &states, &all);
             }
             None => {

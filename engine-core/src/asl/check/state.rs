@@ -1,7 +1,7 @@
 //! One state: `Type`, which fields it may carry under its query language, `Next`/`End`,
 //! and the checks of each type. Returns the machines nested in it.
 
-use super::{choice, codes, errors, map, paths, templates, values, Checker};
+use super::{choice, codes, errors, jsonata, map, paths, templates, values, Checker};
 use crate::asl::fields::state_field;
 use crate::asl::view::{Machine, QueryLanguage, State, StateType};
 use alloc::format;
@@ -28,6 +28,9 @@ pub fn check<'d>(c: &mut Checker<'d>, m: &Machine<'d>, s: &State<'d>) -> Vec<Mac
     data_flow(c, s, t);
     if t.handles_errors() {
         errors::check(c, s);
+    }
+    if s.query_language == QueryLanguage::Jsonata {
+        jsonata::check(c, s);
     }
     match t {
         StateType::Task => task(c, s),
@@ -193,6 +196,12 @@ fn task(c: &mut Checker, s: &State) {
         ),
         Some(f) => match f.value.as_str() {
             None => values::wrong_type(c, s.field_pointer("Resource"), f.value, "a string"),
+            Some(r) if r.contains("${") => c.warning(
+                codes::SUBSTITUTION_PLACEHOLDER,
+                s.field_pointer("Resource"),
+                f.value.span(),
+                format!("'Resource' is the placeholder '{r}': deploy with the ARN it stands for"),
+            ),
             Some(r) if !r.starts_with("arn:") => c.error(
                 codes::INVALID_RESOURCE,
                 s.field_pointer("Resource"),

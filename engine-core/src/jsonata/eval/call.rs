@@ -205,7 +205,7 @@ impl Evaluator<'_> {
                 self.eval(&def.body, lin.as_ref(), &env)
             }
             Function::Builtin(b) => {
-                let args = b.signature().validate(&args, input)?;
+                let args = self.signature_of(b).validate(&args, input)?;
                 let ctx = Ctx { input, frame };
                 (b.func)(self, &args, &ctx)
             }

@@ -6,6 +6,7 @@ mod call;
 mod construct;
 mod operators;
 mod path;
+mod scope;
 mod transform;
 
 pub use call::{apply, fn_arity};
@@ -33,10 +34,14 @@ pub struct Evaluator<'a> {
     steps: u64,
     /// Scopes that received a function value: cleared at the end to free closures.
     pub closures: Vec<Rc<Frame>>,
+    /// The outermost scope: environment bindings are converted into it on first use.
+    root: Rc<Frame>,
+    /// Parsed signatures of the library functions called so far.
+    signatures: alloc::collections::BTreeMap<&'static str, Rc<super::signature::Signature>>,
 }
 
 impl<'a> Evaluator<'a> {
-    pub fn new(env: &'a mut Environment) -> Self {
+    pub fn new(env: &'a mut Environment, root: Rc<Frame>) -> Self {
         let limits = env.limits;
         Evaluator {
             env,
@@ -44,7 +49,20 @@ impl<'a> Evaluator<'a> {
             depth: 0,
             steps: 0,
             closures: Vec::new(),
+            root,
+            signatures: alloc::collections::BTreeMap::new(),
         }
+    }
+
+    /// The parsed signature of a library function (parsed once per evaluation).
+    pub fn signature_of(
+        &mut self,
+        b: &'static functions::Builtin,
+    ) -> Rc<super::signature::Signature> {
+        self.signatures
+            .entry(b.name)
+            .or_insert_with(|| Rc::new(b.signature()))
+            .clone()
     }
 
     /// Binds a value into a frame, remembering frames that hold closures.
@@ -59,6 +77,12 @@ impl<'a> Evaluator<'a> {
     pub fn lookup(&self, frame: &Frame, name: &str) -> Option<JValue> {
         if let Some(v) = frame.find(name) {
             return v;
+        }
+        // Environment bindings (`$states`, workflow variables) convert on first use only.
+        if let Some((_, v)) = self.env.bindings.iter().find(|(n, _)| n == name) {
+            let v = super::value::from_json(v);
+            self.root.bind(name, Some(v.clone()));
+            return Some(v);
         }
         functions::lookup(name, self.env.aws_functions)
             .map(|b| JValue::func(super::value::Function::Builtin(b)))
@@ -105,7 +129,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_inner(&mut self, expr: &Expr, input: Option<&JValue>, frame: &Rc<Frame>) -> R {
-        let mut result = match &expr.kind {
+        let result = match &expr.kind {
             Kind::Path { .. } => self.eval_path(expr, input, frame)?,
             Kind::Binary { op, lhs, rhs } => {
                 self.eval_binary(*op, lhs, rhs, input, frame, expr.pos)?
@@ -119,47 +143,14 @@ impl<'a> Evaluator<'a> {
             Kind::Wildcard => path::wildcard(input),
             Kind::Descendant => path::descendants(input),
             Kind::Parent(slot) => frame.lookup(&slot.name()),
-            Kind::Condition {
-                condition,
-                then,
-                otherwise,
-            } => {
-                let c = self.eval(condition, input, frame)?;
-                if functions::boolean::truthy(c.as_ref()) {
-                    self.eval(then, input, frame)?
-                } else if let Some(o) = otherwise {
-                    self.eval(o, input, frame)?
-                } else {
-                    None
-                }
-            }
-            Kind::Block(items) => {
-                let inner = Frame::child(frame);
-                let mut last = None;
-                for item in items {
-                    last = self.eval(item, input, &inner)?;
-                }
-                last
-            }
-            Kind::Bind { name, value } => {
-                let v = self.eval(value, input, frame)?;
-                self.bind(frame, name, v.clone());
-                v
+            Kind::Condition { .. } | Kind::Block(_) | Kind::Bind { .. } => {
+                self.eval_scoped(expr, input, frame)?
             }
             Kind::Regex(re) => Some(JValue::func(super::value::Function::Regex(re.clone()))),
             Kind::Call { procedure, args } => {
                 self.eval_call(procedure, args, input, frame, None, expr.pos)?
             }
-            Kind::Variable(name) => {
-                if name.is_empty() {
-                    match input {
-                        Some(JValue::Array(a)) if a.outer_wrapper => a.items.first().cloned(),
-                        other => other.cloned(),
-                    }
-                } else {
-                    self.lookup(frame, name)
-                }
-            }
+            Kind::Variable(name) => self.eval_variable(name, input, frame),
             Kind::Lambda(def) => Some(JValue::func(super::value::Function::Lambda {
                 def: def.clone(),
                 input: input.cloned(),
@@ -178,6 +169,11 @@ impl<'a> Evaluator<'a> {
             Kind::Object(pairs) => Some(self.eval_group(pairs, input.cloned(), frame, expr.pos)?),
             Kind::Sort(_) => None,
         };
+        self.finish(expr, result, frame)
+    }
+
+    /// Applies a node's predicates and grouping, then the singleton rules.
+    fn finish(&mut self, expr: &Expr, mut result: Option<JValue>, frame: &Rc<Frame>) -> R {
         for stage in &expr.predicate {
             if let Stage::Filter(p) = stage {
                 result = self.filter(p, result, frame)?;

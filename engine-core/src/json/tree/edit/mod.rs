@@ -55,6 +55,24 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// `Set` of a runtime value (laid out in the document's style when applied).
+    pub fn set_value(pointer: &str, value: &crate::json::Value) -> Edit {
+        Edit::Set {
+            pointer: pointer.into(),
+            value: value.to_json(),
+        }
+    }
+
+    /// `Insert` of a runtime value into an array.
+    pub fn insert_value(pointer: &str, value: &crate::json::Value) -> Edit {
+        Edit::Insert {
+            pointer: pointer.into(),
+            value: value.to_json(),
+        }
+    }
+}
+
 /// Why an edit could not be applied; the document is then unchanged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditError {

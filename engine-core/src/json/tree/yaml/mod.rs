@@ -14,11 +14,13 @@
 //! | file | purpose |
 //! | --- | --- |
 //! | `cursor` | position, lines, indentation and comments |
-//! | `block` | block mappings, sequences and block scalars |
+//! | `block` | block mappings and sequences, plain scalars, anchors and tags |
+//! | `block_scalar` | literal and folded block scalars |
 //! | `flow` | flow collections and quoted scalars |
 //! | `scalar` | plain scalar resolution and tags |
 
 mod block;
+mod block_scalar;
 mod cursor;
 mod flow;
 mod scalar;

@@ -1,0 +1,215 @@
+//! Seeded random robustness: random token soups and random well-formed expressions over
+//! random inputs must end in a value or a `JsonataError`, never a panic or a hang, on a
+//! default-sized test thread; hostile recursion and nesting end in `U1001`.
+
+use engine_core::json::parse_value;
+use engine_core::jsonata::{Environment, Expression};
+use engine_core::rng::Rng;
+use engine_core::Value;
+
+const TOKENS: &[&str] = &[
+    "a",
+    "b",
+    "c",
+    "$",
+    "$$",
+    "$x",
+    "$f",
+    "*",
+    "**",
+    "%",
+    ".",
+    "[",
+    "]",
+    "{",
+    "}",
+    "(",
+    ")",
+    ",",
+    ";",
+    ":",
+    "?",
+    "+",
+    "-",
+    "/",
+    "=",
+    "!=",
+    "<",
+    ">=",
+    "&",
+    "and",
+    "or",
+    "in",
+    "..",
+    ":=",
+    "~>",
+    "^(",
+    "@",
+    "#",
+    "|",
+    "1",
+    "0",
+    "-2.5",
+    "\"s\"",
+    "'t'",
+    "true",
+    "null",
+    "/a+/i",
+    "function($x){$x}",
+    "$string",
+    "$sum",
+    "$map",
+    "$sort",
+    "$keys",
+    "$substring",
+    "$formatNumber",
+    "$fromMillis",
+    "$toMillis",
+    "$match",
+    "$replace",
+    "$split",
+    "$eval",
+    "$each",
+    "$reduce",
+    "$zip",
+    "$spread",
+    "$merge",
+    "$lookup",
+    "$formatInteger",
+    "$parseInteger",
+    "?:",
+    "??",
+    "`q`",
+];
+
+const FORMS: &[&str] = &[
+    "a.b[0]",
+    "a.b[c > 1]",
+    "**.c",
+    "a.*",
+    "$sum(a.b.c)",
+    "a.b^(>c)",
+    "a{b: $count(c)}",
+    "a.b@$v.c#$i",
+    "a.b.%.c",
+    "[1..5] ~> $map(function($v){$v*2})",
+    "$string(a)",
+    "a ? b : c",
+    "($x := 3; $x + 1)",
+    "a.(b & 'x')",
+    "| a | {'z': 1}, ['b'] |",
+    "$reduce([1,2,3], function($p,$c){$p+$c})",
+    "$sort(a.b, function($l,$r){$l.c > $r.c})",
+    "$match('abcabc', /b(c)/)",
+    "$replace('abc', /b/, 'x')",
+    "$fromMillis(1000000, '[Y0001]-[M01]-[D01]')",
+    "$formatNumber(1234.5, '#,##0.00')",
+    "$each(a, function($v, $k){$k})",
+    "$keys(a)",
+    "a[-1]",
+    "$spread(a)",
+];
+
+fn random_input(rng: &mut Rng, depth: u32) -> Value {
+    match rng.int_in(0, if depth > 3 { 3 } else { 6 }) {
+        0 => Value::Null,
+        1 => Value::Bool(rng.int_in(0, 1) == 1),
+        2 => Value::from(rng.int_in(-5, 20)),
+        3 => Value::from(["x", "abc", "", "b c"][rng.int_in(0, 3) as usize]),
+        4 => Value::array(
+            (0..rng.int_in(0, 4))
+                .map(|_| random_input(rng, depth + 1))
+                .collect(),
+        ),
+        _ => {
+            let mut m = engine_core::Map::default();
+            for k in ["a", "b", "c"] {
+                if rng.int_in(0, 2) > 0 {
+                    m.insert(k.into(), random_input(rng, depth + 1));
+                }
+            }
+            Value::from(m)
+        }
+    }
+}
+
+fn soup(rng: &mut Rng) -> String {
+    let n = rng.int_in(1, 14);
+    (0..n)
+        .map(|_| TOKENS[rng.int_in(0, TOKENS.len() as i64 - 1) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn composed(rng: &mut Rng) -> String {
+    let a = FORMS[rng.int_in(0, FORMS.len() as i64 - 1) as usize];
+    let b = FORMS[rng.int_in(0, FORMS.len() as i64 - 1) as usize];
+    let op = ["&", "=", "+", "and", "~> $string", ".", "?:", "in"][rng.int_in(0, 7) as usize];
+    if op.starts_with('~') {
+        format!("({a}) {op}()")
+    } else {
+        format!("({a}) {op} ({b})")
+    }
+}
+
+fn evaluate(src: &str, input: &Value) {
+    let mut env = Environment::new();
+    env.bind("x", input.clone());
+    if let Ok(e) = Expression::parse(src) {
+        let _ = e.evaluate(Some(input), &mut env);
+    }
+}
+
+#[test]
+fn random_expressions_never_panic() {
+    let mut rng = Rng::seeded(0x5EED);
+    for _ in 0..3000 {
+        let input = random_input(&mut rng, 0);
+        let src = if rng.int_in(0, 1) == 0 {
+            soup(&mut rng)
+        } else {
+            composed(&mut rng)
+        };
+        evaluate(&src, &input);
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = Rng::seeded(7);
+    let input = parse_value(r#"{"a": {"b": [1, {"c": 2}]}}"#).expect("input");
+    for _ in 0..3000 {
+        let len = rng.int_in(0, 30);
+        let src: String = (0..len)
+            .filter_map(|_| char::from_u32(rng.int_in(0x20, 0x7e) as u32))
+            .collect();
+        evaluate(&src, &input);
+    }
+}
+
+fn error_code(src: &str) -> Option<String> {
+    let mut env = Environment::new();
+    // A smaller step budget keeps the endless loop short in debug builds.
+    env.limits.steps = 1_000_000;
+    match Expression::parse(src) {
+        Err(e) => Some(e.code),
+        Ok(e) => e.evaluate(None, &mut env).err().map(|e| e.code),
+    }
+}
+
+#[test]
+fn hostile_expressions_end_with_u1001() {
+    // Unbounded recursion, an endless tail-call loop, and deep nesting.
+    assert_eq!(
+        error_code("($f := function($n){$n + $f($n)}; $f(1))").as_deref(),
+        Some("U1001")
+    );
+    assert_eq!(
+        error_code("($f := function(){$f()}; $f())").as_deref(),
+        Some("U1001")
+    );
+    let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+    assert_eq!(error_code(&deep).as_deref(), Some("U1001"));
+    let deep_array = format!("{}1{}", "[".repeat(5000), "]".repeat(5000));
+    assert_eq!(error_code(&deep_array).as_deref(), Some("U1001"));
+}
