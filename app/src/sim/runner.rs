@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// Events per slice: a few milliseconds of work, so input stays responsive.
-const SLICE_EVENTS: usize = 1500;
+const SLICE_EVENTS: usize = 400;
 
 /// Builds a new session with the cursor before the first event; the error says what
 /// is wrong with the definition, the input or the mocks.

@@ -52,6 +52,8 @@ test('every example case runs in the page to its expected result, and steps back
     const definition = readFileSync(new URL(c.definition_file, EXAMPLES), 'utf8');
     await page.click('[data-testid="tab-definition"]');
     await setDefinition(page, definition);
+    // The document has reached the store once its start state is drawn.
+    await page.waitForSelector(`[data-testid="graph"] [data-state="${JSON.parse(definition).StartAt}"]`);
     await page.click('[data-testid="tab-simulate"]');
     await page.fill('[data-testid="sim-input"]', JSON.stringify(c.input ?? {}));
     if (!(await page.isVisible('[data-testid="sim-import-text"]'))) await page.click('[data-testid="sim-import-toggle"]');
