@@ -4,6 +4,7 @@ mod canvas;
 mod code_editor;
 mod io;
 mod problems;
+mod sim;
 mod store;
 mod studio;
 

@@ -11,6 +11,7 @@
 //! | `reveal` | problems list → code view | a byte span the code view should select and show |
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
+//! | `run_status` | simulate panel → graph | each state's status at the debugger's cursor |
 
 use engine_core::asl::{validate, Diagnostic};
 use engine_core::json::parse_value;
@@ -47,6 +48,10 @@ pub struct Store {
     pub view: RwSignal<Option<Transform>>,
     // ---- app-io: import, export and keeping the user's work (see io/state.rs) ----
     pub io: crate::io::IoStore,
+    // ---- app-sim: the simulate panel (see sim/) ----
+    /// Each state's run status at the debugger's cursor (state name → `succeeded`,
+    /// `failed`, `caught`, `cancelled`, `in-progress`); absent states have not run.
+    pub run_status: RwSignal<std::collections::HashMap<String, &'static str>>,
 }
 
 impl Store {
@@ -74,6 +79,7 @@ impl Store {
             reveal: RwSignal::new(None),
             view: RwSignal::new(None),
             io: crate::io::IoStore::new(),
+            run_status: RwSignal::new(Default::default()),
         }
     }
 }

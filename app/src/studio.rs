@@ -17,8 +17,10 @@ pub fn Studio() -> impl IntoView {
         <crate::io::IoLayer />
         <main class="workspace">
             <section class="pane code-pane" aria-label="Definition">
-                <CodeEditor />
-                <ProblemsPanel />
+                <crate::sim::PaneTabs>
+                    <CodeEditor />
+                    <ProblemsPanel />
+                </crate::sim::PaneTabs>
             </section>
             <section class="pane graph-pane" aria-label="Graph">
                 <Canvas />

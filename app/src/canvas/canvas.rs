@@ -345,6 +345,15 @@ pub fn Canvas() -> impl IntoView {
         }
     });
 
+    // app-sim: each state's status at the debugger's cursor, drawn after each drawing.
+    Effect::new(move |_| {
+        markup.track();
+        let statuses = store.run_status.get();
+        if let Some(svg) = svg_ref.get() {
+            super::run_status::apply(&svg, &statuses);
+        }
+    });
+
     let show_minimap = move || {
         let (w, h) = view_size.get();
         scene.with(|s| {

@@ -8,6 +8,7 @@
 //! |---|---|
 //! | `canvas.rs` | `Canvas`: the svg, pan/zoom/pinch, keyboard, selection, stale state |
 //! | `selection.rs` | selection and tab stop applied to the drawn markup in place |
+//! | `run_status.rs` | the simulate panel's state statuses applied to the drawn markup |
 //! | `minimap.rs` | `Minimap`: the whole machine small, with the visible part framed |
 //! | `controls.rs` | `Controls`: zoom in, zoom out, fit to screen |
 
@@ -16,6 +17,7 @@
 mod canvas;
 mod controls;
 mod minimap;
+mod run_status;
 mod selection;
 
 pub use canvas::Canvas;

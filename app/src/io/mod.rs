@@ -16,7 +16,7 @@
 
 mod actions;
 mod autosave;
-mod browser;
+pub(crate) mod browser;
 mod document;
 mod drop_overlay;
 mod export;

@@ -1,0 +1,63 @@
+//! Debugger controls: step, step back, a slider over every event written, continue to
+//! the next breakpoint, and a breakpoint toggle for the selected state.
+
+use super::runner;
+use super::state::use_sim;
+use crate::store::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn Debugger() -> impl IntoView {
+    let store = use_store();
+    let sim = use_sim();
+    let position = move || {
+        sim.with_session(|s| (s.cursor(), s.events().len(), s.finished()))
+            .unwrap_or((0, 0, false))
+    };
+    // The selected state's name: the last segment of its pointer.
+    let selected = Memo::new(move |_| {
+        store.selection.get().and_then(|p| {
+            p.rsplit_once('/')
+                .map(|(_, n)| n.replace("~1", "/").replace("~0", "~"))
+        })
+    });
+    let toggle = move |_| {
+        if let Some(name) = selected.get_untracked() {
+            sim.breakpoints.update(|b| {
+                if !b.remove(&name) {
+                    b.insert(name);
+                }
+            });
+        }
+    };
+    let has_bp = move || {
+        selected
+            .get()
+            .is_some_and(|n| sim.breakpoints.with(|b| b.contains(&n)))
+    };
+    view! {
+        <div class="sim-debugger" data-testid="sim-debugger">
+            <button data-testid="sim-step-back" aria-label="Step back" on:click=move |_| { sim.update_session(|s| s.step_back()); }>"◀ Back"</button>
+            <button data-testid="sim-step" aria-label="Step" on:click=move |_| { sim.update_session(|s| s.step()); }>"Step ▶"</button>
+            <button data-testid="sim-continue" on:click=move |_| runner::resume(sim)>"Continue ▶▶"</button>
+            <button data-testid="sim-pause" disabled=move || !sim.running.get() on:click=move |_| runner::pause(sim)>"Pause"</button>
+            <input type="range" min="0" data-testid="sim-cursor" aria-label="Event cursor"
+                prop:max=move || position().1.to_string() prop:value=move || position().0.to_string()
+                on:input=move |ev| {
+                    let to = event_target_value(&ev).parse().unwrap_or(0);
+                    sim.update_session(|s| s.seek(to));
+                } />
+            <span class="sim-position" data-testid="sim-position">
+                {move || { let (c, n, done) = position(); format!("event {c} of {n}{}", if done { "" } else { "+" }) }}
+            </span>
+            <button data-testid="sim-breakpoint" disabled=move || selected.get().is_none() on:click=toggle
+                aria-pressed=move || has_bp().to_string()>
+                {move || match selected.get() {
+                    Some(n) if has_bp() => format!("● Remove breakpoint on {n}"),
+                    Some(n) => format!("○ Breakpoint on {n}"),
+                    None => "Select a state to set a breakpoint".to_string(),
+                }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! The simulate panel (issue 8): run the machine in the page with mocked Tasks, watch
+//! it on the graph, read its history, step forward and back, and inspect each state's
+//! data flow. Thin over `engine_core::sim`; one component per file.
+//!
+//! | file | purpose |
+//! |---|---|
+//! | `state.rs` | `SimState`: the session, its revision, input, mock drafts, breakpoints |
+//! | `runner.rs` | starting a session and advancing it in slices so the page never freezes |
+//! | `pane_tabs.rs` | `PaneTabs`: Definition / Simulate tabs in the left pane |
+//! | `sim_panel.rs` | `SimPanel`: the panel's layout |
+//! | `input_editor.rs` | `InputEditor`: execution input with JSON validation |
+//! | `mocks_editor.rs` | `MocksEditor`: every Task with its response sequence |
+//! | `response_editor.rs` | `ResponseEditor`: one Return/Throw response |
+//! | `mock_import.rs` | `MockImport`: paste case-format mocks or a MockConfigFile (test-case picker) |
+//! | `result_view.rs` | `ResultView`: status, output or error/cause, transitions, duration, cost |
+//! | `debugger.rs` | `Debugger`: step, step back, slider, breakpoints, continue |
+//! | `history_table.rs` | `HistoryTable`: the virtualized, filterable event table and its export |
+//! | `inspector.rs` | `Inspector`: the selected state's data-flow stages at the cursor |
+
+mod debugger;
+mod history_table;
+mod input_editor;
+mod inspector;
+mod mock_import;
+mod mocks_editor;
+mod pane_tabs;
+mod response_editor;
+mod result_view;
+mod runner;
+mod sim_panel;
+mod state;
+
+pub use pane_tabs::PaneTabs;

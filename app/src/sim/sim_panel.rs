@@ -1,0 +1,61 @@
+//! The simulate panel's layout: input and mocks, Run, the result, the debugger, the
+//! history table and the data-flow inspector.
+
+use super::debugger::Debugger;
+use super::history_table::HistoryTable;
+use super::input_editor::InputEditor;
+use super::inspector::Inspector;
+use super::mock_import::MockImport;
+use super::mocks_editor::MocksEditor;
+use super::result_view::ResultView;
+use super::runner;
+use super::state::use_sim;
+use crate::store::use_store;
+use engine_core::sim::RunStatus;
+use leptos::prelude::*;
+
+#[component]
+pub fn SimPanel() -> impl IntoView {
+    let store = use_store();
+    let sim = use_sim();
+    // The graph follows the cursor: each state's status at it, by name.
+    Effect::new(move |_| {
+        let statuses = sim.with_session(|s| s.statuses()).unwrap_or_default();
+        store.run_status.set(
+            statuses
+                .into_iter()
+                .map(|(name, st)| (name.to_string(), status_class(st)))
+                .collect(),
+        );
+    });
+    view! {
+        <div class="sim" data-testid="sim-panel">
+            <InputEditor />
+            <MockImport />
+            <MocksEditor />
+            <div class="sim-actions">
+                <button class="primary" data-testid="sim-run" on:click=move |_| runner::run(store, sim)>"Run"</button>
+                <button data-testid="sim-debug" on:click=move |_| match runner::start(store, sim) {
+                    Ok(()) => sim.error.set(None),
+                    Err(e) => sim.error.set(Some(e)),
+                }>"Debug from start"</button>
+            </div>
+            {move || sim.error.get().map(|e| view! { <p class="sim-error" role="alert" data-testid="sim-run-error">{e}</p> })}
+            <ResultView />
+            <Debugger />
+            <Inspector />
+            <HistoryTable />
+        </div>
+    }
+}
+
+/// The class (and word) the canvas shows for a status.
+pub fn status_class(status: RunStatus) -> &'static str {
+    match status {
+        RunStatus::InProgress => "in-progress",
+        RunStatus::Succeeded => "succeeded",
+        RunStatus::Caught => "caught",
+        RunStatus::Failed => "failed",
+        RunStatus::Cancelled => "cancelled",
+    }
+}

@@ -1,0 +1,67 @@
+//! The simulate panel's state, provided once by `SimPanel`'s parent.
+
+use engine_core::sim::{MockDrafts, Session};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Signals of the simulate panel. The session itself is not reactive: `rev` is bumped
+/// after every change to it, and views read it inside `rev`-tracking closures.
+#[derive(Clone, Copy)]
+pub struct SimState {
+    pub session: StoredValue<Option<Session>, LocalStorage>,
+    pub rev: RwSignal<u64>,
+    /// The execution input as typed.
+    pub input: RwSignal<String>,
+    /// The mocks as typed; edits inside a response do not notify (the editors keep
+    /// their own text), `mocks_shape` is bumped when responses are added, removed,
+    /// reordered or imported.
+    pub drafts: RwSignal<MockDrafts>,
+    pub mocks_shape: RwSignal<u64>,
+    pub breakpoints: RwSignal<BTreeSet<String>>,
+    /// True while slices are being scheduled.
+    pub running: RwSignal<bool>,
+    /// Why the last Run could not start.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl SimState {
+    pub fn new() -> SimState {
+        SimState {
+            session: StoredValue::new_local(None),
+            rev: RwSignal::new(0),
+            input: RwSignal::new("{}".to_string()),
+            drafts: RwSignal::new(MockDrafts::default()),
+            mocks_shape: RwSignal::new(0),
+            breakpoints: RwSignal::new(BTreeSet::new()),
+            running: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Reads the session (tracking `rev`); `None` before the first run.
+    pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.rev.track();
+        self.session.with_value(|s| s.as_ref().map(f))
+    }
+
+    /// Changes the session and notifies every view.
+    pub fn update_session<R>(&self, f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+        let out = self
+            .session
+            .try_update_value(|s| s.as_mut().map(f))
+            .flatten();
+        self.rev.update(|r| *r += 1);
+        out
+    }
+
+    /// Replaces the drafts and redraws the mocks editor.
+    pub fn set_drafts(&self, drafts: MockDrafts) {
+        self.drafts.set(drafts);
+        self.mocks_shape.update(|n| *n += 1);
+    }
+}
+
+/// The panel's state, provided by `PaneTabs`.
+pub fn use_sim() -> SimState {
+    expect_context::<SimState>()
+}
