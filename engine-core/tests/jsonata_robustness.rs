@@ -251,3 +251,18 @@ fn paths_through_bindings_agree_with_bound_variables() {
         assert_eq!(direct, bound, "{src}");
     }
 }
+
+/// Found by the `jsonata_evaluate` fuzz target: picture components far outside any
+/// calendar once overflowed the date arithmetic. They must evaluate without a panic.
+#[test]
+fn absurd_date_components_do_not_overflow() {
+    let input = Value::object();
+    for src in [
+        "$toMillis('20240101123849', '[Y000bl[s00]')",
+        "$toMillis('99999999999999999', '[Y]')",
+        "$toMillis('2024-999999999999999', '[Y]-[d]')",
+        "$toMillis('2024-01-01 99999999999999999', '[Y]-[M]-[D] [H]')",
+    ] {
+        evaluate(src, &input);
+    }
+}

@@ -65,10 +65,20 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 /// `Date.UTC(year, month0, day, h, m, s, ms)` with JavaScript's overflow rules.
+/// Components from hostile pictures can be any 64-bit number: the sum is taken in 128 bits
+/// and saturated, so it never overflows (JavaScript's range check rejects such results).
 fn utc(y: i64, month0: i64, d: i64, h: i64, mi: i64, s: i64, ms: i64) -> i64 {
-    let y = y + month0.div_euclid(12);
+    // Far beyond JavaScript's ±275,760 years, small enough for the civil-day arithmetic.
+    const YEAR_BOUND: i64 = 1_000_000_000;
+    let y = y.saturating_add(month0.div_euclid(12)).clamp(-YEAR_BOUND, YEAR_BOUND);
     let m = month0.rem_euclid(12) + 1;
-    (days_from_civil(y, m, 1) + d - 1) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms
+    let days = days_from_civil(y, m, 1) as i128 + d as i128 - 1;
+    let total = days * DAY_MS as i128
+        + h as i128 * 3_600_000
+        + mi as i128 * 60_000
+        + s as i128 * 1000
+        + ms as i128;
+    total.clamp(i64::MIN as i128, i64::MAX as i128) as i64
 }
 
 /// Broken-down UTC time of epoch milliseconds.
@@ -770,7 +780,7 @@ fn parse_datetime(text: &str, picture: &str, now: i64) -> Result<Option<f64>, Js
     let mut month0 = if get('M') > 0 { get('M') - 1 } else { 0 };
     let mut day = get('D');
     if date_b {
-        let t = tm(utc(get('Y'), 0, 1, 0, 0, 0, 0) + (get('d') - 1) * DAY_MS);
+        let t = tm(utc(get('Y'), 0, get('d'), 0, 0, 0, 0));
         month0 = t.month0;
         day = t.day;
     }
@@ -781,12 +791,12 @@ fn parse_datetime(text: &str, picture: &str, now: i64) -> Result<Option<f64>, Js
     if time_b {
         hour = if get('h') == 12 { 0 } else { get('h') };
         if get('P') == 1 {
-            hour += 12;
+            hour = hour.saturating_add(12);
         }
     }
     let mut millis = utc(get('Y'), month0, day, hour, get('m'), get('s'), get('f'));
     let tz = comps['Z' as usize].or(comps['z' as usize]).unwrap_or(0);
-    millis -= tz * 60_000;
+    millis = millis.saturating_sub(tz.saturating_mul(60_000));
     Ok(Some(millis as f64))
 }
 
