@@ -96,13 +96,27 @@ pub fn format_timestamp(ms: i64) -> String {
     let days = ms.div_euclid(86_400_000);
     let rest = ms.rem_euclid(86_400_000);
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3_600_000,
-        rest / 60_000 % 60,
-        rest / 1000 % 60,
-        rest % 1000
-    )
+    if !(0..=9999).contains(&y) {
+        return format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z", rest / 3_600_000, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000);
+    }
+    // Written digit by digit: every history event and `$$` carries one (a hot path).
+    let mut out = String::with_capacity(24);
+    let mut push = |n: i64, width: u32, sep: Option<char>| {
+        for k in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10_i64.pow(k) % 10) as u8));
+        }
+        if let Some(c) = sep {
+            out.push(c);
+        }
+    };
+    push(y, 4, Some('-'));
+    push(m, 2, Some('-'));
+    push(d, 2, Some('T'));
+    push(rest / 3_600_000, 2, Some(':'));
+    push(rest / 60_000 % 60, 2, Some(':'));
+    push(rest / 1000 % 60, 2, Some('.'));
+    push(rest % 1000, 3, Some('Z'));
+    out
 }
 
 #[cfg(test)]
@@ -122,5 +136,17 @@ mod tests {
         for bad in ["2016-12-05T21:29:29", "2016-12-05 21:29:29Z", "05-12-2016T21:29:29Z", "2016-12-05T25:29:29Z", "2016-13-05T21:29:29Z", "2016-12-05t21:29:29Z"] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn digits_written_one_by_one_match_padded_formatting() {
+        for ms in [0_i64, 1, 999, 86_399_999, -1, -86_400_001, 1_704_067_200_123, 253_402_300_799_999, 951_782_400_000] {
+            let days = ms.div_euclid(86_400_000);
+            let rest = ms.rem_euclid(86_400_000);
+            let (y, m, d) = civil_from_days(days);
+            let padded = format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z", rest / 3_600_000, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000);
+            assert_eq!(format_timestamp(ms), padded);
+        }
+        assert_eq!(format_timestamp(951_782_400_000), "2000-02-29T00:00:00.000Z");
     }
 }

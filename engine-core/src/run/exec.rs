@@ -147,7 +147,10 @@ pub(crate) struct Ctx {
     pub mocks: Rc<Mocks>,
     pub mock_calls: HashMap<Rc<str>, usize>,
     pub limits: Rc<Limits>,
-    pub base: Rc<ContextBase>,
+    /// The fixed part of `$$`, built on first use (most executions never read `$$`).
+    pub base: core::cell::OnceCell<Rc<ContextBase>>,
+    /// What `base` is built from.
+    pub base_source: Rc<(String, ExecutionOptions, Rc<Value>)>,
     /// Bytes of all live variables (the 10 MiB execution limit).
     pub var_bytes: usize,
     pub region: &'static str,
@@ -164,6 +167,14 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    /// The fixed part of `$$` (execution and state machine ARNs, names, start time).
+    pub fn base(&self) -> &ContextBase {
+        self.base.get_or_init(|| {
+            let (name, options, input) = &*self.base_source;
+            Rc::new(ContextBase::new(name, options, input.clone()))
+        })
+    }
+
     /// Counts `units` of work against `Limits::max_units`: a Map's item selection can make
     /// far more data than one step's worth, so it pays for what it builds.
     pub fn charge(&mut self, units: u64) -> Result<(), Failure> {
@@ -214,7 +225,7 @@ impl Execution {
     /// Starts an execution: records `ExecutionStarted` and places the machine at StartAt.
     pub fn new(machine: &StateMachine, input: Value, options: ExecutionOptions) -> Execution {
         let input = Rc::new(input);
-        let base = ContextBase::new(&machine.name, &options, input.clone());
+        let base_source = Rc::new((machine.name.clone(), ExecutionOptions { mocks: Mocks::none(), ..options.clone() }, input.clone()));
         let region: &'static str = if options.region == "us-east-1" { "us-east-1" } else { "<region>" };
         let mut ctx = Ctx {
             now_ms: options.start_time_ms,
@@ -227,7 +238,8 @@ impl Execution {
             mocks: Rc::new(options.mocks),
             mock_calls: HashMap::new(),
             limits: Rc::new(options.limits),
-            base: Rc::new(base),
+            base: core::cell::OnceCell::new(),
+            base_source,
             var_bytes: 0,
             region,
             transitions: 0,

@@ -145,7 +145,7 @@ impl Frame {
             return Value::Null;
         }
         context::build(
-            &ctx.base,
+            ctx.base(),
             &StateContext {
                 name: &state.name,
                 entered_ms: self.entered_ms,

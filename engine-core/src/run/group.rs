@@ -214,7 +214,7 @@ pub(crate) fn map_group_from(ctx: &mut Ctx, state: &State, spec: &MapSpec, plan:
 /// `arn:…:mapRun:<state machine>/<Label or a UUID>:<UUID>`, as AWS names Map Runs.
 fn map_run_arn(ctx: &mut Ctx, state: &State, spec: &MapSpec) -> alloc::string::String {
     let _ = state;
-    let sm = ctx.base.execution_arn.replace(":execution:", ":mapRun:");
+    let sm = ctx.base().execution_arn.replace(":execution:", ":mapRun:");
     let sm: alloc::string::String = sm.rsplit_once(':').map_or(sm.as_str(), |(head, _)| head).into();
     let label = spec.label.clone().unwrap_or_else(|| ctx.token_rng.uuid_v4());
     format!("{sm}/{label}:{}", ctx.token_rng.uuid_v4())
@@ -546,7 +546,7 @@ fn write_results(ctx: &mut Ctx, state: &State, spec: &MapSpec, w: &result_writer
         return Err(f.clone());
     }
     let label = map_run_arn.rsplit_once(':').map_or("", |(head, _)| head).rsplit('/').next().unwrap_or("");
-    let sm_arn = ctx.base.state_machine_arn();
+    let sm_arn = ctx.base().state_machine_arn();
     let child_sm = format!("{sm_arn}/{label}");
     let exec_prefix = child_sm.replacen(":stateMachine:", ":execution:", 1);
     let start = |ms: i64| super::clock::format_timestamp(ms);

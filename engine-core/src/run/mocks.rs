@@ -35,11 +35,11 @@ pub struct MockResponse {
     pub delay_ms: i64,
 }
 
-/// Per Task state name, the responses in call order.
+/// Per Task state name, the responses in call order. Cloning shares them.
 #[derive(Clone, Debug, Default)]
 pub struct Mocks {
-    by_state: HashMap<String, Rc<[MockResponse]>>,
-    map_sources: HashMap<String, MapSources>,
+    by_state: Rc<HashMap<String, Rc<[MockResponse]>>>,
+    map_sources: Rc<HashMap<String, MapSources>>,
 }
 
 /// A distributed Map's mocked `ItemReader` content and `ResultWriter` outcome.
@@ -71,7 +71,7 @@ impl Mocks {
             let responses = list.iter().map(|r| response(r, state)).collect::<Result<Vec<_>, _>>()?;
             by_state.insert(state.clone(), Rc::from(responses));
         }
-        Ok(Mocks { by_state, map_sources })
+        Ok(Mocks { by_state: Rc::new(by_state), map_sources: Rc::new(map_sources) })
     }
 
     /// The mocked data sources of a distributed Map state.
@@ -122,7 +122,7 @@ impl Mocks {
                 .collect::<Result<Vec<_>, _>>()?;
             by_state.insert(state.clone(), Rc::from(list));
         }
-        Ok(Mocks { by_state, map_sources: HashMap::new() })
+        Ok(Mocks { by_state: Rc::new(by_state), map_sources: Rc::default() })
     }
 
     /// The response for call number `call` (0-based) of `state`, if one is left.
@@ -145,7 +145,7 @@ impl Mocks {
 
     /// Adds or replaces one state's responses.
     pub fn insert(&mut self, state: &str, responses: Vec<MockResponse>) {
-        self.by_state.insert(state.to_string(), Rc::from(responses));
+        Rc::make_mut(&mut self.by_state).insert(state.to_string(), Rc::from(responses));
     }
 }
 
