@@ -48,7 +48,7 @@ extern "C" {
 /// A mounted editor with the callbacks it holds (dropped together).
 struct Mounted {
     handle: EditorHandle,
-    _on_change: Closure<dyn FnMut()>,
+    _on_change: Closure<dyn FnMut(bool)>,
     _on_select: Closure<dyn FnMut(u32, u32)>,
 }
 
@@ -78,10 +78,13 @@ impl Sync {
         }
     }
 
-    /// Called on every edit: (re)starts the settle timer.
-    fn changed(self) {
+    /// Called on every edit: typing (re)starts the settle timer; a whole edit (paste, drop,
+    /// undo, redo) goes to the store at once.
+    fn changed(self, whole: bool) {
         self.cancel_pending();
-        if let Ok(handle) = set_timeout_with_handle(move || self.flush(), SETTLE) {
+        if whole {
+            self.hand_over();
+        } else if let Ok(handle) = set_timeout_with_handle(move || self.hand_over(), SETTLE) {
             self.pending.try_set_value(Some(handle));
         }
     }
@@ -89,9 +92,13 @@ impl Sync {
     /// Hands the editor's text to the store now if an edit is waiting (timer fired, focus
     /// left the editor, or a shortcut is about to act on the document).
     fn flush(self) {
-        if self.pending.try_with_value(Option::is_none) != Some(false) {
-            return;
+        if self.pending.try_with_value(Option::is_some) == Some(true) {
+            self.hand_over();
         }
+    }
+
+    /// Gives the store the editor's text, then the cursor that waited for it.
+    fn hand_over(self) {
         self.cancel_pending();
         if let Some(text) = self.with_editor(EditorHandle::get_text) {
             if self.store.text.try_with_untracked(|t| *t != text) == Some(true) {
@@ -147,7 +154,7 @@ pub fn CodeEditor() -> impl IntoView {
         if sync.editor.with_value(Option::is_some) {
             return;
         }
-        let on_change = Closure::<dyn FnMut()>::new(move || sync.changed());
+        let on_change = Closure::<dyn FnMut(bool)>::new(move |whole| sync.changed(whole));
         let on_select = Closure::<dyn FnMut(u32, u32)>::new(move |_from, to| sync.cursor_moved(to));
         let text = store.text.get_untracked();
         match create_editor(&element, &text, on_change.as_ref().unchecked_ref()) {

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `text` | code view, import | the document exactly as the person has it |
 //! | `selection` | graph, code view | JSON Pointer of the selected state, if any |
-//! | `last_good` | graph | the last definition that parsed, drawn greyed while the text is broken |
+//! | `last_good` | graph | the last definition that parsed (else the broken text as recovered), drawn greyed while the text is broken |
 //! | `document` | code view, problems list | the text as engine-core's lossless tree |
 //! | `problems` | code view, problems list | `asl::validate` of the document: syntax, then ASL rules |
 //! | `reveal` | problems list → code view | a byte span the code view should select and show |
@@ -58,9 +58,11 @@ impl Store {
     pub fn new(initial_text: String) -> Store {
         let text = RwSignal::new(initial_text);
         let parsed = Memo::new(move |_| text.with(|t| parse_value(t).map_err(|e| e.to_string())));
+        // A text that has never parsed (say, a broken document restored on reload) is drawn
+        // from what the recovering parser makes of it, so the graph is never blank.
         let last_good = Memo::new(move |previous: Option<&Option<Value>>| match parsed.get() {
             Ok(v) => Some(v),
-            Err(_) => previous.cloned().flatten(),
+            Err(_) => previous.cloned().flatten().or_else(|| text.with(|t| recovered(t))),
         });
         let document = Memo::new_with_compare(
             move |_| Arc::new(text.with(|t| parse_document(t))),
@@ -80,6 +82,12 @@ impl Store {
             run_status: RwSignal::new(Default::default()),
         }
     }
+}
+
+/// The value the recovering parser reads from a broken `text`, if it finds a root.
+fn recovered(text: &str) -> Option<Value> {
+    let doc = engine_core::json::tree::parse_document(text);
+    doc.root().map(|root| doc.to_value(root))
 }
 
 /// Provides the store to every component below the caller.

@@ -213,3 +213,41 @@ fn hostile_expressions_end_with_u1001() {
     let deep_array = format!("{}1{}", "[".repeat(5000), "]".repeat(5000));
     assert_eq!(error_code(&deep_array).as_deref(), Some("U1001"));
 }
+
+#[test]
+fn paths_through_bindings_agree_with_bound_variables() {
+    // `$states.…` paths read the environment's JSON directly; binding the same document
+    // inside the expression must give the same answers.
+    let states = r#"{"input": {"id": "o1", "items": [{"price": 3, "tags": ["a"]}, {"price": 12, "tags": []}],
+                     "one": [{"price": 5}], "nested": {"deep": [[1, 2], [3]]}, "nil": null}}"#;
+    let exprs = [
+        "$states.input.id",
+        "$states.input.items",
+        "$states.input.items.price",
+        "$states.input.items[price > 10].tags",
+        "$states.input.one",
+        "$states.input.one.price",
+        "$states.input.nested.deep",
+        "$states.input.nested.deep[0]",
+        "$states.input.missing.more",
+        "$states.input.nil",
+        "$states.input.items.tags",
+        "$states.input.items[0]",
+        "$count($states.input.items)",
+    ];
+    for src in exprs {
+        let mut env = Environment::new();
+        env.bind("states", parse_value(states).expect("states"));
+        let direct = Expression::parse(src)
+            .expect("parses")
+            .evaluate(None, &mut env)
+            .expect("evaluates");
+        let wrapped = format!("($states := {states}; {src})");
+        let mut plain = Environment::new();
+        let bound = Expression::parse(&wrapped)
+            .expect("parses")
+            .evaluate(None, &mut plain)
+            .expect("evaluates");
+        assert_eq!(direct, bound, "{src}");
+    }
+}

@@ -21,6 +21,9 @@ import { classHighlighter } from '@lezer/highlight';
 // Marks transactions made through this API, so they are not reported back as the person's own.
 const fromApp = Annotation.define();
 
+// User events that complete an edit in one go (typing, by contrast, is settled by the app).
+const WHOLE_EDITS = ['input.paste', 'input.drop', 'undo', 'redo'];
+
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 function clamp(n, length) {
@@ -48,7 +51,8 @@ class Editor {
     const notify = EditorView.updateListener.of((update) => {
       const own = update.transactions.some((tr) => tr.annotation(fromApp));
       if (own) return;
-      if (update.docChanged) onChange();
+      // A paste, a drop, an undo or a redo is one finished edit: show it at once.
+      if (update.docChanged) onChange(update.transactions.some((tr) => WHOLE_EDITS.some((e) => tr.isUserEvent(e))));
       if (update.selectionSet) {
         const { from, to } = update.state.selection.main;
         for (const listener of this.selectionListeners) listener(from, to);
@@ -94,7 +98,7 @@ class Editor {
     if (change.from === change.to && change.insert === '') return;
     const annotations = [isolateHistory.of('full')];
     if (!asPerson) annotations.push(fromApp.of(true));
-    this.view.dispatch({ changes: change, annotations });
+    this.view.dispatch({ changes: change, annotations, userEvent: 'input.paste' });
   }
 
   /** Underlines each range and lists its message on hover; replaces the previous set. */
@@ -144,7 +148,10 @@ class Editor {
 }
 
 window.StatelabEditor = {
-  /** Mounts an editor in `parent`; `onChange()` is called after each edit by the person. */
+  /**
+   * Mounts an editor in `parent`. `onChange(whole)` is called after each edit by the person;
+   * `whole` is true for a paste, drop, undo or redo, false for typing.
+   */
   create(parent, text, onChange) {
     const editor = new Editor(parent, String(text), onChange);
     // The page's editor, for end-to-end tests and the console.

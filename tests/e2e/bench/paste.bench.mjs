@@ -36,6 +36,7 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="graph"] [data-state]').length === 1);
     const ms = await page.evaluate(([text, n]) => new Promise((done) => {
       const t0 = performance.now();
+      // As a paste into the code view: one whole edit, handed to the store at once.
       window.statelabEditor.setText(text, true);
       const check = () => {
         if (document.querySelectorAll('[data-testid="graph"] [data-state]').length === n) {

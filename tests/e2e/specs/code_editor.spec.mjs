@@ -15,9 +15,13 @@ const GRAPH_NODES = '[data-testid="graph"] [data-state]';
 
 const session = studioSession();
 
-/** A studio opened on the starter example (nothing autosaved by earlier tests). */
+let previous;
+
+/** A studio opened on the starter example, alone (earlier tests' pages closed, their autosave cleared). */
 async function studio() {
-  const { page, errors } = await openPage(session.browser, session.server.url, { fresh: true });
+  await previous?.close();
+  const { page, errors } = await openPage(session.browser, session.server.url);
+  previous = page;
   const code = new CodeView(page);
   await code.ready();
   await page.waitForSelector(GRAPH_NODES);
@@ -188,7 +192,8 @@ test('clicking a graph node selects its state in the text', async () => {
   const end = closingBracket(EXAMPLE_TEXT, EXAMPLE_TEXT.indexOf('{', key));
   await page.click('[data-testid="graph"] [data-state="UpdateCompletedLevel"]');
   await page.waitForSelector('[data-testid="graph"] [data-state="UpdateCompletedLevel"].selected');
-  await page.waitForFunction((at) => window.statelabEditor.getSelection().from === at, key);
+  await page.waitForFunction((at) => window.statelabEditor.getSelection().from === at, key, { timeout: 5000 })
+    .catch(async (e) => { throw new Error(`${e.message}; selection ${JSON.stringify(await code.selection())}, wanted ${key}`); });
   assert.deepEqual(await code.selection(), { from: key, to: end });
   const selected = await page.evaluate(() => {
     const { from, to } = window.statelabEditor.getSelection();

@@ -32,7 +32,7 @@ export async function launch() {
  * starts from empty storage (once; its own reloads keep what it saved) unless
  * `keepStorage` is set.
  */
-export async function openPage(context, url, { keepStorage = false, fresh = false } = {}) {
+export async function openPage(context, url, { keepStorage = false } = {}) {
   const page = await context.newPage();
   if (!keepStorage) {
     await page.addInitScript(() => {
@@ -45,7 +45,6 @@ export async function openPage(context, url, { keepStorage = false, fresh = fals
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
-  if (fresh) await page.addInitScript(() => localStorage.clear());
   await page.goto(url);
   return { page, errors };
 }

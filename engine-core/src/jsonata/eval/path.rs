@@ -105,6 +105,28 @@ fn is_tuple_stream(v: &Option<JValue>) -> bool {
     matches!(v, Some(JValue::Array(a)) if a.tuple_stream)
 }
 
+/// A step with no predicates, bindings, grouping or array-keeping.
+fn is_plain(s: &Expr) -> bool {
+    s.stages.is_empty()
+        && s.predicate.is_empty()
+        && s.group.is_none()
+        && !s.keep_array
+        && !s.tuple
+        && s.focus.is_none()
+        && s.index.is_none()
+        && s.ancestor.is_none()
+}
+
+/// How far a path got on a binding's JSON before evaluation takes over.
+enum Prefix {
+    /// The path does not start at an environment binding.
+    None,
+    /// A name on the way is missing: the path is undefined.
+    Missing,
+    /// The first `k` steps reached this value.
+    Reached(usize, JValue),
+}
+
 impl Evaluator<'_> {
     pub(super) fn eval_path(
         &mut self,
@@ -119,6 +141,18 @@ impl Evaluator<'_> {
         else {
             return Ok(None);
         };
+        // The commonest path, one plain name on an object (`price` in a predicate).
+        if let ([step], false, None, false) =
+            (&steps[..], *keep_singleton_array, &expr.group, expr.tuple)
+        {
+            if let (Kind::Name(name), true) = (&step.kind, is_plain(step)) {
+                match input {
+                    Some(JValue::Array(_)) => {}
+                    Some(JValue::Object(m)) => return Ok(m.get(&**name).cloned()),
+                    _ => return Ok(None),
+                }
+            }
+        }
         let first_is_var = matches!(steps.first().map(|s| &s.kind), Some(Kind::Variable(_)));
         // The input sequence; `[None]` when the input is undefined.
         let mut inputs: Vec<Option<JValue>> = match input {
@@ -129,7 +163,23 @@ impl Evaluator<'_> {
         let mut result: Option<JValue> = None;
         let mut tuples: Option<Vec<JValue>> = None;
         let mut is_tuple = false;
-        for (i, step) in steps.iter().enumerate() {
+        let mut skip = 0;
+        if !*keep_singleton_array && expr.group.is_none() {
+            match self.binding_prefix(steps, frame) {
+                Prefix::None => {}
+                Prefix::Missing => return Ok(None),
+                Prefix::Reached(k, v) if k == steps.len() => return Ok(Some(v)),
+                Prefix::Reached(k, v) => {
+                    inputs = match &v {
+                        JValue::Array(a) => a.items.iter().cloned().map(Some).collect(),
+                        other => alloc::vec![Some(other.clone())],
+                    };
+                    result = Some(v);
+                    skip = k;
+                }
+            }
+        }
+        for (i, step) in steps.iter().enumerate().skip(skip) {
             if step.tuple {
                 is_tuple = true;
             }
@@ -202,6 +252,41 @@ impl Evaluator<'_> {
             result = Some(self.eval_group(&group.pairs, source, frame, group.pos)?);
         }
         Ok(result)
+    }
+
+    /// Walks a path that starts at an environment binding (`$states.input.items`) through
+    /// its plain name steps on the JSON itself, so only the part reached is converted.
+    fn binding_prefix(&self, steps: &[Expr], frame: &Rc<Frame>) -> Prefix {
+        let plain = is_plain;
+        let Some(first) = steps.first() else {
+            return Prefix::None;
+        };
+        let Kind::Variable(name) = &first.kind else {
+            return Prefix::None;
+        };
+        if name.is_empty() || !plain(first) || frame.find(name).is_some() {
+            return Prefix::None;
+        }
+        let Some(binding) = self.env.bindings.iter().find(|(n, _)| **n == **name) else {
+            return Prefix::None;
+        };
+        let mut cur: &crate::Value = &binding.1;
+        let mut k = 1;
+        while k < steps.len() {
+            let Kind::Name(key) = &steps[k].kind else {
+                break;
+            };
+            let crate::Value::Object(m) = cur else { break };
+            if !plain(&steps[k]) {
+                break;
+            }
+            match m.get(&**key) {
+                Some(next) => cur = next,
+                None => return Prefix::Missing,
+            }
+            k += 1;
+        }
+        Prefix::Reached(k, crate::jsonata::value::from_json(cur))
     }
 
     fn eval_step(
