@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serveDist } from '../support/server.mjs';
 import { launch, openPage, artifactPath } from '../support/browser.mjs';
 import { setDefinition } from '../support/graph.mjs';
+import { simText as text, waitFinished } from '../support/sim.mjs';
 
 const CASE_DIR = process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/';
 const readCase = (f) => JSON.parse(readFileSync(CASE_DIR + f, 'utf8'));
@@ -34,7 +35,6 @@ after(async () => {
   await server?.close();
 });
 
-const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
 
 test('MockConfigFile test case, breakpoint, continue, history filter and inspector', async () => {
   const { page, errors } = await openPage(browser, server.url);
@@ -65,7 +65,7 @@ test('MockConfigFile test case, breakpoint, continue, history filter and inspect
   assert.equal(await page.getAttribute('[data-testid="graph"] [data-state="FirstStep"]', 'data-run-status'), 'caught');
 
   await page.click('[data-testid="sim-continue"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="sim-status"]').textContent !== 'RUNNING');
+  await waitFinished(page);
   assert.equal(await text(page, 'sim-status'), givesUp.expected.status);
   assert.equal(await text(page, 'sim-error-name'), givesUp.expected.error);
   assert.equal(await text(page, 'sim-cause'), givesUp.expected.cause);
@@ -94,7 +94,7 @@ test('MockConfigFile test case, breakpoint, continue, history filter and inspect
   await page.click('[data-testid="sim-use-test-case"]');
   await page.fill('[data-testid="sim-input"]', JSON.stringify(recovers.input));
   await page.click('[data-testid="sim-run"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="sim-status"]').textContent !== 'RUNNING');
+  await waitFinished(page);
   assert.equal(await text(page, 'sim-status'), recovers.expected.status);
   assert.deepEqual(JSON.parse(await text(page, 'sim-output')), recovers.expected.output);
   assert.equal(await text(page, 'sim-duration'), `${recovers.expected_virtual_duration_seconds} s`);
