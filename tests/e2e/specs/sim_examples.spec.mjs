@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { serveDist } from '../support/server.mjs';
 import { launch, openPage, artifactPath } from '../support/browser.mjs';
 import { setDefinition } from '../support/graph.mjs';
+import { simText as text, waitFinished } from '../support/sim.mjs';
 
 const CASE_DIR = process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/';
 const EXAMPLES = new URL('../../../public/examples/', import.meta.url);
@@ -24,14 +25,7 @@ after(async () => {
   await server?.close();
 });
 
-const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
 
-async function waitFinished(page) {
-  await page.waitForFunction(() => {
-    const s = document.querySelector('[data-testid="sim-status"]');
-    return s && s.textContent !== 'RUNNING';
-  });
-}
 
 async function assertExpected(page, expected, label) {
   assert.equal(await text(page, 'sim-status'), expected.status, `${label}: status`);
