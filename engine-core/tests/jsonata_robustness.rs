@@ -266,3 +266,39 @@ fn absurd_date_components_do_not_overflow() {
         evaluate(src, &input);
     }
 }
+
+/// Found by the `jsonata_evaluate` fuzz target: an endless tail-call loop that doubles
+/// an array (or a string) each call stays within the depth limit and took only a few
+/// steps per call, so memory ran out before the step budget. Building values is now
+/// charged per item (and per byte), so these end in `U1001` under every limit.
+#[test]
+fn doubling_values_end_with_u1001() {
+    let doubling = [
+        "($f := function($s, $x)<an:s> { $x > 0 ? $f([$s, $s], $x-0) : $s};  $f('a', 3)  )",
+        "($f := function($s, $x) { $x > 0 ? $f([$s, $s], $x-0) : $s}; $f(['a'], 3))",
+        "($f := function($s,$x){ $x > 0 ? $f($s & $s, $x-0) : $s}; $f('a', 3))",
+        // Cheap to build by sharing, but 2^40 nodes once written out as JSON.
+        "($f := function($s,$x){ $x > 0 ? $f([[$s], [$s]], $x-1) : $s}; $f('a', 40))",
+        "($f := function($s,$x){ $x > 0 ? $f({'a': $s, 'b': $s}, $x-1) : $s}; $f('a', 40))",
+        "($f := function($s,$x){ $x > 0 ? $f([[$s], [$s]], $x-1) : $s}; $string($f('a', 40)))",
+    ];
+    for src in doubling {
+        assert_eq!(error_code(src).as_deref(), Some("U1001"), "{src}");
+        let expression = Expression::parse(src).expect("parses");
+        // The default limits, and the fuzz target's.
+        for (depth, steps) in [(None, None), (Some(100), Some(200_000))] {
+            let mut env = Environment::new();
+            env.aws_functions = true;
+            if let (Some(d), Some(s)) = (depth, steps) {
+                env.limits.depth = d;
+                env.limits.steps = s;
+            }
+            let code = expression.evaluate(None, &mut env).err().map(|e| e.code);
+            assert_eq!(
+                code.as_deref(),
+                Some("U1001"),
+                "{src} with {depth:?}/{steps:?}"
+            );
+        }
+    }
+}

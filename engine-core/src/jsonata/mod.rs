@@ -131,11 +131,17 @@ impl Expression {
         };
         let mut ev = eval::Evaluator::new(env, root.clone());
         let result = ev.eval(&self.ast, input.as_ref(), &root);
+        let mut budget = ev.steps_left();
         for frame in core::mem::take(&mut ev.closures) {
             frame.clear();
         }
         root.clear();
-        Ok(result?.as_ref().and_then(to_json))
+        match result? {
+            None => Ok(None),
+            Some(v) => to_json(&v, &mut budget).map_err(|()| {
+                JsonataError::new("U1001", "Expression evaluation exceeded its step budget")
+            }),
+        }
     }
 }
 

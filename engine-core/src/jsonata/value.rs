@@ -164,30 +164,41 @@ pub fn from_json(v: &Value) -> JValue {
 
 /// Converts an evaluator value into JSON as `JSON.stringify` would: functions vanish from
 /// objects and become `null` in arrays; a function result is undefined.
-pub fn to_json(v: &JValue) -> Option<Value> {
-    Some(match v {
+///
+/// Each JSON node produced costs `JSON_NODE_COST` steps of `budget`; `Err(())` when it
+/// runs out. Shared (`Rc`) sub-values are copied once per reference, so a small value built
+/// by repeated sharing (`[[$s], [$s]]` forty times) would otherwise expand to 2^40 nodes.
+pub fn to_json(v: &JValue, budget: &mut u64) -> Result<Option<Value>, ()> {
+    *budget = budget.checked_sub(JSON_NODE_COST).ok_or(())?;
+    Ok(Some(match v {
         JValue::Null => Value::Null,
         JValue::Bool(b) => Value::Bool(*b),
         JValue::Number(n) => Value::Number(number_to_json(*n)),
         JValue::String(s) => Value::String(String::from(&**s)),
-        JValue::Array(a) => Value::Array(Arc::new(
-            a.items
-                .iter()
-                .map(|i| to_json(i).unwrap_or(Value::Null))
-                .collect(),
-        )),
+        JValue::Array(a) => {
+            let mut out = Vec::with_capacity(a.items.len());
+            for i in a.items.iter() {
+                out.push(to_json(i, budget)?.unwrap_or(Value::Null));
+            }
+            Value::Array(Arc::new(out))
+        }
         JValue::Object(m) => {
             let mut out = Map::with_capacity_and_hasher(m.len(), Default::default());
             for (k, v) in m.iter() {
-                if let Some(j) = to_json(v) {
+                if let Some(j) = to_json(v, budget)? {
                     out.insert(String::from(&**k), j);
                 }
             }
             Value::Object(Arc::new(out))
         }
-        JValue::Function(_) => return None,
-    })
+        JValue::Function(_) => return Ok(None),
+    }))
 }
+
+/// Steps charged per JSON node built for the result: a node (an object's map entry above
+/// all) is far bigger than an evaluator value, so the default budget allows about 1.25
+/// million nodes (a Step Functions payload is at most 256 KiB).
+const JSON_NODE_COST: u64 = 16;
 
 /// A JavaScript number as a JSON number: integral values become integers.
 pub fn number_to_json(n: f64) -> Number {

@@ -27,7 +27,12 @@ impl Evaluator<'_> {
                 out.push(v);
             } else {
                 match v {
-                    JValue::Array(a) => out.extend(a.items.iter().cloned()),
+                    JValue::Array(a) => {
+                        // Flattening copies every item: charge it, so that repeatedly
+                        // doubling an array ends in `U1001` instead of exhausting memory.
+                        self.tick(a.items.len() as u64)?;
+                        out.extend(a.items.iter().cloned())
+                    }
                     other => out.push(other),
                 }
             }

@@ -108,6 +108,11 @@ impl<'a> Evaluator<'a> {
         Ok(())
     }
 
+    /// The steps left in the budget (the conversion of the result spends them too).
+    pub fn steps_left(&self) -> u64 {
+        self.limits.steps.saturating_sub(self.steps)
+    }
+
     /// Counts work done outside `eval` (long loops in library functions).
     pub fn tick(&mut self, n: u64) -> Result<(), JsonataError> {
         self.steps += n;

@@ -72,7 +72,13 @@ impl Evaluator<'_> {
             return Ok(Some(JValue::Bool(v)));
         }
         let r = self.eval(rhs, input, frame)?;
-        binary(op, l, r).map_err(|e| e.at(pos).token(op.token()))
+        let v = binary(op, l, r).map_err(|e| e.at(pos).token(op.token()))?;
+        if let (BinOp::Concat, Some(JValue::String(s))) = (op, &v) {
+            // Building the string copies every byte: charge it, so that repeatedly
+            // doubling a string ends in `U1001` instead of exhausting memory.
+            self.tick(s.len() as u64).map_err(|e| e.at(pos))?;
+        }
+        Ok(v)
     }
 
     pub(super) fn eval_negate(

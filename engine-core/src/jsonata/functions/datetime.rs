@@ -70,7 +70,9 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 fn utc(y: i64, month0: i64, d: i64, h: i64, mi: i64, s: i64, ms: i64) -> i64 {
     // Far beyond JavaScript's ±275,760 years, small enough for the civil-day arithmetic.
     const YEAR_BOUND: i64 = 1_000_000_000;
-    let y = y.saturating_add(month0.div_euclid(12)).clamp(-YEAR_BOUND, YEAR_BOUND);
+    let y = y
+        .saturating_add(month0.div_euclid(12))
+        .clamp(-YEAR_BOUND, YEAR_BOUND);
     let m = month0.rem_euclid(12) + 1;
     let days = days_from_civil(y, m, 1) as i128 + d as i128 - 1;
     let total = days * DAY_MS as i128

@@ -104,12 +104,22 @@ fn json_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// The longest JSON text `write_json` builds before `U1001`: shared (`Rc`) sub-values are
+/// written once per reference, so a small value can stand for an enormous text.
+const MAX_JSON_TEXT: usize = 1 << 26;
+
 fn write_json(
     v: &JValue,
     pretty: bool,
     indent: usize,
     out: &mut String,
 ) -> Result<(), JsonataError> {
+    if out.len() > MAX_JSON_TEXT {
+        return Err(JsonataError::new(
+            "U1001",
+            "Expression evaluation exceeded its step budget",
+        ));
+    }
     let newline = |out: &mut String, level: usize| {
         if pretty {
             out.push('\n');
@@ -194,10 +204,12 @@ fn s(v: String) -> R {
     Ok(Some(JValue::string(v)))
 }
 
-pub fn string(_: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
+pub fn string(ev: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
     let Some(v) = &args[0] else { return Ok(None) };
     let pretty = matches!(args.get(1), Some(Some(JValue::Bool(true))));
-    s(stringify(v, pretty)?)
+    let out = stringify(v, pretty)?;
+    ev.tick(out.len() as u64)?;
+    s(out)
 }
 
 /// `$substring(str, start[, length])`, counting characters.
