@@ -8,6 +8,7 @@
 extern crate alloc;
 
 pub mod asl;
+mod calendar;
 pub mod choice;
 pub mod diagram;
 pub mod export;

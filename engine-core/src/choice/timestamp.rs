@@ -1,6 +1,7 @@
 //! RFC 3339 timestamps as Step Functions accepts them (`2016-08-18T17:33:00Z`,
 //! `2016-08-18T17:33:00.123+02:00`): Choice `Timestamp*` rules and Wait `Timestamp`.
 
+use crate::calendar::days_from_civil;
 use core::cmp::Ordering;
 
 /// An instant: seconds since the Unix epoch plus nanoseconds, ordered in time.
@@ -72,7 +73,7 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
         }
         _ => return None,
     };
-    let days = days_from_civil(i64::from(year), month, day);
+    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
     let local = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
     Some(Timestamp { seconds: local - offset_seconds, nanos })
 }
@@ -106,16 +107,6 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
 #[cfg(test)]
 mod tests {

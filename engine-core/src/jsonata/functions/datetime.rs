@@ -2,6 +2,7 @@
 //! `$toMillis` with XPath `format-dateTime` picture strings (`[Y0001]-[M01]-[D01]`…),
 //! on a proleptic Gregorian calendar in UTC plus an optional `±HHMM` offset.
 
+use crate::calendar::{civil_from_days, days_from_civil};
 use super::integer::{self, Case, IntegerFormat, Primary};
 use super::string::{arg_num, arg_str};
 use super::Ctx;
@@ -39,30 +40,7 @@ const MONTHS: [&str; 12] = [
 const DAY_MS: i64 = 86_400_000;
 const ISO_PICTURE: &str = "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]";
 
-/// Days since 1970-01-01 of a civil date (month 1–12).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
-/// The civil date (year, month 1–12, day) of a day count.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
 
 /// `Date.UTC(year, month0, day, h, m, s, ms)` with JavaScript's overflow rules.
 /// Components from hostile pictures can be any 64-bit number: the sum is taken in 128 bits
