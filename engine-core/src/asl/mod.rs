@@ -14,6 +14,7 @@ mod check;
 pub mod codes;
 mod diagnostic;
 pub mod fields;
+pub mod form;
 pub mod view;
 
 pub use diagnostic::{Diagnostic, Severity};
