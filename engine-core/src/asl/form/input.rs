@@ -96,7 +96,7 @@ fn value_text(spec: &FieldSpec, ql: QueryLanguage, typed: &str) -> Result<String
             let whole = spec.kind == Kind::Integer;
             let n = crate::json::parse_value(typed.trim()).ok().and_then(|v| v.as_f64());
             match n {
-                Some(n) if !whole || n.fract() == 0.0 => typed.trim().into(),
+                Some(n) if !whole || libm::trunc(n) == n => typed.trim().into(),
                 _ => {
                     let wanted = if whole { "a whole number" } else { "a number" };
                     let or = if ql == QueryLanguage::Jsonata {
