@@ -5,11 +5,11 @@
 
 mod catalogue;
 mod input;
-mod lists;
+mod rule;
 
 pub use catalogue::{catcher_fields, retrier_fields, rule_fields, state_fields, workflow_fields};
 pub use input::{apply, edits_for, read};
-pub use lists::{add_catcher, add_choice_rule, add_retrier, rule_condition, set_rule_operator};
+pub use rule::{rule_condition, set_rule_operator};
 
 /// The tab a field is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,51 +1,13 @@
-//! The list editors of a form: retriers, catchers and Choice rules — adding one, and a
-//! rule's comparison (operator and operand), which lives under the operator's own key.
+//! A Choice rule's comparison in the rule builder: its operator and operand, which live
+//! under the operator's own key. (Adding rules, retriers and catchers: `asl::edit`.)
 
-use crate::asl::view::{child_pointer, operator, Json, Operand, QueryLanguage, OPERATORS};
+use crate::asl::view::{child_pointer, operator, Json, Operand, OPERATORS};
 use crate::json::tree::{Document, Edit, Span, TextChange};
 use crate::json::Value;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
-
-/// Appends `item` (JSON text) to the array `key` of the object at `object`, creating it.
-fn append(doc: &Document, object: &str, key: &str, item: String) -> Edit {
-    let list = child_pointer(object, key);
-    match doc.resolve(&list).map(|id| Json::new(doc, id).is_array()) {
-        Some(true) => Edit::Insert {
-            pointer: child_pointer(&list, "-"),
-            value: item,
-        },
-        _ => Edit::Set {
-            pointer: list,
-            value: format!("[{item}]"),
-        },
-    }
-}
-
-/// A retrier for every error (AWS's defaults: 1 s, 3 attempts, back-off 2.0).
-pub fn add_retrier(doc: &Document, state: &str) -> Edit {
-    append(doc, state, "Retry", r#"{"ErrorEquals": ["States.ALL"]}"#.into())
-}
-
-/// A catcher for every error, going to `next`.
-pub fn add_catcher(doc: &Document, state: &str, next: &str) -> Edit {
-    let next = Value::from(next).to_json();
-    let item = format!(r#"{{"ErrorEquals": ["States.ALL"], "Next": {next}}}"#);
-    append(doc, state, "Catch", item)
-}
-
-/// A Choice rule going to `next` that matches whenever it is reached, for the person to
-/// narrow: `IsPresent` on the whole input (JSONPath) or `{% true %}` (JSONata).
-pub fn add_choice_rule(doc: &Document, state: &str, ql: QueryLanguage, next: &str) -> Edit {
-    let next = Value::from(next).to_json();
-    let item = match ql {
-        QueryLanguage::JsonPath => format!(r#"{{"Variable": "$", "IsPresent": true, "Next": {next}}}"#),
-        QueryLanguage::Jsonata => format!(r#"{{"Condition": "{{% true %}}", "Next": {next}}}"#),
-    };
-    append(doc, state, "Choices", item)
-}
 
 /// The comparison of the JSONPath rule at `rule`: its operator and the operand's text
 /// (strings as they read, anything else as written).
