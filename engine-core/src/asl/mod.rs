@@ -16,6 +16,7 @@ pub mod codes;
 mod diagnostic;
 pub mod edit;
 pub mod fields;
+pub mod form;
 pub mod view;
 
 pub use diagnostic::{Diagnostic, Severity};
