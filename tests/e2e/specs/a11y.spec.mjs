@@ -52,7 +52,7 @@ function defineKey() {
   };
 }
 
-const PANES = ['definition', 'simulate'];
+const PANES = ['definition', 'inspector', 'simulate'];
 
 async function openStudio(pane) {
   const { page } = await openPage(browser, server.url);
