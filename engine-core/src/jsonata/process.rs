@@ -74,6 +74,8 @@ fn binop(op: &str) -> Option<BinOp> {
         "or" => BinOp::Or,
         "in" => BinOp::In,
         ".." => BinOp::Range,
+        "?:" => BinOp::Default,
+        "??" => BinOp::Coalesce,
         _ => return None,
     })
 }

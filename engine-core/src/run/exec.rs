@@ -389,4 +389,10 @@ impl Execution {
     pub fn inspections(&self) -> Vec<Rc<StateInspection>> {
         self.ctx.inspections.clone().unwrap_or_default()
     }
+
+    /// The inspection records from position `start` on (a debugger collects them as the
+    /// execution runs, without copying the earlier ones again).
+    pub fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>> {
+        self.ctx.inspections.as_deref().and_then(|l| l.get(start..)).map(<[_]>::to_vec).unwrap_or_default()
+    }
 }

@@ -133,10 +133,12 @@ fn edge(doc: &Document, slot: &str) -> Result<Spot, EditError> {
         (None, [start]) => start == "StartAt",
         (Some(_), [key]) => key == "Next" || key == "Default",
         (Some(_), [list, index, next]) => {
-            (list == "Choices" || list == "Catch")
-                && next == "Next"
-                && doc.resolve(&slot[..slot.len() - 5]).is_some()
-                && !index.is_empty()
+            // The rule or catcher must exist; its `Next` may not yet.
+            let item = format!(
+                "{}/{list}/{index}",
+                place.state_pointer().unwrap_or_default()
+            );
+            (list == "Choices" || list == "Catch") && next == "Next" && doc.resolve(&item).is_some()
         }
         _ => false,
     };

@@ -10,20 +10,24 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 
-/// Append `item` (JSON text) to the array `key` of the state at `state`; the pointer of
-/// the new item is the selection.
+/// Add `item` (JSON text) to the array `key` of the state at `state`: last, or just
+/// before a last entry on `States.ALL` when `before_catch_all` (AWS requires `States.ALL`
+/// to come last). The pointer of the new item is the selection.
 fn append(
     doc: &Document,
     state: &str,
     node: NodeId,
     key: &str,
     item: String,
+    before_catch_all: bool,
 ) -> Result<Change, EditError> {
     let (edit, index) = match doc.get(node, key) {
         Some(list) => {
-            let index = doc.items(list).len();
+            let items = doc.items(list);
+            let catch_all_last = items.last().is_some_and(|&last| catches_all(doc, last));
+            let index = items.len() - usize::from(before_catch_all && catch_all_last);
             let edit = Edit::Insert {
-                pointer: format!("{state}/{key}/-"),
+                pointer: format!("{state}/{key}/{index}"),
                 value: item,
             };
             (edit, index)
@@ -40,6 +44,15 @@ fn append(
     Ok(Change {
         edit: Edit::Text(changes),
         selection: vec![format!("{state}/{key}/{index}")],
+    })
+}
+
+/// True when a retrier or catcher lists `States.ALL`.
+fn catches_all(doc: &Document, entry: NodeId) -> bool {
+    doc.get(entry, "ErrorEquals").is_some_and(|e| {
+        doc.items(e)
+            .iter()
+            .any(|&n| doc.as_str(n) == Some("States.ALL"))
     })
 }
 
@@ -78,6 +91,7 @@ pub fn add_choice_rule(
         node,
         "Choices",
         format!("{{{condition}{}}}", next_member(next)),
+        false,
     )
 }
 
@@ -92,11 +106,12 @@ pub fn add_branch(doc: &Document, state: &str) -> Result<Change, EditError> {
         node,
         "Branches",
         r#"{"StartAt": "", "States": {}}"#.into(),
+        false,
     )
 }
 
 /// Add a catcher for `errors` (`States.ALL` when empty) to the state at `state`, leading to
-/// `next` (open when `None`).
+/// `next` (open when `None`); it goes before a catcher on `States.ALL`.
 pub fn add_catch(
     doc: &Document,
     state: &str,
@@ -110,11 +125,19 @@ pub fn add_catch(
         error_list(errors),
         next_member(next)
     );
-    append(doc, state, node, "Catch", item)
+    append(
+        doc,
+        state,
+        node,
+        "Catch",
+        item,
+        !errors.is_empty() && !errors.contains(&"States.ALL"),
+    )
 }
 
 /// Add a retrier for `errors` (`States.ALL` when empty) to the state at `state`, with the
-/// ASL defaults written out (1 s interval, 3 attempts, back-off rate 2) for the form.
+/// ASL defaults written out (1 s interval, 3 attempts, back-off rate 2) for the form; it
+/// goes before a retrier on `States.ALL`.
 pub fn add_retry(doc: &Document, state: &str, errors: &[&str]) -> Result<Change, EditError> {
     let (_, node) = state_node(doc, state)?;
     expect_type(doc, state, node, &["Task", "Parallel", "Map"])?;
@@ -122,7 +145,14 @@ pub fn add_retry(doc: &Document, state: &str, errors: &[&str]) -> Result<Change,
         "{{\"ErrorEquals\": {}, \"IntervalSeconds\": 1, \"MaxAttempts\": 3, \"BackoffRate\": 2}}",
         error_list(errors)
     );
-    append(doc, state, node, "Retry", item)
+    append(
+        doc,
+        state,
+        node,
+        "Retry",
+        item,
+        !errors.is_empty() && !errors.contains(&"States.ALL"),
+    )
 }
 
 fn error_list(errors: &[&str]) -> String {
