@@ -1,31 +1,23 @@
 // The inspector (issue 7): a state's fields edited through forms with the pointer and the
 // keyboard only; every change lands in the text, undo and redo walk it back and forth.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from '../support/server.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { studioSuite } from '../support/suite.mjs';
+import { openPage } from '../support/browser.mjs';
 import { CodeView } from '../support/editor.mjs';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8');
 const LOG_METRIC = ['States', 'Housekeeping', 'Branches', 2, 'States', 'LogMetric'];
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = studioSuite();
 
 function at(value, path) {
   return path.reduce((v, k) => v?.[k], value);
 }
 
 async function studio() {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   const code = new CodeView(page);
   await code.ready();
