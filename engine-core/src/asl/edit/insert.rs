@@ -230,8 +230,9 @@ pub fn insert_state(
     let name = unique_name(doc, base, &[]);
     let state = with_transitions(definition, spot.successor.as_deref());
     let mut draft = Draft::new(doc);
-    draft.apply(&spot.add(&name, &state))?;
-    draft.apply_all(&spot.link(&name))?;
+    let mut edits = vec![spot.add(&name, &state)];
+    edits.extend(spot.link(&name));
+    draft.apply_together(&edits)?;
     Ok(Change {
         edit: draft.finish(),
         selection: vec![state_pointer(&spot.machine, &name)],
