@@ -9,6 +9,7 @@
 //! | `names.rs` | fresh state names (`Lambda Invoke`, `Lambda Invoke (1)`, …) |
 //! | `catalogue.rs` | state templates for both query languages, with search |
 //! | `insert.rs` | [`Position`] and inserting a template on an edge, at a scope's start, after a state |
+//! | `target.rs` | where a drop onto a state lands: an open transition, an empty branch, after it |
 //! | `detach.rs` | where a state's incoming transitions go when it leaves: its successor, or a question |
 //! | `delete.rs` | deleting states |
 //! | `relocate.rs` | moving a state to another position, across branches too |
@@ -29,6 +30,7 @@ mod names;
 mod parts;
 mod relocate;
 mod scope;
+mod target;
 
 pub use catalogue::{aws_sdk_call, catalogue, find_template, search, Group, Template};
 pub use clipboard::{copy_states, duplicate_states, paste_states, Clipboard};
@@ -41,6 +43,7 @@ pub use inspector::{
 pub use names::unique_name;
 pub use parts::{add_branch, add_catch, add_choice_rule, add_retry};
 pub use relocate::move_state;
+pub use target::position_on;
 
 use crate::json::tree::Edit;
 use alloc::string::String;
