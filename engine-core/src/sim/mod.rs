@@ -10,21 +10,31 @@
 //! | module | purpose |
 //! |---|---|
 //! | `status` | each state's status at the cursor |
-//! | `timeline` | spans of states over virtual time |
+//! | `nesting` | which Map or Parallel (and branch) holds each state |
+//! | `visits` | the history read as state visits and Map iterations (each event's thread) |
+//! | `groups` | per-iteration and per-branch status; graph colours for a picked iteration |
+//! | `timeline` | lanes and bars of states over virtual time, with Wait and back-off |
+//! | `diff` | added / removed / changed paths between two data-flow stages |
+//! | `decision` | what a visit decided: the Choice rule matched, Retry/Catch, assigned variables |
 //! | `cost` | Standard and Express cost estimates |
 //! | `tasks` | the Task states of a machine and starter responses per Resource |
 //! | `drafts` | mocks as edited: case format and MockConfigFile in and out |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 //! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
-//! | `wire` | history events and inspection records as JSON values and back |
+//! | `wire` | history events, inspection records and nesting as JSON values and back |
 
 mod cost;
+mod decision;
+mod diff;
 mod drafts;
+mod groups;
+mod nesting;
 mod recording;
 mod session;
 mod status;
 mod tasks;
 mod timeline;
+mod visits;
 mod wire;
 
 pub use cost::{estimate_cost, CostEstimate};
@@ -33,4 +43,9 @@ pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
-pub use timeline::{timeline, Span, SpanKind};
+pub use decision::{decision, Decision, RuleMatch};
+pub use diff::{diff, Change, Diff, PathChange};
+pub use groups::{group_views, picked_statuses, Child, GroupView};
+pub use nesting::{GroupKind, Nesting, Placement};
+pub use timeline::{iteration_label, timeline, Lane, Span, SpanKind, Timeline};
+pub use visits::{Iteration, IterationPath, IterationRun, Visit, Visits};

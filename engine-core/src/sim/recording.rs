@@ -4,11 +4,16 @@
 //! to a `Session::recorded()`. The execution is deterministic, so the recording is the
 //! run: moving the cursor over it is exactly stepping the execution.
 
+use super::nesting::Nesting;
 use super::session::session_options;
-use super::wire::{event_from_value, event_to_value, inspection_from_value, inspection_to_value};
+use super::wire::{
+    event_from_value, event_to_value, inspection_from_value, inspection_to_value, nesting_from_value,
+    nesting_to_value,
+};
 use crate::json::{parse_value, write_compact};
 use crate::run::{Execution, HistoryEvent, Mocks, StateInspection, StateMachine, Status};
 use crate::{Map, Value};
+use alloc::collections::VecDeque;
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
@@ -50,11 +55,12 @@ impl RunRequest {
     }
 }
 
-/// One message of a recording, in the order they are sent: events, then (once the
-/// execution has ended) inspection records, then `End`. `Error` replaces all of them
-/// when the run cannot start.
+/// One message of a recording, in the order they are sent: the machine's nesting, then
+/// events, each batch followed by the inspection records of the visits it ended, then
+/// `End`. `Error` replaces all of them when the run cannot start.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RecordingChunk {
+    Nesting(Nesting),
     Events(Vec<HistoryEvent>),
     Inspections(Vec<Rc<StateInspection>>),
     End,
@@ -66,6 +72,9 @@ impl RecordingChunk {
     pub fn to_json(&self) -> String {
         let mut m = Map::default();
         match self {
+            RecordingChunk::Nesting(nesting) => {
+                m.insert("nesting".into(), nesting_to_value(nesting));
+            }
             RecordingChunk::Events(events) => {
                 let list = events.iter().map(event_to_value).collect();
                 m.insert("events".into(), Value::array(list));
@@ -87,6 +96,9 @@ impl RecordingChunk {
     pub fn from_json(text: &str) -> Result<RecordingChunk, String> {
         let v = parse_value(text).map_err(|e| format!("A recording message is not valid JSON: {e}"))?;
         let bad = |e: String| format!("A recording message is malformed: {e}");
+        if let Some(nesting) = v.get("nesting") {
+            return nesting_from_value(nesting).map(RecordingChunk::Nesting).map_err(bad);
+        }
         if let Some(list) = v.get("events").and_then(Value::as_array) {
             let events = list.iter().map(event_from_value).collect::<Result<_, _>>().map_err(bad)?;
             return Ok(RecordingChunk::Events(events));
@@ -113,10 +125,12 @@ impl RecordingChunk {
 /// interpreter's own limits (25,000 events, the work budget) bound every run.
 pub struct Recorder {
     exec: Execution,
+    /// Chunks made and not yet handed out.
+    queue: VecDeque<RecordingChunk>,
     /// Events written when the execution was created, not yet handed out.
     initial: Vec<HistoryEvent>,
-    /// Inspection records not yet handed out (taken once the execution has ended).
-    pending: Option<Vec<Rc<StateInspection>>>,
+    /// How many inspection records have been queued.
+    inspected: usize,
     ended: bool,
 }
 
@@ -129,38 +143,41 @@ impl Recorder {
         let mocks = Mocks::from_case(&request.mocks).map_err(|e| format!("Mocks: {e}"))?;
         let exec = Execution::new(&machine, request.input.clone(), session_options(mocks));
         Ok(Recorder {
+            queue: VecDeque::from([RecordingChunk::Nesting(Nesting::of(&machine))]),
             initial: exec.history(),
             exec,
-            pending: None,
+            inspected: 0,
             ended: false,
         })
     }
 
     /// The next chunk, of about `max` events or records; `None` after `End`.
     pub fn next_chunk(&mut self, max: usize) -> Option<RecordingChunk> {
-        let max = max.max(1);
-        if self.pending.is_none() {
-            let mut events = core::mem::take(&mut self.initial);
-            while events.len() < max && self.exec.status() == Status::Running {
-                events.extend(self.exec.step());
-            }
-            if self.exec.status() != Status::Running {
-                self.pending = Some(self.exec.inspections());
-            }
-            if !events.is_empty() {
-                return Some(RecordingChunk::Events(events));
-            }
+        if self.queue.is_empty() && !self.ended {
+            self.record(max.max(1));
         }
-        let pending = self.pending.as_mut()?;
-        if !pending.is_empty() {
-            let rest = pending.split_off(max.min(pending.len()));
-            return Some(RecordingChunk::Inspections(core::mem::replace(pending, rest)));
+        self.queue.pop_front()
+    }
+
+    /// Runs the execution for about `max` more events and queues what it wrote.
+    fn record(&mut self, max: usize) {
+        let mut events = core::mem::take(&mut self.initial);
+        while events.len() < max && self.exec.status() == Status::Running {
+            events.extend(self.exec.step());
         }
-        if self.ended {
-            return None;
+        if !events.is_empty() {
+            self.queue.push_back(RecordingChunk::Events(events));
         }
-        self.ended = true;
-        Some(RecordingChunk::End)
+        let mut records = self.exec.inspections_since(self.inspected);
+        self.inspected += records.len();
+        while !records.is_empty() {
+            let rest = records.split_off(max.min(records.len()));
+            self.queue.push_back(RecordingChunk::Inspections(core::mem::replace(&mut records, rest)));
+        }
+        if self.exec.status() != Status::Running {
+            self.queue.push_back(RecordingChunk::End);
+            self.ended = true;
+        }
     }
 }
 

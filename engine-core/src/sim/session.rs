@@ -6,8 +6,12 @@
 //! stepping back is moving the cursor — the execution is deterministic and its recorded
 //! history *is* the replay.
 
+use super::groups::{group_views, picked_statuses, GroupView};
+use super::nesting::Nesting;
 use super::recording::RecordingChunk;
 use super::status::{state_statuses, RunStatus};
+use super::timeline::{timeline, Timeline};
+use super::visits::Visits;
 use crate::run::{
     Execution, ExecutionOptions, HistoryEvent, Mocks, StateInspection, StateMachine, Status,
 };
@@ -34,7 +38,8 @@ trait Producer {
     /// The next events (none once the execution has ended).
     fn produce(&mut self) -> Vec<HistoryEvent>;
     fn ended(&self) -> bool;
-    fn inspections(&self) -> Vec<Rc<StateInspection>>;
+    /// Inspection records from the `start`th on.
+    fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>>;
 }
 
 impl Producer for Execution {
@@ -46,8 +51,8 @@ impl Producer for Execution {
         self.status() != Status::Running
     }
 
-    fn inspections(&self) -> Vec<Rc<StateInspection>> {
-        Execution::inspections(self)
+    fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>> {
+        Execution::inspections_since(self, start)
     }
 }
 
@@ -59,6 +64,8 @@ pub struct Session {
     ended: bool,
     events: Vec<HistoryEvent>,
     inspections: Vec<Rc<StateInspection>>,
+    /// The events read as state visits and Map iterations, kept in step with `events`.
+    visits: Visits,
     /// How many events are shown (0 = before the first).
     cursor: usize,
     /// State names a run to breakpoint stops at (on their `…StateEntered`).
@@ -99,11 +106,10 @@ impl Session {
         };
         let exec = Execution::new(machine, input, options);
         let mut session = Session::recorded();
-        session.events = exec.history();
+        session.visits = Visits::new(Nesting::of(machine));
+        session.receive_events(exec.history());
         session.ended = Producer::ended(&exec);
-        if session.ended {
-            session.inspections = exec.inspections();
-        }
+        session.inspections = Producer::inspections_since(&exec, 0);
         session.live = Some(Box::new(exec));
         session
     }
@@ -115,6 +121,7 @@ impl Session {
             ended: false,
             events: Vec::new(),
             inspections: Vec::new(),
+            visits: Visits::new(Nesting::default()),
             cursor: 0,
             breakpoints: BTreeSet::new(),
         }
@@ -124,12 +131,16 @@ impl Session {
     /// (the run could not start) comes back as the error.
     pub fn receive(&mut self, chunk: RecordingChunk) -> Result<(), String> {
         match chunk {
+            RecordingChunk::Nesting(nesting) => {
+                self.visits = Visits::new(nesting);
+                self.visits.sync(&self.events);
+            }
             RecordingChunk::Events(events) => {
                 let next = self.events.last().map_or(1, |e| e.id + 1);
                 if events.first().is_some_and(|e| e.id != next) {
                     return Err("The recording's events arrived out of order".to_string());
                 }
-                self.events.extend(events);
+                self.receive_events(events);
             }
             RecordingChunk::Inspections(records) => self.inspections.extend(records),
             RecordingChunk::End => self.ended = true,
@@ -137,6 +148,12 @@ impl Session {
         }
         Ok(())
     }
+
+    fn receive_events(&mut self, events: Vec<HistoryEvent>) {
+        self.events.extend(events);
+        self.visits.sync(&self.events);
+    }
+
     /// Every event written so far.
     pub fn events(&self) -> &[HistoryEvent] {
         &self.events
@@ -171,6 +188,30 @@ impl Session {
     /// One event back.
     pub fn step_back(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Steps over the current state: to the event that ends the visit the cursor's event
+    /// belongs to (its `…StateExited`), past everything nested inside it. At the end of a
+    /// visit, or outside every state, it is one step.
+    pub fn step_over(&mut self) -> bool {
+        let Some(at) = self.cursor.checked_sub(1) else { return self.step() };
+        let Some(visit) = self.visits.owner(at) else { return self.step() };
+        loop {
+            let end = self.visits.visits()[visit].end;
+            match end {
+                Some((end, _)) if end > at => {
+                    self.cursor = end + 1;
+                    return true;
+                }
+                Some(_) => return self.step(),
+                None if !self.produce() => {
+                    let moved = self.cursor < self.events.len();
+                    self.cursor = self.events.len();
+                    return moved;
+                }
+                None => {}
+            }
+        }
     }
 
     /// Moves forward by at most `budget` events, stopping after an event that enters a
@@ -210,17 +251,36 @@ impl Session {
         if fresh.is_empty() {
             return false;
         }
-        self.events.extend(fresh);
-        if exec.ended() {
-            self.ended = true;
-            self.inspections = exec.inspections();
-        }
+        self.ended = exec.ended();
+        self.inspections.extend(exec.inspections_since(self.inspections.len()));
+        self.receive_events(fresh);
         true
     }
 
     /// The status of each state that has run at the cursor.
     pub fn statuses(&self) -> Vec<(Rc<str>, RunStatus)> {
         state_statuses(&self.events, self.cursor)
+    }
+
+    /// The statuses with Maps' nested states shown for the picked iterations
+    /// (`(Map name, iteration index)`).
+    pub fn statuses_picked(&self, picks: &[(Rc<str>, u32)]) -> Vec<(Rc<str>, RunStatus)> {
+        picked_statuses(&self.visits, self.statuses(), picks, self.cursor)
+    }
+
+    /// Each Map's iterations and each Parallel's branches, with their status at the cursor.
+    pub fn groups(&self) -> Vec<GroupView> {
+        group_views(&self.visits, self.cursor)
+    }
+
+    /// States over virtual time, for every event written so far.
+    pub fn timeline(&self) -> Timeline {
+        timeline(&self.events, &self.visits)
+    }
+
+    /// The visits and iterations read from the events.
+    pub fn visits(&self) -> &Visits {
+        &self.visits
     }
 
     /// The result area's content at the cursor.
@@ -267,7 +327,7 @@ impl Session {
     }
 
     /// The latest visit of `state` that had been entered by the cursor (its stages,
-    /// retry/catch decision and variables), once the execution has finished.
+    /// retry/catch decision and variables); a visit appears once it has ended.
     pub fn inspection(&self, state: &str) -> Option<Rc<StateInspection>> {
         let upto = self.events.get(self.cursor.checked_sub(1)?)?.id;
         self.inspections
@@ -275,6 +335,31 @@ impl Session {
             .rev()
             .find(|i| &*i.name == state && i.entered_event_id <= upto)
             .cloned()
+    }
+
+    /// Like `inspection`, but a state inside a picked Map iteration shows its visit in
+    /// that iteration (`picks` as for `statuses_picked`).
+    pub fn inspection_picked(&self, state: &str, picks: &[(Rc<str>, u32)]) -> Option<Rc<StateInspection>> {
+        let upto = self.events.get(self.cursor.checked_sub(1)?)?.id;
+        let nesting = self.visits.nesting();
+        let wanted: Vec<&(Rc<str>, u32)> = picks.iter().filter(|(m, _)| nesting.is_inside(state, m)).collect();
+        self.inspections
+            .iter()
+            .rev()
+            .filter(|i| &*i.name == state && i.entered_event_id <= upto)
+            .find(|i| {
+                let path = super::visits::index_of(&self.events, i.entered_event_id).and_then(|e| self.visits.path(e));
+                wanted.iter().all(|(m, k)| path.is_some_and(|p| p.iter().any(|s| s.map == *m && s.index == *k)))
+            })
+            .cloned()
+    }
+
+    /// The variables a visit assigned (its `…StateExited` event's `assignedVariables`).
+    pub fn assigned_by(&self, inspection: &StateInspection) -> Option<Rc<crate::Map>> {
+        let entered = super::visits::index_of(&self.events, inspection.entered_event_id)?;
+        let visit = &self.visits.visits()[self.visits.owner(entered)?];
+        let (end, _) = visit.end?;
+        self.events[end].details.assigned_variables.clone()
     }
 }
 

@@ -1,8 +1,10 @@
-//! History events and inspection records as JSON values and back, losslessly: the form
+//! History events, inspection records and a machine's nesting as JSON values and back,
+//! losslessly: the form
 //! in which a run recorded elsewhere (a Web Worker) reaches the session that shows it.
 //! Payloads stay JSON values (not JSON text), and the few fields the interpreter keeps as
 //! static names are interned from the tables below.
 
+use super::nesting::{GroupKind, Nesting, Placement};
 use crate::run::{Details, HistoryEvent, StateInspection};
 use crate::{Failure, Map, Number, Value};
 use alloc::format;
@@ -109,6 +111,9 @@ pub fn inspection_to_value(i: &StateInspection) -> Value {
     let mut v = i.to_value();
     if let Some(m) = v.as_object_mut() {
         m.insert("enteredEventId".into(), Value::from(i64::from(i.entered_event_id)));
+        if let Some(rule) = i.matched_rule {
+            m.insert("matchedRule".into(), Value::from(rule as i64));
+        }
     }
     v
 }
@@ -149,8 +154,68 @@ pub fn inspection_from_value(v: &Value) -> Result<StateInspection, String> {
         retry_backoff_interval_seconds: decision.0.get("retryBackoffIntervalSeconds").and_then(Value::as_f64),
         catch_index: decision.opt_u32("catchIndex")?.map(|i| i as usize),
         next_state: f.opt_str("nextState")?.map(Rc::from),
+        matched_rule: f.opt_u32("matchedRule")?.map(|i| i as usize),
         variables,
     })
+}
+
+/// Each state's placement (`states`, by name) and the groups in definition order.
+pub fn nesting_to_value(n: &Nesting) -> Value {
+    let states = n
+        .states
+        .iter()
+        .map(|(name, p)| {
+            let mut m = Map::default();
+            m.insert("name".into(), Value::from(&**name));
+            if let Some((parent, branch)) = &p.parent {
+                m.insert("parent".into(), Value::from(&**parent));
+                m.insert("branch".into(), Value::from(*branch as i64));
+            }
+            if let Some(g) = p.group {
+                m.insert("group".into(), Value::from(if g == GroupKind::Map { "Map" } else { "Parallel" }));
+            }
+            m.insert("terminal".into(), Value::Bool(p.terminal));
+            m.insert("depth".into(), Value::from(p.depth as i64));
+            m.insert("branches".into(), Value::from(p.branches as i64));
+            Value::from(m)
+        })
+        .collect();
+    let groups = n.groups.iter().map(|g| Value::from(&**g)).collect();
+    let mut m = Map::default();
+    m.insert("states".into(), Value::array(states));
+    m.insert("groups".into(), Value::array(groups));
+    Value::from(m)
+}
+
+/// Reads what `nesting_to_value` wrote.
+pub fn nesting_from_value(v: &Value) -> Result<Nesting, String> {
+    let mut nesting = Nesting::default();
+    let list = |key: &str| v.get(key).and_then(Value::as_array).ok_or_else(|| format!("nesting has no {key}"));
+    for s in list("states")? {
+        let f = Fields::of(s, "placement")?;
+        let parent = match f.opt_str("parent")? {
+            Some(p) => Some((Rc::from(p), f.u32("branch")? as usize)),
+            None => None,
+        };
+        let group = match f.opt_str("group")? {
+            None => None,
+            Some("Map") => Some(GroupKind::Map),
+            Some("Parallel") => Some(GroupKind::Parallel),
+            Some(other) => return Err(format!("unknown group kind `{other}`")),
+        };
+        let placement = Placement {
+            parent,
+            group,
+            terminal: f.0.get("terminal") == Some(&Value::Bool(true)),
+            depth: f.u32("depth")? as usize,
+            branches: f.u32("branches")? as usize,
+        };
+        nesting.states.insert(Rc::from(f.str("name")?), placement);
+    }
+    for g in list("groups")? {
+        nesting.groups.push(Rc::from(g.as_str().ok_or("a group name is not a string")?));
+    }
+    Ok(nesting)
 }
 
 /// Typed reads of an object's members, each error naming the member.

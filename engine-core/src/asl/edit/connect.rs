@@ -1,0 +1,65 @@
+//! Setting where a transition leads: connecting a node's handle to a target, reconnecting
+//! an edge's end, or ending the flow at a state.
+
+use super::draft::Draft;
+use super::insert::{Position, Spot};
+use super::scope::{locate, machine_node, state_node, type_of};
+use super::Change;
+use crate::json::tree::{Document, Edit, EditError};
+use alloc::format;
+use alloc::vec;
+
+/// Point the transition slot `slot` (a state's `…/Next`, `…/Default`, `…/Choices/<i>/Next`,
+/// `…/Catch/<i>/Next`, or a scope's `…/StartAt`) at the state `target` of the same scope.
+/// A state's `End: true` gives way to the `Next`.
+pub fn connect(doc: &Document, slot: &str, target: &str) -> Result<Change, EditError> {
+    let spot = Spot::of(doc, &Position::Edge(slot.into()))?;
+    let place = locate(slot)?;
+    if let (Some(state), true) = (place.state_pointer(), place.rest == ["Next"]) {
+        let (_, node) = state_node(doc, &state)?;
+        if matches!(type_of(doc, node), Some("Choice" | "Succeed" | "Fail")) {
+            return Err(EditError::Invalid(format!("{state:?} takes no Next")));
+        }
+    }
+    let machine = machine_node(doc, &spot.machine)?;
+    let exists = doc
+        .get(machine, "States")
+        .is_some_and(|states| doc.get(states, target).is_some());
+    if !exists {
+        return Err(EditError::NotFound(format!(
+            "{}/States/{target}",
+            spot.machine
+        )));
+    }
+    let mut draft = Draft::new(doc);
+    draft.apply_together(&spot.link(target))?;
+    Ok(Change {
+        edit: draft.finish(),
+        selection: vec![slot.into()],
+    })
+}
+
+/// End the flow at the state whose `Next` is `slot`: `Next` becomes `End: true`.
+pub fn end_here(doc: &Document, slot: &str) -> Result<Change, EditError> {
+    let place = locate(slot)?;
+    let state = match (place.state_pointer(), place.rest == ["Next"]) {
+        (Some(state), true) if doc.resolve(slot).is_some() => state,
+        _ => {
+            return Err(EditError::Invalid(format!(
+                "{slot:?} is not a state's Next"
+            )))
+        }
+    };
+    let mut draft = Draft::new(doc);
+    draft.apply(&Edit::Remove {
+        pointer: slot.into(),
+    })?;
+    draft.apply(&Edit::Set {
+        pointer: format!("{state}/End"),
+        value: "true".into(),
+    })?;
+    Ok(Change {
+        edit: draft.finish(),
+        selection: vec![state],
+    })
+}
