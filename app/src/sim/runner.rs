@@ -9,6 +9,7 @@ use crate::store::Store;
 use engine_core::json::parse_value;
 use engine_core::sim::{RecordingChunk, RunRequest, Session, Stop};
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// Starts recording a new run with the cursor before the first event; the error says
 /// what is wrong with the definition, the input or the mocks (what the interpreter
@@ -82,21 +83,42 @@ pub fn cancel(sim: SimState) {
     )));
 }
 
-/// One message from the worker.
+/// One message from the worker: added to the session at once, shown at the next frame.
 fn receive(sim: SimState, text: &str) {
-    let received = RecordingChunk::from_json(text)
-        .and_then(|chunk| sim.update_session(|s| s.receive(chunk)).unwrap_or(Ok(())));
+    let received = RecordingChunk::from_json(text).and_then(|chunk| {
+        sim.session
+            .try_update_value(|s| s.as_mut().map(|s| s.receive(chunk)))
+            .flatten()
+            .unwrap_or(Ok(()))
+    });
     if let Err(reason) = received {
         fail(sim, reason);
         return;
     }
-    if sim.with_session(|s| s.finished()) == Some(true) {
+    if sim.session.with_value(|s| s.as_ref().is_some_and(Session::finished)) {
         worker::stop();
         sim.recording.set(false);
     }
-    if sim.running.get_untracked() {
-        follow(sim);
+    show_next_frame(sim);
+}
+
+thread_local! {
+    static FRAME_REQUESTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// However many chunks arrive within a frame, the views update once, in that frame.
+fn show_next_frame(sim: SimState) {
+    if FRAME_REQUESTED.with(|f| f.replace(true)) {
+        return;
     }
+    request_animation_frame(move || {
+        FRAME_REQUESTED.with(|f| f.set(false));
+        if sim.running.get_untracked() {
+            follow(sim);
+        } else {
+            sim.rev.update(|r| *r += 1);
+        }
+    });
 }
 
 /// Moves the cursor over what has arrived, up to a breakpoint or the end.
