@@ -5,7 +5,7 @@
 //! valid machine valid, and the returned inverse restores the text byte for byte; at the
 //! end, undoing every step gives back the original exactly.
 
-mod common;
+use super::common;
 
 use engine_core::asl::edit::*;
 use engine_core::asl::{validate, Diagnostic};
