@@ -192,6 +192,19 @@ fn insert_refuses_what_is_not_a_position() {
         fails(Position::Start("/States/A".into())),
         EditError::Invalid(_)
     ));
+    // A Pass takes no Default or Catch; a Choice takes no Next; Succeed and Fail none.
+    for slot in ["/States/A/Default", "/States/A/Catch/0/Next"] {
+        assert!(
+            matches!(fails(Position::Edge(slot.into())), EditError::Invalid(_)),
+            "{slot}"
+        );
+    }
+    let choice = doc(BRANCHING);
+    for slot in ["/States/C/Next", "/States/Y/Next", "/States/N/Next"] {
+        let err =
+            insert_template(&choice, template("Pass"), &Position::Edge(slot.into())).unwrap_err();
+        assert!(matches!(err, EditError::Invalid(_)), "{slot}");
+    }
     let succeed = r#"{"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}"#;
     let err = insert_template(
         &doc(succeed),
