@@ -4,12 +4,13 @@ use super::*;
 
 #[test]
 fn move_within_a_scope_rewires_both_ends() {
+    // The text of A follows its new predecessor C.
     let after = r#"{
   "StartAt": "B",
   "States": {
-    "A": {"Type": "Pass", "End": true},
     "B": {"Type": "Pass", "Next": "C"},
-    "C": {"Type": "Pass", "Next": "A"}
+    "C": {"Type": "Pass", "Next": "A"},
+    "A": {"Type": "Pass", "End": true}
   }
 }"#;
     check(
@@ -31,6 +32,26 @@ fn move_within_a_scope_rewires_both_ends() {
     )
     .unwrap_err();
     assert!(matches!(err, EditError::Invalid(_)));
+    // C moved onto the edge A→B: A→C→B, B ends; C's text goes after A.
+    let after = r#"{
+  "StartAt": "A",
+  "States": {
+    "A": {"Type": "Pass", "Next": "C"},
+    "C": {"Type": "Pass", "Next": "B"},
+    "B": {"Type": "Pass", "End": true}
+  }
+}"#;
+    check(
+        CHAIN,
+        done(move_state(
+            &doc(CHAIN),
+            "/States/C",
+            &Position::Edge("/States/A/Next".into()),
+            &[],
+        )),
+        after,
+    );
+    assert_valid(after);
 }
 
 #[test]
@@ -148,4 +169,24 @@ fn move_asks_about_a_choice_and_refuses_catch_targets_across_scopes() {
     )
     .unwrap_err();
     assert!(matches!(err, EditError::Invalid(_)));
+    // C moved onto the edge A→B: A→C→B, B ends; C's text goes after A.
+    let after = r#"{
+  "StartAt": "A",
+  "States": {
+    "A": {"Type": "Pass", "Next": "C"},
+    "C": {"Type": "Pass", "Next": "B"},
+    "B": {"Type": "Pass", "End": true}
+  }
+}"#;
+    check(
+        CHAIN,
+        done(move_state(
+            &doc(CHAIN),
+            "/States/C",
+            &Position::Edge("/States/A/Next".into()),
+            &[],
+        )),
+        after,
+    );
+    assert_valid(after);
 }
