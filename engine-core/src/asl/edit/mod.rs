@@ -9,13 +9,14 @@
 //! | `names.rs` | fresh state names (`Lambda Invoke`, `Lambda Invoke (1)`, …) |
 //! | `catalogue.rs` | state templates for both query languages, with search |
 //! | `insert.rs` | [`Position`] and inserting a template on an edge, at a scope's start, after a state |
-//! | `target.rs` | where a drop onto a state lands: an open transition, an empty branch, after it |
 //! | `detach.rs` | where a state's incoming transitions go when it leaves: its successor, or a question |
 //! | `delete.rs` | deleting states |
 //! | `relocate.rs` | moving a state to another position, across branches too |
 //! | `parts.rs` | adding a Choice rule, a Parallel branch, a Catch, a Retry |
 //! | `connect.rs` | setting, reconnecting and ending transitions |
 //! | `clipboard.rs` | copy, paste and duplicate of states |
+//! | `onto.rs` | where a drop onto a state lands: an open transition, an empty branch, after it |
+//! | `targets.rs` | every state with its scope, and every position a state can be dropped at |
 //! | `inspector.rs` | setting and clearing fields by pointer; workflow settings; rename |
 
 mod catalogue;
@@ -30,11 +31,12 @@ mod names;
 mod parts;
 mod relocate;
 mod scope;
-mod target;
+mod onto;
+mod targets;
 
 pub use catalogue::{aws_sdk_call, catalogue, find_template, search, Group, Template};
 pub use clipboard::{copy_states, duplicate_states, paste_states, Clipboard};
-pub use connect::{connect, end_here};
+pub use connect::{connect, connect_state, end_here};
 pub use delete::delete_states;
 pub use insert::{insert_state, insert_template, Position};
 pub use inspector::{
@@ -43,7 +45,8 @@ pub use inspector::{
 pub use names::unique_name;
 pub use parts::{add_branch, add_catch, add_choice_rule, add_retry};
 pub use relocate::move_state;
-pub use target::position_on;
+pub use onto::position_on;
+pub use targets::{all_states, drop_positions, Located};
 
 use crate::json::tree::Edit;
 use alloc::string::String;
