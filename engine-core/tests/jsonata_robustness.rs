@@ -420,3 +420,27 @@ fn distinct_scalars_are_found_by_key() {
     let expected = r#"[0, "a", null, false, [1, {"k": 2}], [1]]"#;
     assert_eq!(got, Some(parse_value(expected).expect("expected")));
 }
+
+/// Found by the `jsonata_evaluate` fuzz target: reading a long letter numeral overflowed
+/// an integer. The reference sums the base-26 digits in floating point.
+#[test]
+fn long_letter_numerals_do_not_overflow() {
+    let value = |src: &str| {
+        Expression::parse(src)
+            .expect("parses")
+            .evaluate(None, &mut Environment::new())
+            .expect("evaluates")
+    };
+    // `A`..`Z` are 1..26, `AA` follows `Z`.
+    assert_eq!(value("$parseInteger('AA', 'A')"), Some(Value::from(27)));
+    assert_eq!(value("$parseInteger('ab', 'a')"), Some(Value::from(28)));
+    let long = format!("$parseInteger('{}', 'A')", "Z".repeat(40));
+    let Some(Value::Number(n)) = value(&long) else {
+        panic!("a number")
+    };
+    // 26 + 26·26 + … + 26^40 = (26^41 − 26) / 25.
+    let expected = (26f64.powi(41) - 26.0) / 25.0;
+    assert!((n.as_f64() - expected).abs() / expected < 1e-12, "{n:?}");
+    let overflowing = format!("$parseInteger('{}FZP', 'A')", "\\u0000".repeat(60));
+    value(&overflowing);
+}
