@@ -122,7 +122,7 @@ fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditErro
             options: vec![],
         }]),
     };
-    let step = match rng.next_u64() % 11 {
+    let step = match rng.next_u64() % 12 {
         0 => {
             let (at, region) = position(rng);
             (insert_template(doc, template, &at), region, false)
@@ -207,6 +207,11 @@ fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditErro
             state.machine.clone(),
             false,
         ),
+        11 => {
+            let (at, region) = position(rng);
+            let copied = copy_states(doc, &[state.pointer.clone()]).ok()?;
+            (paste_states(doc, &copied, &at), region, false)
+        }
         9 => (
             set_field(
                 doc,

@@ -32,7 +32,7 @@ mod scope;
 
 pub use catalogue::{aws_sdk_call, catalogue, find_template, search, Group, Template};
 pub use clipboard::{copy_states, duplicate_states, paste_states, Clipboard};
-pub use connect::{connect, end_here};
+pub use connect::{connect, connect_state, end_here};
 pub use delete::delete_states;
 pub use insert::{insert_state, insert_template, Position};
 pub use inspector::{
