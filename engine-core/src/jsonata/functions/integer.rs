@@ -457,9 +457,7 @@ pub fn format(value: f64, f: &IntegerFormat) -> Result<String, JsonataError> {
 /// Reads an integer written by a picture (the inverse of `format`).
 pub fn parse(text: &str, f: &IntegerFormat) -> Result<Option<f64>, JsonataError> {
     Ok(Some(match f.primary {
-        Primary::Letters => {
-            from_letters(text, if f.case == Case::Upper { 'A' } else { 'a' })
-        }
+        Primary::Letters => from_letters(text, if f.case == Case::Upper { 'A' } else { 'a' }),
         Primary::Roman => from_roman(text) as f64,
         Primary::Words => words_to_number(text),
         Primary::Decimal => {
