@@ -18,8 +18,10 @@ pub struct SimState {
     pub drafts: RwSignal<MockDrafts>,
     pub mocks_shape: RwSignal<u64>,
     pub breakpoints: RwSignal<BTreeSet<String>>,
-    /// True while slices are being scheduled.
+    /// True while the cursor follows the run to its end or a breakpoint.
     pub running: RwSignal<bool>,
+    /// True while the simulator's worker is still recording the run.
+    pub recording: RwSignal<bool>,
     /// Why the last Run could not start.
     pub error: RwSignal<Option<String>>,
 }
@@ -34,6 +36,7 @@ impl SimState {
             mocks_shape: RwSignal::new(0),
             breakpoints: RwSignal::new(BTreeSet::new()),
             running: RwSignal::new(false),
+            recording: RwSignal::new(false),
             error: RwSignal::new(None),
         }
     }
