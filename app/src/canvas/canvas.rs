@@ -14,15 +14,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::controls::Controls;
-use super::drop_layer::{DragGhost, DropIndicator};
+use super::drop_layer::{ConnectHandle, DragGhost, DropIndicator};
 use super::minimap::Minimap;
 use super::selection;
-use crate::editing::{self, Drag, Dragged};
+use crate::editing::{Drag, Dragged};
 use crate::store::use_store;
-use engine_core::asl::edit::{position_on, Position};
+use engine_core::asl::edit::Position;
 use engine_core::diagram::drop::{drop_spot, edge_position, DropSpot};
 use engine_core::diagram::gesture::Gesture;
-use leptos::ev;
 
 /// A minimap is shown once the drawing is this many times larger than the view.
 const MINIMAP_AT: f64 = 1.15;
@@ -47,30 +46,15 @@ fn node_id_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .ok()
 }
 
-/// How near (CSS pixels on screen) the pointer must come to an edge to drop onto it.
-const EDGE_REACH: f64 = 10.0;
+/// How near (CSS pixels) to an edge a press picks it up.
+const EDGE_GRIP: f64 = 6.0;
 
-/// The spot under the drawing point `at` and the position a drop there means; a state
-/// is never dropped onto itself.
-fn drop_target(
-    scene: &Scene,
-    doc: &engine_core::json::tree::Document,
-    at: Point,
-    scale: f64,
-    dragged: &Dragged,
-) -> Option<(DropSpot, Position)> {
-    let spot = drop_spot(scene, at, EDGE_REACH / scale.max(0.05))?;
-    let position = match spot {
-        DropSpot::Edge(i) => edge_position(scene, scene.routed_edges().get(i)?.0)?,
-        DropSpot::Node(id) => {
-            let pointer = &scene.diagram.nodes.get(id)?.pointer;
-            if *dragged == Dragged::State(pointer.clone()) {
-                return None;
-            }
-            position_on(doc, pointer)?
-        }
-    };
-    Some((spot, position))
+/// Whether `target` is part of a drawn edge.
+fn on_edge(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-edge]").ok().flatten())
+        .is_some()
 }
 
 /// Diagnostics per node, with their messages one a line.
@@ -272,64 +256,9 @@ pub fn Canvas() -> impl IntoView {
         }
     };
 
-    // A drag (from the states browser or of a node) follows the pointer over the page.
-    let drag_move = window_event_listener(ev::pointermove, move |ev| {
-        let tracked = store.edit.drag.with_untracked(|d| {
-            d.as_ref()
-                .filter(|d| d.pointer_id == ev.pointer_id())
-                .map(|d| d.what.clone())
-        });
-        let Some(what) = tracked else { return };
-        let client = (ev.client_x() as f64, ev.client_y() as f64);
-        let target = svg_ref.get_untracked().and_then(|svg| {
-            let r = svg.get_bounding_client_rect();
-            let inside = client.0 >= r.left()
-                && client.0 <= r.right()
-                && client.1 >= r.top()
-                && client.1 <= r.bottom();
-            if !inside {
-                return None;
-            }
-            let t = current();
-            let at = t.invert(Point {
-                x: client.0 - r.left(),
-                y: client.1 - r.top(),
-            });
-            let s = scene.get_untracked();
-            store
-                .document
-                .with_untracked(|doc| drop_target(&s, doc, at, t.scale, &what))
-        });
-        store.edit.drag.update(|d| {
-            if let Some(d) = d {
-                if d.follow(client) {
-                    d.target = target;
-                }
-            }
-        });
-    });
-    let drag_end = window_event_listener(ev::pointerup, move |ev| {
-        let Some(drag) = store.edit.drag.get_untracked() else {
-            return;
-        };
-        if drag.pointer_id != ev.pointer_id() {
-            return;
-        }
-        store.edit.drag.set(None);
-        let (true, Some((_, position))) = (drag.moving, drag.target) else {
-            return;
-        };
-        match drag.what {
-            Dragged::Template(id) => editing::insert_at(store, id, &position),
-            Dragged::State(state) => editing::move_to(store, &state, position, &[]),
-        }
-    });
-    let drag_cancel = window_event_listener(ev::pointercancel, move |_| store.edit.drag.set(None));
-    on_cleanup(move || {
-        drag_move.remove();
-        drag_end.remove();
-        drag_cancel.remove();
-    });
+    // A drag (from the states browser, of a node, of a transition's end) follows the
+    // pointer over the whole page.
+    super::drag::follow_drags(store, scene, svg_ref, current);
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let dir = match ev.key().as_str() {
@@ -376,6 +305,19 @@ pub fn Canvas() -> impl IntoView {
         }
     };
 
+    // The slot of the edge drawn under the canvas point `at`, if the edge has one.
+    let edge_slot_at = move |at: Point| {
+        let t = current();
+        scene.with_untracked(|s| {
+            let Some(DropSpot::Edge(i)) = drop_spot(s, t.invert(at), EDGE_GRIP / t.scale) else {
+                return None;
+            };
+            match edge_position(s, s.routed_edges().get(i)?.0)? {
+                Position::Edge(slot) => Some(slot),
+                _ => None,
+            }
+        })
+    };
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         if let Some(id) = node_id_of(ev.target()) {
             if ev.shift_key() || ev.ctrl_key() || ev.meta_key() {
@@ -401,6 +343,16 @@ pub fn Canvas() -> impl IntoView {
             let _ = svg.focus();
         }
         let Some(at) = local_point(&ev) else { return };
+        // An edge picked up by the pointer: its end goes where it is dropped.
+        if let Some(slot) = on_edge(ev.target()).then(|| edge_slot_at(at)).flatten() {
+            let client = (ev.client_x() as f64, ev.client_y() as f64);
+            store.edit.drag.set(Some(Drag::new(
+                Dragged::Connect(slot),
+                ev.pointer_id(),
+                client,
+            )));
+            return;
+        }
         if gesture
             .try_update_value(|g| g.press(ev.pointer_id(), at))
             .unwrap_or(false)
@@ -532,6 +484,7 @@ pub fn Canvas() -> impl IntoView {
                 >
                 </g>
                 <DropIndicator scene=scene transform=shown />
+                <ConnectHandle scene=scene transform=shown selected=selected_id />
             </svg>
             <DragGhost />
             {move || parse_error.get().map(|message| view! {

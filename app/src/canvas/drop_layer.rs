@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::editing::Dragged;
+use crate::editing::{Drag, Dragged, Landing};
 use crate::store::use_store;
 use engine_core::asl::edit::{find_template, Position};
 use engine_core::diagram::drop::DropSpot;
@@ -11,12 +11,14 @@ use engine_core::diagram::Scene;
 use engine_core::layout::Transform;
 use leptos::prelude::*;
 
-/// The position as the indicator's `data-position` spells it (`edge:/States/A/Next`).
-fn describe(p: &Position) -> String {
-    match p {
-        Position::Edge(slot) => format!("edge:{slot}"),
-        Position::Start(scope) => format!("start:{scope}"),
-        Position::After(state) => format!("after:{state}"),
+/// The landing as the indicator's `data-position` spells it (`edge:/States/A/Next`,
+/// `onto:/States/B`).
+fn describe(landing: &Landing) -> String {
+    match landing {
+        Landing::At(Position::Edge(slot)) => format!("edge:{slot}"),
+        Landing::At(Position::Start(scope)) => format!("start:{scope}"),
+        Landing::At(Position::After(state)) => format!("after:{state}"),
+        Landing::Onto(state) => format!("onto:{state}"),
     }
 }
 
@@ -71,7 +73,7 @@ pub fn DragGhost() -> impl IntoView {
             let d = d.as_ref().filter(|d| d.moving)?;
             let label = match &d.what {
                 Dragged::Template(id) => find_template(id).map_or(*id, |t| t.label).to_string(),
-                Dragged::State(p) => p
+                Dragged::State(p) | Dragged::Connect(p) => p
                     .rsplit('/')
                     .next()
                     .unwrap_or_default()
@@ -89,6 +91,47 @@ pub fn DragGhost() -> impl IntoView {
                     {label}
                 </div>
             })
+        })
+    }
+}
+
+/// The selected state's handle: dragged onto another state, it points the state's next
+/// transition there.
+#[component]
+pub fn ConnectHandle(
+    scene: Memo<Arc<Scene>>,
+    transform: Memo<Transform>,
+    selected: Memo<Option<usize>>,
+) -> impl IntoView {
+    let store = use_store();
+    let spot = Memo::new(move |_| {
+        let id = selected.get()?;
+        scene.with(|s| {
+            let node = s.diagram.nodes.get(id)?;
+            let leads = !matches!(node.state_type.as_str(), "Succeed" | "Fail");
+            let b = s.node_box(id)?;
+            leads.then(|| (node.pointer.clone(), b.x + b.width / 2.0, b.y + b.height))
+        })
+    });
+    move || {
+        let (pointer, x, y) = spot.get()?;
+        let t = transform.get();
+        let on_down = move |ev: web_sys::PointerEvent| {
+            ev.stop_propagation();
+            ev.prevent_default();
+            let slot = crate::editing::handle_slot(store, &pointer);
+            let at = (ev.client_x() as f64, ev.client_y() as f64);
+            store
+                .edit
+                .drag
+                .set(Some(Drag::new(Dragged::Connect(slot), ev.pointer_id(), at)));
+        };
+        Some(view! {
+            <circle class="connect-handle" data-testid="connect-handle"
+                cx=t.tx + x * t.scale cy=t.ty + y * t.scale r="6"
+                on:pointerdown=on_down>
+                <title>"Drag onto a state to lead there"</title>
+            </circle>
         })
     }
 }

@@ -4,8 +4,8 @@
 use super::Pending;
 use crate::store::Store;
 use engine_core::asl::edit::{
-    copy_states, delete_states, duplicate_states, find_template, insert_template, move_state,
-    paste_states, position_on, Answer, Change, Outcome, Position,
+    connect, copy_states, delete_states, duplicate_states, find_template, insert_template,
+    move_state, paste_states, position_on, Answer, Change, Outcome, Position,
 };
 use engine_core::json::tree::EditError;
 use leptos::prelude::*;
@@ -50,6 +50,36 @@ fn settle(store: Store, outcome: Result<Outcome, EditError>, pending: Pending) {
         }
         Ok(Outcome::Ask(questions)) => store.edit.pending.set(Some((pending, questions))),
         Err(e) => store.io.warn(e.to_string()),
+    }
+}
+
+/// Points the transition at `slot` at the state at `target`; the selection stays.
+pub fn connect_to(store: Store, slot: &str, target: &str) {
+    let name = target
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .replace("~1", "/")
+        .replace("~0", "~");
+    match store
+        .document
+        .with_untracked(|doc| connect(doc, slot, &name))
+    {
+        Ok(change) => {
+            if let Err(e) = crate::inspector::commit(store, &[change.edit]) {
+                store.io.warn(e);
+            }
+        }
+        Err(e) => store.io.warn(e.to_string()),
+    }
+}
+
+/// The transition a drag from the state's handle sets: its first open one (a Choice
+/// rule or Catcher without `Next`, a missing `Default`), else its `Next`.
+pub fn handle_slot(store: Store, state: &str) -> String {
+    match store.document.with_untracked(|doc| position_on(doc, state)) {
+        Some(Position::Edge(slot)) => slot,
+        _ => format!("{state}/Next"),
     }
 }
 

@@ -28,6 +28,18 @@ pub enum Dragged {
     Template(&'static str),
     /// An existing state, by pointer.
     State(String),
+    /// A transition's end, by its slot (`…/Next`, `…/Default`, `…/StartAt`, …): from a
+    /// node's handle, or an edge picked up to reconnect.
+    Connect(String),
+}
+
+/// What releasing the drag here does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Landing {
+    /// Insert or move the dragged state to this position.
+    At(Position),
+    /// Point the dragged transition at the state at this pointer.
+    Onto(String),
 }
 
 /// A drag in progress, in client coordinates.
@@ -40,7 +52,7 @@ pub struct Drag {
     /// Whether the pointer has moved far enough for this to be a drag, not a click.
     pub moving: bool,
     /// What the pointer is over, and the position a drop there means.
-    pub target: Option<(DropSpot, Position)>,
+    pub target: Option<(DropSpot, Landing)>,
 }
 
 /// How far (CSS pixels) a pointer moves before a press becomes a drag.

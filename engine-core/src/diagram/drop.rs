@@ -49,6 +49,11 @@ pub fn drop_spot(scene: &Scene, at: Point, tolerance: f64) -> Option<DropSpot> {
     if let Some((i, _)) = nearest_edge {
         return Some(DropSpot::Edge(i));
     }
+    box_at(scene, at).map(DropSpot::Node)
+}
+
+/// The innermost state box holding `at` (a transition's new target, a drop's box).
+pub fn box_at(scene: &Scene, at: Point) -> Option<usize> {
     scene
         .layout
         .nodes
@@ -62,7 +67,7 @@ pub fn drop_spot(scene: &Scene, at: Point, tolerance: f64) -> Option<DropSpot> {
         })
         .filter(|b| at.x >= b.x && at.x <= b.x + b.width && at.y >= b.y && at.y <= b.y + b.height)
         .min_by(|a, b| (a.width * a.height).total_cmp(&(b.width * b.height)))
-        .map(|b| DropSpot::Node(b.id))
+        .map(|b| b.id)
 }
 
 /// Shortest distance from `p` to a polyline.

@@ -166,6 +166,33 @@ test('dragging a node onto an edge moves it there, rewiring both places', async 
   assert.deepEqual(errors, []);
 });
 
+test('dragging from a node\'s handle connects it; dragging an edge reconnects its end', async () => {
+  const { page, errors, code, graph } = await studio({
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Pass', Next: 'B' },
+      B: { Type: 'Pass', End: true },
+      C: { Type: 'Pass', End: true },
+    },
+  });
+  // B ends; its handle dragged onto C makes C its next state.
+  await graph.select('B');
+  const handle = page.locator('[data-testid="connect-handle"]');
+  await handle.waitFor();
+  let shown;
+  let def = await changed(page, code, async () => { shown = await graph.dragTo(handle, await graph.nodeCentre('C')); });
+  assert.equal(shown, 'onto:/States/C');
+  assert.equal(def.States.B.Next, 'C');
+  assert.equal(def.States.B.End, undefined);
+
+  // The edge A->B picked up and dropped on C: A now leads to C.
+  const edge = await graph.edgeMiddle('A', 'B');
+  def = await changed(page, code, async () => { shown = await graph.dragTo(edge, await graph.nodeCentre('C')); });
+  assert.equal(shown, 'onto:/States/C');
+  assert.equal(def.States.A.Next, 'C');
+  assert.deepEqual(errors, []);
+});
+
 test('game-housekeeping is rebuilt from a new document with pointer, keyboard and the inspector; undo and redo walk every step', async () => {
   const { page, errors, code, graph } = await studio();
   await page.click('[data-testid="menu-import"] summary');
