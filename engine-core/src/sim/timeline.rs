@@ -108,3 +108,89 @@ pub fn iteration_label(path: &IterationPath) -> String {
     }
     label
 }
+
+/// A bar placed on a drawing `width` pixels wide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub lane: usize,
+    pub kind: SpanKind,
+    pub status: RunStatus,
+    pub x: f64,
+    pub width: f64,
+    /// Where clicking the bar moves the cursor (the first merged span's event).
+    pub event: usize,
+    /// Spans drawn as this bar (narrow neighbours in one lane are merged).
+    pub spans: usize,
+}
+
+/// Narrowest bar drawn, in pixels, so instant states stay visible and clickable.
+pub const MIN_BAR_PX: f64 = 2.0;
+
+/// The spans of lanes `first..first + count` scaled to `width` pixels; spans of one
+/// lane and kind that would overlap on screen become one bar, so a loop of thousands
+/// of visits draws at most a few bars per pixel column.
+pub fn fit(t: &Timeline, width: f64, first: usize, count: usize) -> Vec<Bar> {
+    let total = (t.end_ms - t.start_ms).max(1) as f64;
+    let scale = width / total;
+    let mut bars: Vec<Bar> = Vec::new();
+    // The last bar of each (lane, kind), to extend instead of drawing anew.
+    let mut last: BTreeMap<(usize, u8), usize> = BTreeMap::new();
+    for span in t.spans.iter().filter(|s| s.lane >= first && s.lane < first + count) {
+        let x = (span.start_ms - t.start_ms) as f64 * scale;
+        let w = ((span.end_ms - span.start_ms) as f64 * scale).max(MIN_BAR_PX);
+        let key = (span.lane, span.kind as u8);
+        if let Some(&b) = last.get(&key) {
+            let bar = &mut bars[b];
+            // Overlapping on screen (touching bars stay apart: back-to-back Waits).
+            if x < bar.x + bar.width {
+                bar.width = bar.width.max(x + w - bar.x);
+                bar.spans += 1;
+                bar.status = worse(bar.status, span.status);
+                continue;
+            }
+        }
+        last.insert(key, bars.len());
+        bars.push(Bar { lane: span.lane, kind: span.kind, status: span.status, x, width: w, event: span.event, spans: 1 });
+    }
+    bars
+}
+
+/// The status a merged bar shows: a failure or a running visit stays visible.
+fn worse(a: RunStatus, b: RunStatus) -> RunStatus {
+    let rank = |s| match s {
+        RunStatus::Failed => 4,
+        RunStatus::InProgress => 3,
+        RunStatus::Cancelled => 2,
+        RunStatus::Caught => 1,
+        RunStatus::Succeeded => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(lane: usize, start_ms: i64, end_ms: i64, event: usize) -> Span {
+        Span { lane, state: Rc::from("S"), kind: SpanKind::Active, start_ms, end_ms, depth: 0, event, status: RunStatus::Succeeded }
+    }
+
+    #[test]
+    fn spans_scale_to_the_width_and_narrow_neighbours_merge() {
+        let mut t = Timeline { start_ms: 1000, end_ms: 11_000, ..Timeline::default() };
+        // 10 s over 100 px: 10 ms per pixel.
+        t.spans = alloc::vec![span(0, 1000, 6000, 1), span(0, 6000, 6005, 2), span(0, 6005, 6010, 3), span(1, 9000, 11_000, 4)];
+        let bars = fit(&t, 100.0, 0, 2);
+        assert_eq!(bars.len(), 3);
+        assert_eq!((bars[0].x, bars[0].width, bars[0].spans, bars[0].event), (0.0, 50.0, 1, 1));
+        // Two 5 ms visits (0.05 px) drawn 2 px wide from 50 and 50.05 px overlap: one bar.
+        assert_eq!((bars[1].x, bars[1].spans, bars[1].event), (50.0, 2, 2));
+        assert!((bars[1].width - 2.05).abs() < 1e-9, "{}", bars[1].width);
+        assert_eq!((bars[2].lane, bars[2].x, bars[2].width), (1, 80.0, 20.0));
+        assert_eq!(fit(&t, 100.0, 1, 1).len(), 1, "only the lanes asked for");
+    }
+}
