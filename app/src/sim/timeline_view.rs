@@ -37,11 +37,12 @@ pub fn TimelineView() -> impl IntoView {
         cache.set_value(Some((key, t.clone())));
         Some(t)
     };
-    let cursor_ms = move || {
+    // The cursor's event and its virtual time.
+    let cursor_at = move || {
         sim.with_session(|s| {
             s.cursor()
                 .checked_sub(1)
-                .map(|i| s.events()[i].timestamp_ms)
+                .map(|i| (i, s.events()[i].timestamp_ms))
         })
         .flatten()
     };
@@ -49,15 +50,14 @@ pub fn TimelineView() -> impl IntoView {
         let Some(t) = timeline() else {
             return view! { <p class="sim-note">"Run the machine to see its timeline."</p> }.into_any();
         };
-        drawing(t, cursor_ms).into_any()
+        drawing(t, cursor_at).into_any()
     }
 }
 
-fn drawing(t: Rc<Timeline>, cursor_ms: impl Fn() -> Option<i64> + Send + Sync + Copy + 'static) -> impl IntoView {
+fn drawing(t: Rc<Timeline>, cursor_at: impl Fn() -> Option<(usize, i64)> + Send + Sync + Copy + 'static) -> impl IntoView {
     let sim = use_sim();
     let shown = t.lanes.len().min(MAX_LANES);
     let height = shown as f64 * LANE_PX + 4.0;
-    let total = (t.end_ms - t.start_ms).max(1) as f64;
     let labels = t.lanes[..shown]
         .iter()
         .enumerate()
@@ -105,20 +105,25 @@ fn drawing(t: Rc<Timeline>, cursor_ms: impl Fn() -> Option<i64> + Send + Sync + 
             }
         })
         .collect_view();
-    let start = t.start_ms;
+    let (start_ms, end_ms, events) = (t.start_ms, t.end_ms, t.events);
     let cursor_line = move || {
-        cursor_ms().map(|ms| {
-            let x = LABEL_PX + (ms - start) as f64 / total * BARS_PX;
+        cursor_at().map(|(event, ms)| {
+            let axis = Timeline { start_ms, end_ms, events, ..Timeline::default() };
+            let x = LABEL_PX + axis.x(event, ms, BARS_PX);
             view! { <line class="tl-cursor" data-testid="sim-tl-cursor" x1=x x2=x y1="0" y2=height /> }
         })
     };
     let hidden = t.lanes.len() - shown;
-    let span_text = format!(
-        "{} → {} · {} s of virtual time",
-        format_timestamp(t.start_ms),
-        format_timestamp(t.end_ms),
-        (t.end_ms - t.start_ms) as f64 / 1000.0
-    );
+    let span_text = if t.by_events() {
+        format!("{} · no virtual time passed: bars in event order", format_timestamp(t.start_ms))
+    } else {
+        format!(
+            "{} → {} · {} s of virtual time",
+            format_timestamp(t.start_ms),
+            format_timestamp(t.end_ms),
+            (t.end_ms - t.start_ms) as f64 / 1000.0
+        )
+    };
     view! {
         <div class="sim-timeline" data-testid="sim-timeline">
             <p class="sim-note">{span_text}" · bars: running, "<span class="tl-key tl-waiting">"waiting"</span>", "<span class="tl-key tl-backoff">"retry back-off"</span></p>
