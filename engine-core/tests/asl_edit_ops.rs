@@ -937,3 +937,121 @@ fn workflow_settings() {
         Edit::Text(vec![])
     );
 }
+
+// ---- more positions, scopes and languages ------------------------------------------
+
+#[test]
+fn insert_in_a_jsonata_machine_writes_arguments() {
+    let text = "{\n\t\"QueryLanguage\": \"JSONata\",\n\t\"StartAt\": \"S\",\n\t\"States\": {\n\t\t\"S\": {\n\t\t\t\"Type\": \"Succeed\"\n\t\t}\n\t}\n}";
+    // Tab indentation, as the document has it.
+    let after = "{\n\t\"QueryLanguage\": \"JSONata\",\n\t\"StartAt\": \"SNS Publish\",\n\t\"States\": {\n\t\t\"S\": {\n\t\t\t\"Type\": \"Succeed\"\n\t\t},\n\t\t\"SNS Publish\": {\n\t\t\t\"Type\": \"Task\",\n\t\t\t\"Resource\": \"arn:aws:states:::sns:publish\",\n\t\t\t\"Arguments\": {\n\t\t\t\t\"TopicArn\": \"arn:aws:sns:us-east-1:123456789012:MyTopic\",\n\t\t\t\t\"Message\": \"{% $states.input %}\"\n\t\t\t},\n\t\t\t\"Next\": \"S\"\n\t\t}\n\t}\n}";
+    check(
+        text,
+        insert_template(
+            &doc(text),
+            template("sns-publish"),
+            &Position::Start(String::new()),
+        ),
+        after,
+    );
+    assert_valid(after);
+}
+
+const NESTED: &str = r#"{"StartAt": "P", "States": {
+  "P": {"Type": "Parallel", "Branches": [
+    {"StartAt": "X", "States": {"X": {"Type": "Pass", "Next": "Y"}, "Y": {"Type": "Pass", "End": true}}}
+  ], "Next": "Z"},
+  "Z": {"Type": "Succeed"}
+}}"#;
+
+#[test]
+fn delete_inside_a_branch_and_a_parent_with_its_children() {
+    let after = r#"{"StartAt": "P", "States": {
+  "P": {"Type": "Parallel", "Branches": [
+    {"StartAt": "Y", "States": {"Y": {"Type": "Pass", "End": true}}}
+  ], "Next": "Z"},
+  "Z": {"Type": "Succeed"}
+}}"#;
+    check(
+        NESTED,
+        done(delete_states(
+            &doc(NESTED),
+            &["/States/P/Branches/0/States/X".into()],
+            &[],
+        )),
+        after,
+    );
+    assert_valid(after);
+    // Selecting a branch's state with its Parallel deletes the Parallel once.
+    let selection = ["/States/P/Branches/0/States/Y".into(), "/States/P".into()];
+    let after = "{\"StartAt\": \"Z\", \"States\": {\n  \"Z\": {\"Type\": \"Succeed\"}\n}}";
+    check(
+        NESTED,
+        done(delete_states(&doc(NESTED), &selection, &[])),
+        after,
+    );
+    assert_valid(after);
+}
+
+#[test]
+fn move_asks_about_a_choice_and_refuses_catch_targets_across_scopes() {
+    let Outcome::Ask(q) = move_state(
+        &doc(BRANCHING),
+        "/States/C",
+        &Position::Start(String::new()),
+        &[],
+    )
+    .unwrap() else {
+        panic!("a Choice with two targets leaves A without a single successor")
+    };
+    assert_eq!(q[0].reference, "/States/A/Next");
+    let text = r#"{"StartAt": "T", "States": {
+  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "Next": "P"},
+  "P": {"Type": "Parallel", "Branches": [{"StartAt": "", "States": {}}], "End": true},
+  "F": {"Type": "Fail"}
+}}"#;
+    let err = move_state(
+        &doc(text),
+        "/States/T",
+        &Position::Start("/States/P/Branches/0".into()),
+        &[],
+    )
+    .unwrap_err();
+    assert!(matches!(err, EditError::Invalid(_)));
+    // Its copy can go there only when the Catch target can follow: it cannot.
+    let clip = copy_states(&doc(text), &["/States/T".into()]).unwrap();
+    let err = paste_states(
+        &doc(text),
+        &clip,
+        &Position::Start("/States/P/Branches/0".into()),
+    )
+    .unwrap_err();
+    assert!(matches!(err, EditError::Invalid(_)));
+}
+
+#[test]
+fn paste_into_an_empty_branch() {
+    let text = r#"{"StartAt": "A", "States": {
+  "A": {"Type": "Pass", "Next": "P"},
+  "P": {"Type": "Parallel", "Branches": [{"StartAt": "", "States": {}}], "End": true}
+}}"#;
+    let clip = copy_states(&doc(text), &["/States/A".into()]).unwrap();
+    let change = paste_states(
+        &doc(text),
+        &clip,
+        &Position::Start("/States/P/Branches/0".into()),
+    )
+    .unwrap();
+    assert_eq!(change.selection, ["/States/P/Branches/0/States/A (1)"]);
+    let after = r#"{"StartAt": "A", "States": {
+  "A": {"Type": "Pass", "Next": "P"},
+  "P": {"Type": "Parallel", "Branches": [{"StartAt": "A (1)", "States": {
+    "A (1)": {
+      "Type": "Pass",
+      "End": true
+    }
+  }}], "End": true}
+}}"#;
+    check(text, Ok(change), after);
+    assert_valid(after);
+}

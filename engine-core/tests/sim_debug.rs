@@ -258,7 +258,7 @@ fn waits_assignments_and_a_jsonata_condition() {
     assert_eq!(waits, [30_000, 30_000, 30_000]);
     let status = s.inspection("GetStatus").unwrap();
     let assigned = s.assigned_by(&status).unwrap();
-    assert_eq!(assigned.keys().map(String::as_str).collect::<Vec<_>>(), ["polls", "status"]);
+    assert_eq!(assigned.keys().map(engine_core::Key::as_str).collect::<Vec<_>>(), ["polls", "status"]);
     assert_eq!(assigned.get("polls").and_then(Value::as_i64), Some(3));
     let definition = read(shared("examples").join("job-poller.jsonata.asl.json"));
     let done = s.inspection("IsDone").unwrap();

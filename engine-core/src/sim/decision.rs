@@ -39,7 +39,7 @@ pub fn decision(inspection: &StateInspection, state: Option<&Value>, assigned: O
     };
     Decision {
         choice,
-        assigned: assigned.map(|m| m.keys().cloned().collect()).unwrap_or_default(),
+        assigned: assigned.map(|m| m.keys().map(|k| String::from(k.as_str())).collect()).unwrap_or_default(),
     }
 }
 

@@ -73,7 +73,7 @@ impl MockDrafts {
             };
             let responses = list.iter().map(draft_of).collect();
             drafts.states.push(StateMocks {
-                state: state.clone(),
+                state: state.to_string(),
                 responses,
             });
         }
@@ -115,7 +115,7 @@ impl MockDrafts {
                 }
                 list.push(Value::from(m));
             }
-            out.insert(s.state.clone(), Value::array(list));
+            out.insert(s.state.as_str().into(), Value::array(list));
         }
         Ok(Value::from(out))
     }
@@ -172,7 +172,7 @@ pub fn mock_config_test_cases(config: &Value) -> Vec<(String, String)> {
             .flatten()
             .map(|(k, _)| k)
         {
-            out.push((machine.clone(), case.clone()));
+            out.push((machine.to_string(), case.to_string()));
         }
     }
     out

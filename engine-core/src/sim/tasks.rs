@@ -39,7 +39,7 @@ fn collect(scope: &Value, at: &str, out: &mut Vec<TaskSlot>) {
                     .unwrap_or("")
                     .to_string();
                 out.push(TaskSlot {
-                    name: name.clone(),
+                    name: name.to_string(),
                     resource,
                     pointer,
                 });

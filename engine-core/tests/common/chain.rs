@@ -163,7 +163,7 @@ fn run_chain(
     let vars = no_variables();
     let mut rng = Rng::seeded(7);
     for _ in 0..100 {
-        let state = states.get(&name).ok_or("unknown state")?;
+        let state = states.get(name.as_str()).ok_or("unknown state")?;
         entered.push(name.clone());
         let mut ctx = placeholder_context(input, &name);
         if let Some(extra) = extra {

@@ -1,19 +1,11 @@
 // Accessibility of the studio's controls (issue 6): every control can be reached with the
 // keyboard, shows where focus is, and has a name a screen reader can say.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { studioSuite } from '../support/suite.mjs';
+import { openPage } from '../support/browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = studioSuite();
 
 const CONTROLS = 'button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [role="button"], [role="tab"], [contenteditable="true"]';
 
@@ -52,10 +44,10 @@ function defineKey() {
   };
 }
 
-const PANES = ['definition', 'simulate'];
+const PANES = ['definition', 'inspector', 'simulate'];
 
 async function openStudio(pane) {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   await page.click(`[data-testid="tab-${pane}"]`);
   await page.evaluate(defineKey);

@@ -1,11 +1,12 @@
-// One served dist/ and one Chromium per spec file, started before its tests and closed after.
+// The set-up every spec file shares: the built studio served on loopback and one browser,
+// started before the file's tests and closed after them.
 import { before, after } from 'node:test';
 import { serveDist } from './server.mjs';
 import { launch } from './browser.mjs';
 
-/** Registers the hooks; the returned object's `server` and `browser` are set once they run. */
+/** Registers the hooks; `server` and `browser` are set on the returned object once started. */
 export function studioSuite() {
-  const suite = { server: undefined, browser: undefined };
+  const suite = { server: null, browser: null };
   before(async () => {
     suite.server = await serveDist();
     suite.browser = await launch();

@@ -32,7 +32,7 @@ pub fn connect(doc: &Document, slot: &str, target: &str) -> Result<Change, EditE
         )));
     }
     let mut draft = Draft::new(doc);
-    draft.apply_all(&spot.link(target))?;
+    draft.apply_together(&spot.link(target))?;
     Ok(Change {
         edit: draft.finish(),
         selection: vec![slot.into()],

@@ -50,7 +50,7 @@ pub fn delete_states(
         return Ok(Outcome::Ask(questions));
     }
     let mut draft = Draft::new(doc);
-    draft.apply_all(&edits)?;
+    draft.apply_together(&edits)?;
     for (pointer, _, _) in &selected {
         draft.apply(&Edit::Remove {
             pointer: pointer.clone(),

@@ -35,6 +35,9 @@ impl Piece {
 pub(super) struct Draft<'a> {
     original: &'a Document,
     current: Document,
+    /// The last step's changes, applied to `current` only when another step needs it, so
+    /// the last step costs no reparse.
+    unapplied: Vec<TextChange>,
     pieces: Vec<Piece>,
 }
 
@@ -43,17 +46,41 @@ impl<'a> Draft<'a> {
         Draft {
             original,
             current: original.clone(),
+            unapplied: Vec::new(),
             pieces: vec![Piece::Kept(Span::new(0, original.text().len()))],
         }
     }
 
     /// Apply one step; on error the draft is unchanged.
     pub(super) fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        if !self.unapplied.is_empty() {
+            let last = core::mem::take(&mut self.unapplied);
+            self.current.apply(&Edit::Text(last))?;
+        }
         let mut changes = self.current.changes_for(edit)?;
         changes.sort_by_key(|c| (c.span.start, c.span.end));
-        self.current.apply(&Edit::Text(changes.clone()))?;
+        check_changes(self.current.text(), &changes, Touching::Allowed)?;
         self.pieces = splice(&self.pieces, &changes);
+        self.unapplied = changes;
         Ok(())
+    }
+
+    /// Apply edits that each address the current text as one step when their changes do
+    /// not overlap (one reparse instead of one each), else one after another.
+    pub(super) fn apply_together(&mut self, edits: &[Edit]) -> Result<(), EditError> {
+        if !self.unapplied.is_empty() {
+            let last = core::mem::take(&mut self.unapplied);
+            self.current.apply(&Edit::Text(last))?;
+        }
+        let mut changes = Vec::new();
+        for edit in edits {
+            changes.extend(self.current.changes_for(edit)?);
+        }
+        changes.sort_by_key(|c| (c.span.start, c.span.end));
+        if check_changes(self.current.text(), &changes, Touching::Conflict).is_err() {
+            return self.apply_all(edits);
+        }
+        self.apply(&Edit::Text(changes))
     }
 
     /// Apply each step in order.
@@ -91,6 +118,36 @@ impl<'a> Draft<'a> {
         }
         Edit::Text(changes)
     }
+}
+
+/// Whether a change may start where the previous one ends. One edit's own changes may
+/// (they were made together); changes of separate edits may not, since two insertions
+/// at one place (two members into `{}`) were each written as if alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Touching {
+    Allowed,
+    Conflict,
+}
+
+/// Changes that `Document::apply` would take: sorted, inside the text, on character
+/// boundaries, not overlapping.
+fn check_changes(text: &str, changes: &[TextChange], touching: Touching) -> Result<(), EditError> {
+    let mut previous_end = None;
+    for c in changes {
+        let after_previous = match (previous_end, touching) {
+            (None, _) => true,
+            (Some(end), Touching::Allowed) => end <= c.span.start,
+            (Some(end), Touching::Conflict) => end < c.span.start,
+        };
+        let inside = after_previous && c.span.start <= c.span.end && c.span.end <= text.len();
+        if !inside || !text.is_char_boundary(c.span.start) || !text.is_char_boundary(c.span.end) {
+            return Err(EditError::Invalid(
+                "changes overlap or lie outside the text".into(),
+            ));
+        }
+        previous_end = Some(c.span.end);
+    }
+    Ok(())
 }
 
 /// The pieces of the text after `changes` (sorted, against the text `pieces` make up).
@@ -167,5 +224,22 @@ mod tests {
         assert_eq!(applied.text(), "{\"a\": 11, \"b\": 2}");
         applied.apply(&undo).unwrap();
         assert_eq!(applied.text(), doc.text());
+    }
+
+    #[test]
+    fn edits_together_in_one_step_or_one_after_another_when_they_overlap() {
+        let doc = parse_document("{\"a\": {}, \"b\": 1}");
+        let set = |pointer: &str, value: &str| Edit::Set {
+            pointer: pointer.into(),
+            value: value.into(),
+        };
+        let mut draft = Draft::new(&doc);
+        // Both fill the same empty object: their changes overlap, so one goes after the other.
+        draft
+            .apply_together(&[set("/a/x", "1"), set("/a/y", "2"), set("/b", "3")])
+            .unwrap();
+        let mut applied = doc.clone();
+        applied.apply(&draft.finish()).unwrap();
+        assert_eq!(applied.text(), "{\"a\": {\"x\": 1, \"y\": 2}, \"b\": 3}");
     }
 }

@@ -133,10 +133,12 @@ fn edge(doc: &Document, slot: &str) -> Result<Spot, EditError> {
         (None, [start]) => start == "StartAt",
         (Some(_), [key]) => key == "Next" || key == "Default",
         (Some(_), [list, index, next]) => {
-            (list == "Choices" || list == "Catch")
-                && next == "Next"
-                && doc.resolve(&slot[..slot.len() - 5]).is_some()
-                && !index.is_empty()
+            // The rule or catcher must exist; its `Next` may not yet.
+            let item = format!(
+                "{}/{list}/{index}",
+                place.state_pointer().unwrap_or_default()
+            );
+            (list == "Choices" || list == "Catch") && next == "Next" && doc.resolve(&item).is_some()
         }
         _ => false,
     };
@@ -228,8 +230,9 @@ pub fn insert_state(
     let name = unique_name(doc, base, &[]);
     let state = with_transitions(definition, spot.successor.as_deref());
     let mut draft = Draft::new(doc);
-    draft.apply(&spot.add(&name, &state))?;
-    draft.apply_all(&spot.link(&name))?;
+    let mut edits = vec![spot.add(&name, &state)];
+    edits.extend(spot.link(&name));
+    draft.apply_together(&edits)?;
     Ok(Change {
         edit: draft.finish(),
         selection: vec![state_pointer(&spot.machine, &name)],

@@ -66,15 +66,15 @@ pub fn move_state(
         }
     }
     edits.extend(spot.link(&name));
+    let mut draft = Draft::new(doc);
+    draft.apply_together(&edits)?;
     if across {
-        edits.push(Edit::MoveState {
+        draft.apply(&Edit::MoveState {
             pointer: state.into(),
             to: format!("{}/States", spot.machine),
             after: spot.after.clone(),
-        });
+        })?;
     }
-    let mut draft = Draft::new(doc);
-    draft.apply_all(&edits)?;
     Ok(Outcome::Done(Change {
         edit: draft.finish(),
         selection: vec![state_pointer(&spot.machine, &name)],
