@@ -37,7 +37,7 @@ fn node(key: Option<String>, value: &Value, pointer: String, marks: &Marks, dept
     let label = key.map(|k| view! { <span class="jt-key">{k}": "</span> });
     let tag = mark.map(|m| view! { <span class="jt-mark">{m}</span> });
     let entries: Vec<(String, &Value)> = match value {
-        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Value::Object(map) => map.iter().map(|(k, v)| (String::from(k.as_str()), v)).collect(),
         Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
         leaf => {
             return view! {
