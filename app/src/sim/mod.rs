@@ -5,7 +5,8 @@
 //! | file | purpose |
 //! |---|---|
 //! | `state.rs` | `SimState`: the session, its revision, input, mock drafts, breakpoints |
-//! | `runner.rs` | starting a session and advancing it in slices so the page never freezes |
+//! | `runner.rs` | starting a run, following its recording, pause and cancel |
+//! | `worker.rs` | the simulator's Web Worker: loaded on the first run, runs off the main thread |
 //! | `pane_tabs.rs` | `PaneTabs`: Definition / Simulate tabs in the left pane |
 //! | `sim_panel.rs` | `SimPanel`: the panel's layout |
 //! | `input_editor.rs` | `InputEditor`: execution input with JSON validation |
@@ -35,5 +36,6 @@ mod runner;
 mod sim_panel;
 mod state;
 mod timeline_view;
+mod worker;
 
 pub use pane_tabs::PaneTabs;

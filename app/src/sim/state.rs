@@ -22,8 +22,10 @@ pub struct SimState {
     /// The Map iteration picked per Map (by name): the graph and the inspector show its
     /// nested states in that iteration.
     pub picks: RwSignal<BTreeMap<String, u32>>,
-    /// True while slices are being scheduled.
+    /// True while the cursor follows the run to its end or a breakpoint.
     pub running: RwSignal<bool>,
+    /// True while the simulator's worker is still recording the run.
+    pub recording: RwSignal<bool>,
     /// Why the last Run could not start.
     pub error: RwSignal<Option<String>>,
 }
@@ -39,6 +41,7 @@ impl SimState {
             breakpoints: RwSignal::new(BTreeSet::new()),
             picks: RwSignal::new(BTreeMap::new()),
             running: RwSignal::new(false),
+            recording: RwSignal::new(false),
             error: RwSignal::new(None),
         }
     }

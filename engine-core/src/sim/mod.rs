@@ -20,6 +20,8 @@
 //! | `tasks` | the Task states of a machine and starter responses per Resource |
 //! | `drafts` | mocks as edited: case format and MockConfigFile in and out |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
+//! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
+//! | `wire` | history events, inspection records and nesting as JSON values and back |
 
 mod cost;
 mod decision;
@@ -27,14 +29,17 @@ mod diff;
 mod drafts;
 mod groups;
 mod nesting;
+mod recording;
 mod session;
 mod status;
 mod tasks;
 mod timeline;
 mod visits;
+mod wire;
 
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{mock_config_test_cases, DraftError, MockDrafts, ResponseDraft, StateMocks};
+pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
