@@ -47,10 +47,10 @@ pub fn TimelineView() -> impl IntoView {
         .flatten()
     };
     move || {
-        // Built once a run pauses or ends: rebuilding it on every slice would cost the
-        // whole history each time.
-        if sim.running.get() {
-            return view! { <p class="sim-note">"The timeline is drawn when the run pauses or ends."</p> }.into_any();
+        // Built once the recording is complete: rebuilding it for every chunk that
+        // arrives would cost the whole history each time.
+        if sim.recording.get() {
+            return view! { <p class="sim-note">"The timeline is drawn when the run has been recorded."</p> }.into_any();
         }
         let Some(t) = timeline() else {
             return view! { <p class="sim-note">"Run the machine to see its timeline."</p> }.into_any();
