@@ -51,6 +51,8 @@ test('a recorded Map: step over, iteration picker, Choice rule, timeline and dat
   // Step to the Map's entry (AWS event 4), then step over it: nothing nested stops the
   // cursor; the Map fails without a Catch, so its visit ends with the execution.
   await page.click('[data-testid="sim-debug"]');
+  // The run is recorded off the page; stepping waits for nothing once it has all arrived.
+  await page.waitForFunction(() => /^event 0 of \d+$/.test(document.querySelector('[data-testid="sim-position"]')?.textContent ?? ''));
   for (let i = 0; i < 4; i++) await page.click('[data-testid="sim-step"]');
   assert.deepEqual(await currentRow(page), { id: 4, type: awsEvent(4).type });
   await page.click('[data-testid="sim-step-over"]');
