@@ -39,7 +39,7 @@ mod wire;
 
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{mock_config_test_cases, DraftError, MockDrafts, ResponseDraft, StateMocks};
-pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_READY};
+pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
