@@ -539,7 +539,9 @@ impl Frame {
             self.write_variables(ctx, values, delta);
         }
         if let Some(mut i) = self.insp.take() {
-            if i.status.is_empty() {
+            // A retried attempt that then succeeded ends the visit SUCCEEDED (the
+            // retry it took stays in retry_index).
+            if i.status.is_empty() || i.status == "RETRIABLE" {
                 i.status = "SUCCEEDED";
             }
             i.output = Some(output.clone());
