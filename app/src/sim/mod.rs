@@ -14,14 +14,19 @@
 //! | `response_editor.rs` | `ResponseEditor`: one Return/Throw response |
 //! | `mock_import.rs` | `MockImport`: paste case-format mocks or a MockConfigFile (test-case picker) |
 //! | `result_view.rs` | `ResultView`: status, output or error/cause, transitions, duration, cost |
-//! | `debugger.rs` | `Debugger`: step, step back, slider, breakpoints, continue |
+//! | `debugger.rs` | `Debugger`: step, step over a state, step back, slider, breakpoints, continue |
 //! | `history_table.rs` | `HistoryTable`: the virtualized, filterable event table and its export |
-//! | `inspector.rs` | `Inspector`: the selected state's data-flow stages at the cursor |
+//! | `inspector.rs` | `Inspector`: the selected state's data-flow stages at the cursor, changes highlighted, Choice rule, Retry/Catch, variables |
+//! | `json_tree.rs` | `JsonTree`: collapsible JSON with marked paths (added, changed, assigned) |
+//! | `iterations.rs` | `Iterations`: per-iteration / per-branch status and the Map iteration picker |
+//! | `timeline_view.rs` | `TimelineView`: the Gantt of states over virtual time; clicking a bar moves the cursor |
 
 mod debugger;
 mod history_table;
 mod input_editor;
 mod inspector;
+mod iterations;
+mod json_tree;
 mod mock_import;
 mod mocks_editor;
 mod pane_tabs;
@@ -30,6 +35,7 @@ mod result_view;
 mod runner;
 mod sim_panel;
 mod state;
+mod timeline_view;
 mod worker;
 
 pub use pane_tabs::PaneTabs;

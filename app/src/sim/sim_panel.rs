@@ -1,15 +1,17 @@
 //! The simulate panel's layout: input and mocks, Run, the result, the debugger, the
-//! history table and the data-flow inspector.
+//! Map/Parallel iterations, the data-flow inspector, the timeline and the history table.
 
 use super::debugger::Debugger;
 use super::history_table::HistoryTable;
 use super::input_editor::InputEditor;
 use super::inspector::Inspector;
+use super::iterations::Iterations;
 use super::mock_import::MockImport;
 use super::mocks_editor::MocksEditor;
 use super::result_view::ResultView;
 use super::runner;
 use super::state::use_sim;
+use super::timeline_view::TimelineView;
 use crate::store::use_store;
 use engine_core::sim::RunStatus;
 use leptos::prelude::*;
@@ -18,9 +20,11 @@ use leptos::prelude::*;
 pub fn SimPanel() -> impl IntoView {
     let store = use_store();
     let sim = use_sim();
-    // The graph follows the cursor: each state's status at it, by name.
+    // The graph follows the cursor: each state's status at it, by name; a Map's nested
+    // states as in its picked iteration.
     Effect::new(move |_| {
-        let statuses = sim.with_session(|s| s.statuses()).unwrap_or_default();
+        let picks = sim.pick_list();
+        let statuses = sim.with_session(|s| s.statuses_picked(&picks)).unwrap_or_default();
         store.run_status.set(
             statuses
                 .into_iter()
@@ -45,7 +49,15 @@ pub fn SimPanel() -> impl IntoView {
             {move || sim.error.get().map(|e| view! { <p class="sim-error" role="alert" data-testid="sim-run-error">{e}</p> })}
             <ResultView />
             <Debugger />
+            <details class="sim-section" open data-testid="sim-iterations">
+                <summary class="sim-heading">"Map iterations and Parallel branches"</summary>
+                <Iterations />
+            </details>
             <Inspector />
+            <details class="sim-section" open data-testid="sim-timeline-section">
+                <summary class="sim-heading">"Timeline"</summary>
+                <TimelineView />
+            </details>
             <HistoryTable />
         </div>
     }

@@ -2,7 +2,8 @@
 
 use engine_core::sim::{MockDrafts, Session};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// Signals of the simulate panel. The session itself is not reactive: `rev` is bumped
 /// after every change to it, and views read it inside `rev`-tracking closures.
@@ -18,6 +19,9 @@ pub struct SimState {
     pub drafts: RwSignal<MockDrafts>,
     pub mocks_shape: RwSignal<u64>,
     pub breakpoints: RwSignal<BTreeSet<String>>,
+    /// The Map iteration picked per Map (by name): the graph and the inspector show its
+    /// nested states in that iteration.
+    pub picks: RwSignal<BTreeMap<String, u32>>,
     /// True while the cursor follows the run to its end or a breakpoint.
     pub running: RwSignal<bool>,
     /// True while the simulator's worker is still recording the run.
@@ -35,6 +39,7 @@ impl SimState {
             drafts: RwSignal::new(MockDrafts::default()),
             mocks_shape: RwSignal::new(0),
             breakpoints: RwSignal::new(BTreeSet::new()),
+            picks: RwSignal::new(BTreeMap::new()),
             running: RwSignal::new(false),
             recording: RwSignal::new(false),
             error: RwSignal::new(None),
@@ -55,6 +60,11 @@ impl SimState {
             .flatten();
         self.rev.update(|r| *r += 1);
         out
+    }
+
+    /// The picked iterations as the session's views take them (tracking `picks`).
+    pub fn pick_list(&self) -> Vec<(Rc<str>, u32)> {
+        self.picks.with(|p| p.iter().map(|(m, k)| (Rc::from(m.as_str()), *k)).collect())
     }
 
     /// Replaces the drafts and redraws the mocks editor.
