@@ -1,7 +1,14 @@
-//! The simulate panel's layout: input and mocks, Run, the result, the debugger, the
-//! history table and the data-flow inspector.
+//! The simulate panel's layout: the scenario, its input, mocks and expected outcome,
+//! Run, the result, the scenarios' pass/fail table, the debugger, the history table
+//! and the data-flow inspector.
 
 use super::debugger::Debugger;
+use super::document_link::keep_with_document;
+use super::expected_editor::ExpectedEditor;
+use super::map_sources_editor::MapSourcesEditor;
+use super::mock_export::MockExport;
+use super::scenario_bar::ScenarioBar;
+use super::scenario_table::ScenarioTable;
 use super::history_table::HistoryTable;
 use super::input_editor::InputEditor;
 use super::inspector::Inspector;
@@ -18,6 +25,7 @@ use leptos::prelude::*;
 pub fn SimPanel() -> impl IntoView {
     let store = use_store();
     let sim = use_sim();
+    keep_with_document(store, sim);
     // The graph follows the cursor: each state's status at it, by name.
     Effect::new(move |_| {
         let statuses = sim.with_session(|s| s.statuses()).unwrap_or_default();
@@ -30,9 +38,13 @@ pub fn SimPanel() -> impl IntoView {
     });
     view! {
         <div class="sim" data-testid="sim-panel">
+            <ScenarioBar />
             <InputEditor />
             <MockImport />
+            <MockExport />
             <MocksEditor />
+            <MapSourcesEditor />
+            <ExpectedEditor />
             <div class="sim-actions">
                 <button class="primary" data-testid="sim-run" on:click=move |_| runner::run(store, sim)>"Run"</button>
                 <button data-testid="sim-debug" on:click=move |_| match runner::start(store, sim) {
@@ -42,6 +54,8 @@ pub fn SimPanel() -> impl IntoView {
             </div>
             {move || sim.error.get().map(|e| view! { <p class="sim-error" role="alert" data-testid="sim-run-error">{e}</p> })}
             <ResultView />
+            <h3 class="sim-heading">"Scenarios"</h3>
+            <ScenarioTable />
             <Debugger />
             <Inspector />
             <HistoryTable />
