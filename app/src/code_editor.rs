@@ -43,6 +43,20 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn destroy(this: &EditorHandle);
+
+    #[wasm_bindgen(method, js_name = stepHistory)]
+    fn step_history_of(this: &EditorHandle, redo: bool) -> bool;
+}
+
+/// Undoes (or redoes) the last change of the text — typed, imported or made by a form —
+/// through the code view's history, the one history of the document.
+pub fn step_history(redo: bool) {
+    let editor = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("statelabEditor")).ok())
+        .filter(|e| e.is_object());
+    if let Some(editor) = editor {
+        editor.unchecked_into::<EditorHandle>().step_history_of(redo);
+    }
 }
 
 /// A mounted editor with the callbacks it holds (dropped together).

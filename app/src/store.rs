@@ -14,7 +14,6 @@
 //! | `run_status` | simulate panel → graph | each state's status at the debugger's cursor |
 
 use engine_core::asl::{validate, Diagnostic};
-use engine_core::json::parse_value;
 use engine_core::json::tree::{parse_document, Document, Span};
 use engine_core::layout::Transform;
 use engine_core::Value;
@@ -57,17 +56,22 @@ pub struct Store {
 impl Store {
     pub fn new(initial_text: String) -> Store {
         let text = RwSignal::new(initial_text);
-        let parsed = Memo::new(move |_| text.with(|t| parse_value(t).map_err(|e| e.to_string())));
-        // A text that has never parsed (say, a broken document restored on reload) is drawn
-        // from what the recovering parser makes of it, so the graph is never blank.
-        let last_good = Memo::new(move |previous: Option<&Option<Value>>| match parsed.get() {
-            Ok(v) => Some(v),
-            Err(_) => previous.cloned().flatten().or_else(|| text.with(|t| recovered(t))),
-        });
+        // The text is parsed once per change, into the lossless tree; the plain value, the
+        // problems and the graph all derive from it.
         let document = Memo::new_with_compare(
             move |_| Arc::new(text.with(|t| parse_document(t))),
             |old, new| old.map(|d| d.text()) != new.map(|d| d.text()),
         );
+        let parsed = Memo::new(move |_| document.with(|d| definition_of(d)));
+        // A text that has never parsed (say, a broken document restored on reload) is drawn
+        // from what the recovering parser makes of it, so the graph is never blank.
+        let last_good = Memo::new(move |previous: Option<&Option<Value>>| match parsed.get() {
+            Ok(v) => Some(v),
+            Err(_) => previous
+                .cloned()
+                .flatten()
+                .or_else(|| document.with(|d| d.root().map(|root| d.to_value(root)))),
+        });
         let problems = Memo::new(move |_| document.with(|d| validate(d)));
         Store {
             text,
@@ -84,10 +88,16 @@ impl Store {
     }
 }
 
-/// The value the recovering parser reads from a broken `text`, if it finds a root.
-fn recovered(text: &str) -> Option<Value> {
-    let doc = engine_core::json::tree::parse_document(text);
-    doc.root().map(|root| doc.to_value(root))
+/// The document's value when it has no syntax error, else its first error with its line:col.
+fn definition_of(doc: &Document) -> Result<Value, String> {
+    match (doc.syntax_errors().first(), doc.root()) {
+        (None, Some(root)) => Ok(doc.to_value(root)),
+        (Some(error), _) => {
+            let at = doc.line_col(error.span.start);
+            Err(format!("{} at line {}, column {}", error.message, at.line, at.column))
+        }
+        (None, None) => Err("the text holds no JSON value".to_string()),
+    }
 }
 
 /// Provides the store to every component below the caller.

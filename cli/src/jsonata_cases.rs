@@ -3,8 +3,7 @@
 //! read from the nearest `datasets/` folder above the file.
 
 use engine_core::json::parse_value;
-use engine_core::jsonata::conformance::{is_case, run_case, Outcome};
-use engine_core::Value;
+use engine_core::jsonata::conformance::{file_cases, run_case, CaseFile, Outcome};
 use std::path::{Path, PathBuf};
 
 /// One case's name (`group/caseNNN` or `group/caseNNN[i]`), group and outcome.
@@ -26,34 +25,19 @@ fn datasets_dir(file: &Path) -> Option<PathBuf> {
 pub fn run_file(file: &Path, run: &dyn Fn(&str) -> bool) -> Option<Vec<(Ran, bool)>> {
     let text = std::fs::read_to_string(file).ok()?;
     let value = parse_value(&text).ok()?;
-    let cases: Vec<Value> = match &value {
-        Value::Array(items) if !items.is_empty() && items.iter().all(is_case) => items.to_vec(),
-        v if is_case(v) => vec![v.clone()],
-        _ => return None,
-    };
-    let group = file
-        .parent()
-        .and_then(|p| p.file_name())
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let cases = file_cases(&value)?;
+    let path = file.to_string_lossy();
+    let place = CaseFile::of(&path);
+    let group = place.group.to_string();
     let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let datasets = datasets_dir(file);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0);
-    let single = !matches!(value, Value::Array(_));
     let mut out = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        let name = if single {
-            format!("{group}/{stem}")
-        } else {
-            format!("{group}/{stem}[{i}]")
-        };
+    for (index, case) in cases {
+        let name = place.case_name(index);
         if !run(&name) {
             out.push((
                 Ran {

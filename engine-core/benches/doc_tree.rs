@@ -1,16 +1,17 @@
 //! The lossless document tree on a generated 1,000-state definition and on the largest
 //! definition of the corpus: parse, rewrite, an edit (rename a state) with its undo, the
-//! YAML reader, and parse + validate. Plain timing loops printing ns/op (median and best).
+//! visual editor's insert, field and delete operations, the YAML reader, and parse +
+//! validate. Plain timing loops printing ns/op (median and best).
 //!
 //! `cargo bench -p engine-core --bench doc_tree`
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use engine_core::asl::validate;
+use engine_core::asl::{edit, validate};
 use engine_core::export::to_yaml;
 use engine_core::json::parse_value;
-use engine_core::json::tree::{parse_document, yaml_to_json, Edit, Style};
+use engine_core::json::tree::{parse_document, yaml_to_json, Document, Edit, Style};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -115,6 +116,43 @@ fn bench(name: &str, text: &str, rename: &str) {
             black_box(d);
         }),
     );
+    // The visual editor's operations: computing the edit (each step reparses a copy) and
+    // applying it, as a drop on the canvas does.
+    let state = format!("/States/{rename}");
+    let pass = edit::find_template("Pass").unwrap();
+    let operations: [(&str, &dyn Fn(&Document) -> Option<Edit>); 3] = [
+        ("  asl::edit insert a Pass at the start + apply", &|d| {
+            edit::insert_template(d, pass, &edit::Position::Start(String::new()))
+                .ok()
+                .map(|c| c.edit)
+        }),
+        ("  asl::edit set a state's Comment + apply", &|d| {
+            edit::set_field(d, &format!("{state}/Comment"), "\"c\"")
+                .ok()
+                .map(|c| c.edit)
+        }),
+        (
+            "  asl::edit delete a state (rewired) + apply",
+            &|d| match edit::delete_states(d, &[state.clone()], &[]).ok()? {
+                edit::Outcome::Done(c) => Some(c.edit),
+                edit::Outcome::Ask(_) => None,
+            },
+        ),
+    ];
+    for (what, operation) in operations {
+        if operation(&doc).is_none() {
+            continue;
+        }
+        report(
+            what,
+            text.len(),
+            median(30, || {
+                let mut d = doc.clone();
+                let change = operation(&d).unwrap();
+                black_box(d.apply(&change).unwrap());
+            }),
+        );
+    }
     let yaml = to_yaml(&doc.to_value(doc.root().unwrap()));
     report(
         "  yaml_to_json (the same definition as YAML)",

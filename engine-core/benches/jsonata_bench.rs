@@ -6,7 +6,10 @@
 use engine_core::json::parse_value;
 use engine_core::jsonata::{Environment, Expression};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+#[path = "support/timing.rs"]
+mod timing;
 
 /// The expressions timed, also used by the Node comparison script (see the report).
 pub const EXPRESSIONS: [(&str, &str); 4] = [
@@ -19,30 +22,15 @@ pub const EXPRESSIONS: [(&str, &str); 4] = [
     ),
 ];
 
-fn time(name: &str, budget: Duration, mut f: impl FnMut()) -> f64 {
-    for _ in 0..1_000 {
-        f();
-    }
-    let mut iterations: u64 = 0;
-    let start = Instant::now();
-    while start.elapsed() < budget {
-        for _ in 0..1_000 {
-            f();
-        }
-        iterations += 1_000;
-    }
-    let ns = start.elapsed().as_nanos() as f64 / iterations as f64;
-    println!("{name:<60} {ns:>10.1} ns/eval  ({iterations} iterations)");
+/// Times `f` and prints its mean (returned).
+fn time(name: &str, budget: Duration, f: impl FnMut()) -> f64 {
+    let (ns, calls) = timing::mean_ns(budget, f);
+    println!("{name:<60} {ns:>10.1} ns/eval  ({calls} iterations)");
     ns
 }
 
 fn main() {
-    let budget = Duration::from_millis(
-        std::env::var("BENCH_MS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(700),
-    );
+    let budget = timing::budget(700);
     let states = parse_value(
         r#"{"input": {"id": "order-17", "name": "Ada",
             "items": [{"name": "pen", "price": 3}, {"name": "book", "price": 12.5},

@@ -9,29 +9,19 @@ use engine_core::path::{CompiledPath, CompiledResultPath, Scope, Template};
 use engine_core::rng::Rng;
 use engine_core::{Map, Value};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Run `f` for about `budget`, after a warm-up, and report the mean ns per call.
-fn time(name: &str, budget: Duration, mut f: impl FnMut()) {
-    for _ in 0..1_000 {
-        f();
-    }
-    let mut iterations: u64 = 0;
-    let start = Instant::now();
-    while start.elapsed() < budget {
-        for _ in 0..1_000 {
-            f();
-        }
-        iterations += 1_000;
-    }
-    let ns = start.elapsed().as_nanos() as f64 / iterations as f64;
-    println!("{name:<40} {ns:>10.1} ns/op  ({iterations} iterations)");
+#[path = "support/timing.rs"]
+mod timing;
+
+/// Times `f` and prints its mean.
+fn time(name: &str, budget: Duration, f: impl FnMut()) {
+    let (ns, calls) = timing::mean_ns(budget, f);
+    println!("{name:<40} {ns:>10.1} ns/op  ({calls} iterations)");
 }
 
 fn main() {
-    let budget = Duration::from_millis(
-        std::env::var("BENCH_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(700),
-    );
+    let budget = timing::budget(700);
     // The input and Parameters of the pass_chain_1000 workload.
     let input = parse_value(
         r#"{"data": {"a": 1, "items": [10, 20, 30], "user": {"name": "ada", "tags": ["x", "y"]}},

@@ -9,6 +9,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "support/timing.rs"]
+mod timing;
+
 /// Run `f` for about `budget` after a warm-up; print the mean and the fastest run (the
 /// fastest is the steadier figure on a shared machine) and return the fastest, in ns.
 fn time(name: &str, budget: Duration, mut f: impl FnMut()) -> f64 {
@@ -130,12 +133,7 @@ fn run(label: &str, text: &str, budget: Duration) {
 }
 
 fn main() {
-    let budget = Duration::from_millis(
-        std::env::var("BENCH_MS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(1500),
-    );
+    let budget = timing::budget(1500);
     run("1000 states", &generated(1000), budget);
     if let Some((name, def)) = largest_corpus_definition() {
         println!("largest corpus definition: {name}");

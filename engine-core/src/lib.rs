@@ -26,4 +26,4 @@ pub mod sim;
 pub mod run;
 
 pub use failure::Failure;
-pub use json::{Map, Number, Value};
+pub use json::{Key, Map, Number, Value};

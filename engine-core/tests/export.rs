@@ -24,7 +24,7 @@ fn from_yaml(node: &Yaml) -> Value {
                 let Yaml::Value(Scalar::String(key)) = k else {
                     panic!("non-string key {k:?}")
                 };
-                out.insert(key.to_string(), from_yaml(v));
+                out.insert(key.as_ref().into(), from_yaml(v));
             }
             Value::Object(Arc::new(out))
         }

@@ -302,3 +302,121 @@ fn doubling_values_end_with_u1001() {
         }
     }
 }
+
+/// The variables an expression reads, one per occurrence in the processed tree: a
+/// count of the tree's size that does not depend on the clock.
+fn reads(src: &str) -> usize {
+    Expression::parse(src).expect("parses").references().reads.len()
+}
+
+/// Found by the `jsonata_parse` fuzz target: `?:` and `??` once copied their left
+/// operand (the reference's conditional names it twice), so each level of nesting
+/// doubled the tree: 2 KB of text took seconds and gigabytes. The tree now holds each
+/// operand once, however deep the nesting.
+#[test]
+fn nested_default_and_coalescing_operators_stay_linear() {
+    for op in ["?:", "??"] {
+        for (levels, shape) in [(10, "call"), (10, "block"), (45, "call"), (30, "block")] {
+            let mut src = String::from("$a");
+            for _ in 0..levels {
+                src = match shape {
+                    "call" => format!("$f({src}) {op} $b"),
+                    _ => format!("({src} {op} $b)"),
+                };
+            }
+            // One `$a`, and per level one `$f` (calls only) and one `$b`.
+            let per_level = if shape == "call" { 2 } else { 1 };
+            assert_eq!(reads(&src), 1 + levels * per_level, "{levels} levels of {shape} {op}");
+        }
+    }
+}
+
+#[test]
+fn default_and_coalescing_operators_pick_their_operand() {
+    // JSONata docs: `?:` yields the left side when it is truthy, `??` when it exists.
+    let input = parse_value(r#"{"zero": 0, "text": "x", "nil": null}"#).expect("input");
+    let cases = [
+        ("zero ?: 5", "5"),
+        ("text ?: 5", "\"x\""),
+        ("missing ?: 5", "5"),
+        ("zero ?? 5", "0"),
+        ("nil ?? 5", "null"),
+        ("missing ?? 5", "5"),
+        ("missing ?? nil ?: 'last'", "\"last\""),
+    ];
+    for (src, expected) in cases {
+        let got = Expression::parse(src)
+            .expect("parses")
+            .evaluate(Some(&input), &mut Environment::new())
+            .expect("evaluates");
+        assert_eq!(got, Some(parse_value(expected).expect("expected")), "{src}");
+    }
+}
+
+/// `a + b + c …` is parsed by a loop, not by recursion, but every later pass recurses
+/// down the left-leaning tree it builds: a long chain once overflowed the stack. Each
+/// operator in a chain now counts as a level of nesting.
+#[test]
+fn long_operator_chains_end_with_located_u1001() {
+    for op in ["+", "&", ".", "?:", "="] {
+        let src = vec!["1"; 5000].join(op);
+        let error = Expression::parse(&src).err().expect("too deep");
+        assert_eq!(error.code, "U1001", "{op}");
+        let at = error.position.expect("located");
+        assert!(at > 0 && at < src.len(), "{op}: position {at}");
+    }
+    // Chains within the limit still parse and evaluate.
+    let sum = vec!["1"; 90].join("+");
+    let got = Expression::parse(&sum)
+        .expect("parses")
+        .evaluate(None, &mut Environment::new())
+        .expect("evaluates");
+    assert_eq!(got, Some(Value::from(90)));
+}
+
+/// A value built by doubling shares its halves: 2^40 leaves in a few hundred steps.
+const SHARED_2_POW_40: &str =
+    "$f := function($s,$x){ $x > 0 ? $f([[$s], [$s]], $x-1) : $s}";
+
+#[test]
+fn equality_of_a_value_with_itself_is_immediate() {
+    let src = format!("({SHARED_2_POW_40}; $v := $f('a', 40); [$v = $v, $v != $v])");
+    let mut env = Environment::new();
+    env.limits.steps = 10_000;
+    let got = Expression::parse(&src)
+        .expect("parses")
+        .evaluate(None, &mut env)
+        .expect("within 10 000 steps");
+    assert_eq!(got, Some(parse_value("[true, false]").expect("expected")));
+}
+
+#[test]
+fn equality_of_huge_values_spends_the_step_budget() {
+    // Equal, but distinct allocations: every pair of leaves must be compared.
+    for cmp in ["=", "!="] {
+        let src = format!("({SHARED_2_POW_40}; $f('a', 40) {cmp} $f('a', 40))");
+        assert_eq!(error_code(&src).as_deref(), Some("U1001"), "{cmp}");
+    }
+    let src = format!("({SHARED_2_POW_40}; $distinct([$f('a', 40), $f('a', 40)]))");
+    assert_eq!(error_code(&src).as_deref(), Some("U1001"));
+}
+
+#[test]
+fn distinct_scalars_are_found_by_key() {
+    // 100 000 numbers with 1 000 distinct values: pairwise comparison would be 10^8.
+    let src = "$count($distinct([1..100000].($ % 1000)))";
+    let mut env = Environment::new();
+    let got = Expression::parse(src)
+        .expect("parses")
+        .evaluate(None, &mut env)
+        .expect("within the default budget");
+    assert_eq!(got, Some(Value::from(1000)));
+    // `-0` and `0` are equal; arrays and objects compare deeply.
+    let src = "$distinct([0, -0, 'a', 'a', null, null, false, [1, {'k': 2}], [1, {'k': 2}], [1]])";
+    let got = Expression::parse(src)
+        .expect("parses")
+        .evaluate(None, &mut Environment::new())
+        .expect("evaluates");
+    let expected = r#"[0, "a", null, false, [1, {"k": 2}], [1]]"#;
+    assert_eq!(got, Some(parse_value(expected).expect("expected")));
+}

@@ -3,7 +3,7 @@
 //! listed in tests/jsonata_skips.txt are ignored, each with its reason.
 
 use engine_core::json::parse_value;
-use engine_core::jsonata::conformance::{run_case, Outcome};
+use engine_core::jsonata::conformance::{file_cases, run_case, CaseFile, Outcome};
 use engine_core::Value;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::HashMap;
@@ -69,28 +69,16 @@ fn main() {
     files.sort();
     let mut trials = Vec::new();
     for file in files {
-        let group = file
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
         let Ok(v) = parse_value(&text) else { continue };
-        let cases: Vec<(String, Value)> = match &v {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (format!("{group}/{stem}[{i}]"), c.clone()))
-                .collect(),
-            other => vec![(format!("{group}/{stem}"), other.clone())],
-        };
-        for (name, case) in cases {
+        let Some(cases) = file_cases(&v) else { continue };
+        let path = file.to_string_lossy();
+        let place = CaseFile::of(&path);
+        for (index, case) in cases {
+            let name = place.case_name(index);
+            let case = case.clone();
             let datasets = datasets.clone();
             let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
             let skipped = skips.contains_key(&name);

@@ -42,13 +42,13 @@ fn random_text_never_panics() {
                 let _ = i.evaluate(&scope, &mut rng);
             }
         }
-        let template = Value::from(Map::from_iter([("k.$".to_string(), Value::String(text.clone()))]));
+        let template = Value::from(Map::from_iter([("k.$".into(), Value::String(text.clone()))]));
         if let Ok(t) = Template::compile(&template) {
             let _ = t.apply(&scope, &mut rng);
         }
         let rule = Value::from(Map::from_iter([
-            ("Variable".to_string(), Value::String(text.clone())),
-            ("StringMatches".to_string(), Value::String(text.clone())),
+            ("Variable".into(), Value::String(text.clone())),
+            ("StringMatches".into(), Value::String(text.clone())),
         ]));
         if let Ok(r) = ChoiceRule::compile(&rule) {
             let _ = r.matches(&scope);

@@ -4,14 +4,18 @@
 //! catcher's Next state.
 
 use engine_core::json::parse_value;
-use engine_core::run::{Execution, ExecutionOptions, Mocks, StateMachine};
-use engine_core::sim::{state_statuses, timeline, RunStatus, SpanKind};
+use engine_core::run::{Execution, ExecutionOptions, HistoryEvent, Mocks, StateMachine};
+use engine_core::sim::{state_statuses, timeline, Nesting, RunStatus, SpanKind, Visits};
 use std::path::PathBuf;
 
 fn shared_examples() -> PathBuf {
+    shared("examples")
+}
+
+fn shared(sub: &str) -> PathBuf {
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     loop {
-        let candidate = dir.join("shared/examples");
+        let candidate = dir.join("shared").join(sub);
         if candidate.is_dir() {
             return candidate;
         }
@@ -19,7 +23,12 @@ fn shared_examples() -> PathBuf {
     }
 }
 
-fn run_case(case_file: &str) -> Vec<engine_core::run::HistoryEvent> {
+fn run_case(case_file: &str) -> Vec<HistoryEvent> {
+    run_case_read(case_file).0
+}
+
+/// Runs an example case and reads its history into visits.
+fn run_case_read(case_file: &str) -> (Vec<HistoryEvent>, Visits) {
     let dir = shared_examples();
     let case = parse_value(&std::fs::read_to_string(dir.join(case_file)).unwrap()).unwrap();
     let def_file = case.get("definition_file").unwrap().as_str().unwrap();
@@ -28,7 +37,10 @@ fn run_case(case_file: &str) -> Vec<engine_core::run::HistoryEvent> {
     let options = ExecutionOptions { mocks: Mocks::from_case(case.get("mocks").unwrap()).unwrap(), ..Default::default() };
     let mut execution = Execution::new(&machine, case.get("input").unwrap().clone(), options);
     execution.run();
-    execution.history()
+    let events = execution.history();
+    let mut visits = Visits::new(Nesting::of(&machine));
+    visits.sync(&events);
+    (events, visits)
 }
 
 fn status_of(statuses: &[(std::rc::Rc<str>, RunStatus)], name: &str) -> Option<RunStatus> {
@@ -60,7 +72,9 @@ fn recovered_task_succeeds_after_two_backoff_spans_of_5_and_10_seconds() {
     let statuses = state_statuses(&events, events.len());
     assert_eq!(status_of(&statuses, "FirstStep"), Some(RunStatus::Succeeded));
     assert_eq!(status_of(&statuses, "SecondStep"), Some(RunStatus::Succeeded));
-    let backoffs: Vec<i64> = timeline(&events)
+    let (events, visits) = run_case_read("retry-and-fallback.recovers.case.json");
+    let backoffs: Vec<i64> = timeline(&events, &visits)
+        .spans
         .iter()
         .filter(|s| s.kind == SpanKind::Backoff)
         .map(|s| s.end_ms - s.start_ms)
@@ -70,8 +84,8 @@ fn recovered_task_succeeds_after_two_backoff_spans_of_5_and_10_seconds() {
 
 #[test]
 fn exhausted_retries_show_three_backoffs_of_5_10_20_seconds() {
-    let events = run_case("retry-and-fallback.gives-up.case.json");
-    let spans = timeline(&events);
+    let (events, visits) = run_case_read("retry-and-fallback.gives-up.case.json");
+    let spans = timeline(&events, &visits).spans;
     let backoffs: Vec<i64> =
         spans.iter().filter(|s| s.kind == SpanKind::Backoff).map(|s| s.end_ms - s.start_ms).collect();
     assert_eq!(backoffs, [5_000, 10_000, 20_000]);

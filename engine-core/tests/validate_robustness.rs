@@ -237,7 +237,7 @@ fn mutate_structure(rng: &mut Rng, v: &mut Value, depth: usize) {
             let i = pick(rng, m.len());
             let removed = m.shift_remove_index(i);
             if rng.int_in(0, 1) == 0 {
-                let key = KEYS[pick(rng, KEYS.len())].to_string();
+                let key: engine_core::Key = KEYS[pick(rng, KEYS.len())].into();
                 m.insert(key, removed.map(|(_, v)| v).unwrap_or(Value::Null));
             }
         }

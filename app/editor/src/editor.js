@@ -9,7 +9,9 @@ import { Annotation, EditorState } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
 } from '@codemirror/view';
-import { history, historyKeymap, defaultKeymap, indentWithTab, isolateHistory } from '@codemirror/commands';
+import {
+  history, historyKeymap, defaultKeymap, indentWithTab, isolateHistory, undo, redo,
+} from '@codemirror/commands';
 import {
   syntaxHighlighting, bracketMatching, foldGutter, foldKeymap, indentOnInput,
 } from '@codemirror/language';
@@ -134,6 +136,11 @@ class Editor {
   /** Calls `listener(from, to)` whenever the person moves the cursor or the selection. */
   onSelectionChange(listener) {
     this.selectionListeners.push(listener);
+  }
+
+  /** Undoes (or redoes) one step of the text's history, reported like the person's own undo. */
+  stepHistory(again = false) {
+    return (again ? redo : undo)(this.view);
   }
 
   focus() {

@@ -4,12 +4,11 @@
 
 use std::sync::Arc;
 
-use engine_core::asl::{validate, Severity};
+use engine_core::asl::{Diagnostic, Severity};
 use engine_core::diagram::navigate::{navigate, Direction};
 use engine_core::diagram::svg::{render, Detail, NodeMarks};
 use engine_core::diagram::viewport::{centre_on, visible_rect, zoom_at, ZOOM_STEP};
 use engine_core::diagram::Scene;
-use engine_core::json::tree::parse_document;
 use engine_core::layout::{NodeKind, Point, Rect, Transform};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,29 +42,10 @@ fn node_id_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .ok()
 }
 
-/// One diagnostic of the current text, as the canvas needs it.
-#[derive(Clone, Debug, PartialEq)]
-struct Problem {
-    pointer: String,
-    is_error: bool,
-    message: String,
-}
-
-/// `asl::validate` on the current text.
-fn problems(text: &str) -> Vec<Problem> {
-    validate(&parse_document(text))
-        .into_iter()
-        .map(|d| Problem {
-            pointer: d.pointer,
-            is_error: d.severity == Severity::Error,
-            message: d.message,
-        })
-        .collect()
-}
-
 /// Diagnostics per node, with their messages one a line.
-fn marks_of(s: &Scene, problems: &[Problem]) -> NodeMarks {
-    let counts = s.marks(problems.iter().map(|p| (p.pointer.as_str(), p.is_error)));
+fn marks_of(s: &Scene, problems: &[Diagnostic]) -> NodeMarks {
+    let is_error = |d: &Diagnostic| d.severity == Severity::Error;
+    let counts = s.marks(problems.iter().map(|p| (p.pointer.as_str(), is_error(p))));
     let mut out = NodeMarks::new();
     for (id, m) in counts {
         let lines: Vec<String> = problems
@@ -74,7 +54,7 @@ fn marks_of(s: &Scene, problems: &[Problem]) -> NodeMarks {
             .map(|p| {
                 format!(
                     "{}: {}",
-                    if p.is_error { "Error" } else { "Warning" },
+                    if is_error(p) { "Error" } else { "Warning" },
                     p.message
                 )
             })
@@ -120,7 +100,6 @@ pub fn Canvas() -> impl IntoView {
                 .with(|v| v.as_ref().map(Scene::from_definition).unwrap_or_default()),
         )
     });
-    let diagnostics = Memo::new(move |_| store.text.with(|t| problems(t)));
     let parse_error = Memo::new(move |_| store.parsed.with(|p| p.as_ref().err().cloned()));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let view_size = RwSignal::new((0.0f64, 0.0f64));
@@ -322,7 +301,7 @@ pub fn Canvas() -> impl IntoView {
         let (w, h) = view_size.get();
         detail_region(state_count.get(), shown.get(), w, h)
     });
-    let marks = Memo::new(move |_| scene.with(|s| diagnostics.with(|d| marks_of(s, d))));
+    let marks = Memo::new(move |_| scene.with(|s| store.problems.with(|d| marks_of(s, d))));
     let markup = Memo::new(move |_| {
         let s = scene.get();
         marks.with(|m| render(&s, detail.get(), m, None))

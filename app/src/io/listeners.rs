@@ -47,6 +47,9 @@ pub fn PageListeners() -> impl IntoView {
         else {
             return;
         };
+        if !action.while_typing && typing(&event) {
+            return;
+        }
         event.prevent_default();
         if (action.enabled)(store) {
             (action.perform)(store);
@@ -59,4 +62,14 @@ pub fn PageListeners() -> impl IntoView {
         keys.remove();
         hash.remove();
     });
+}
+
+/// Whether `event` comes from a text field or the code view.
+fn typing(event: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.closest("[contenteditable='true'], .cm-editor").ok().flatten().is_some()
 }

@@ -8,12 +8,15 @@
 //! | `fields.rs` | which fields each state type takes, per query language |
 //! | `diagnostic.rs` | `Diagnostic`, `Severity` |
 //! | `codes.rs` | the codes (CODES.md has a snippet for each) |
+//! | `edit/` | the visual editor's operations (catalogue, insert, delete, move, connect, parts, clipboard, inspector), each one `Edit` with an exact inverse |
 //! | `check/` | the passes: names, machine, state, choice, errors (Retry/Catch), map, paths, templates, values, jsonata (syntax), variables (`$states` members, undefined variables), flow |
 
 mod check;
 pub mod codes;
 mod diagnostic;
+pub mod edit;
 pub mod fields;
+pub mod form;
 pub mod view;
 
 pub use diagnostic::{Diagnostic, Severity};

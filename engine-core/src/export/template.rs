@@ -49,7 +49,7 @@ pub fn replace_definition(
         .as_object_mut()
         .and_then(|t| t.get_mut("Resources"))
         .and_then(Value::as_object_mut)
-        .and_then(|r| r.get_mut(&origin.logical_id))
+        .and_then(|r| r.get_mut(origin.logical_id.as_str()))
         .and_then(Value::as_object_mut)
         .and_then(|r| r.get_mut("Properties"))
         .and_then(Value::as_object_mut)

@@ -72,7 +72,7 @@ impl Builder {
         let mut members: Vec<(NodeIndex, &Value)> = Vec::with_capacity(states.len());
         for (name, state) in states {
             let node = self.graph.add_node(StateNode {
-                name: name.clone(),
+                name: name.to_string(),
                 pointer: format!("{pointer}/States/{}", escape_token(name)),
                 state_type: text(state, "Type").unwrap_or_default().to_string(),
                 parent: owner,

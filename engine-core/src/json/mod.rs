@@ -3,6 +3,7 @@
 //! The lossless, spanned document tree that the studio edits lives beside this in
 //! `json::tree`; runtime data needs order but not formatting, so it is a plain `Value`.
 
+mod key;
 mod number;
 pub(crate) mod parse;
 pub mod position;
@@ -10,6 +11,7 @@ pub mod tree;
 mod value;
 mod write;
 
+pub use key::Key;
 pub use number::Number;
 pub use parse::{parse_value, ParseError, MAX_DEPTH};
 pub use value::{Map, Value};

@@ -98,7 +98,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws();
             let v = self.value(depth + 1)?;
-            map.insert(key, v);
+            map.insert(key.into(), v);
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,

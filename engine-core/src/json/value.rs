@@ -1,12 +1,12 @@
 //! The runtime JSON value.
 
-use super::Number;
+use super::{Key, Number};
 use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 /// An insertion-ordered JSON object (key order is observable in outputs).
-pub type Map = indexmap::IndexMap<String, Value, hashbrown::DefaultHashBuilder>;
+pub type Map = indexmap::IndexMap<Key, Value, hashbrown::DefaultHashBuilder>;
 
 /// A JSON value. Equality is JSON equality: objects compare without regard to key order,
 /// numbers by value (`1 == 1.0`).

@@ -88,7 +88,7 @@ pub enum Kind {
     Sort(Vec<SortTerm>),
 }
 
-/// Binary operators evaluated eagerly on both sides (except `and`/`or`).
+/// Binary operators, evaluated eagerly on both sides except `and`/`or`, `?:` and `??`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -107,6 +107,10 @@ pub enum BinOp {
     Or,
     In,
     Range,
+    /// `?:`: the left value when it is truthy, else the right.
+    Default,
+    /// `??`: the left value when it exists, else the right.
+    Coalesce,
 }
 
 impl BinOp {
@@ -128,6 +132,8 @@ impl BinOp {
             BinOp::Or => "or",
             BinOp::In => "in",
             BinOp::Range => "..",
+            BinOp::Default => "?:",
+            BinOp::Coalesce => "??",
         }
     }
 }

@@ -74,6 +74,8 @@ fn binop(op: &str) -> Option<BinOp> {
         "or" => BinOp::Or,
         "in" => BinOp::In,
         ".." => BinOp::Range,
+        "?:" => BinOp::Default,
+        "??" => BinOp::Coalesce,
         _ => return None,
     })
 }
@@ -88,10 +90,11 @@ fn path(steps: Vec<Expr>, pos: usize) -> Expr {
     )
 }
 
-fn push_ancestry(result: &mut Expr, value: &Expr) {
-    result
-        .seeking_parent
-        .extend(value.seeking_parent.iter().cloned());
+/// Hands the parent slots `value` still seeks on to `result`, its new parent node.
+/// Moved, not copied: only the outermost node's list is read again, and copies would
+/// cost each slot one entry per level it is nested.
+fn push_ancestry(result: &mut Expr, value: &mut Expr) {
+    result.seeking_parent.append(&mut value.seeking_parent);
     if let Kind::Parent(slot) = &value.kind {
         result.seeking_parent.push(slot.clone());
     }
@@ -128,7 +131,7 @@ impl Processor {
             RawKind::Binary("[", lhs, rhs) => self.predicate(*lhs, *rhs, pos)?,
             RawKind::Binary(":=", lhs, rhs) => (|| -> Result<Expr, JsonataError> {
                 Ok({
-                    let value = self.process(*rhs)?;
+                    let mut value = self.process(*rhs)?;
                     let mut e = Expr::new(
                         Kind::Bind {
                             name: var_name(&lhs),
@@ -136,7 +139,7 @@ impl Processor {
                         },
                         pos,
                     );
-                    push_ancestry(&mut e, &value);
+                    push_ancestry(&mut e, &mut value);
                     if let Kind::Bind { value: slot, .. } = &mut e.kind {
                         **slot = value;
                     }
@@ -202,8 +205,8 @@ impl Processor {
                 Ok({
                     let op =
                         binop(op).ok_or_else(|| JsonataError::code("S0204").at(pos).token(op))?;
-                    let lhs = self.process(*lhs)?;
-                    let rhs = self.process(*rhs)?;
+                    let mut lhs = self.process(*lhs)?;
+                    let mut rhs = self.process(*rhs)?;
                     let mut e = Expr::new(
                         Kind::Binary {
                             op,
@@ -212,8 +215,8 @@ impl Processor {
                         },
                         pos,
                     );
-                    push_ancestry(&mut e, &lhs);
-                    push_ancestry(&mut e, &rhs);
+                    push_ancestry(&mut e, &mut lhs);
+                    push_ancestry(&mut e, &mut rhs);
                     e.kind = Kind::Binary {
                         op,
                         lhs: Box::new(lhs),
@@ -242,8 +245,8 @@ impl Processor {
                     let mut sort = Expr::new(Kind::Null, pos);
                     let mut out = Vec::new();
                     for (descending, t) in terms {
-                        let expr = self.process(t)?;
-                        push_ancestry(&mut sort, &expr);
+                        let mut expr = self.process(t)?;
+                        push_ancestry(&mut sort, &mut expr);
                         out.push(SortTerm { descending, expr });
                     }
                     sort.kind = Kind::Sort(out);
@@ -256,12 +259,12 @@ impl Processor {
             })()?,
             RawKind::Negate(inner) => (|| -> Result<Expr, JsonataError> {
                 Ok({
-                    let inner = self.process(*inner)?;
+                    let mut inner = self.process(*inner)?;
                     if let Kind::Number(n) = inner.kind {
                         Expr::new(Kind::Number(-n), pos)
                     } else {
                         let mut e = Expr::new(Kind::Null, pos);
-                        push_ancestry(&mut e, &inner);
+                        push_ancestry(&mut e, &mut inner);
                         e.kind = Kind::Negate(Box::new(inner));
                         e
                     }
@@ -272,8 +275,8 @@ impl Processor {
                     let mut e = Expr::new(Kind::Null, pos);
                     let mut out = Vec::with_capacity(items.len());
                     for item in items {
-                        let v = self.process(item)?;
-                        push_ancestry(&mut e, &v);
+                        let mut v = self.process(item)?;
+                        push_ancestry(&mut e, &mut v);
                         out.push(v);
                     }
                     e.kind = Kind::Array(out);
@@ -293,8 +296,8 @@ impl Processor {
                     let mut e = Expr::new(Kind::Null, pos);
                     let mut out = Vec::with_capacity(items.len());
                     for item in items {
-                        let part = self.process(item)?;
-                        push_ancestry(&mut e, &part);
+                        let mut part = self.process(item)?;
+                        push_ancestry(&mut e, &mut part);
                         let first_cons = match &part.kind {
                             Kind::Path { steps, .. } => steps.first().is_some_and(|s| s.consarray),
                             _ => false,
@@ -311,14 +314,14 @@ impl Processor {
             RawKind::Condition(c, t, o) => (|| -> Result<Expr, JsonataError> {
                 Ok({
                     let mut e = Expr::new(Kind::Null, pos);
-                    let condition = self.process(*c)?;
-                    push_ancestry(&mut e, &condition);
-                    let then = self.process(*t)?;
-                    push_ancestry(&mut e, &then);
+                    let mut condition = self.process(*c)?;
+                    push_ancestry(&mut e, &mut condition);
+                    let mut then = self.process(*t)?;
+                    push_ancestry(&mut e, &mut then);
                     let otherwise = match o {
                         Some(o) => {
-                            let o = self.process(*o)?;
-                            push_ancestry(&mut e, &o);
+                            let mut o = self.process(*o)?;
+                            push_ancestry(&mut e, &mut o);
                             Some(Box::new(o))
                         }
                         None => None,
@@ -336,8 +339,8 @@ impl Processor {
                     let mut e = Expr::new(Kind::Null, pos);
                     let mut out = Vec::with_capacity(args.len());
                     for a in args {
-                        let a = self.process(a)?;
-                        push_ancestry(&mut e, &a);
+                        let mut a = self.process(a)?;
+                        push_ancestry(&mut e, &mut a);
                         out.push(a);
                     }
                     let procedure = self.process(*procedure)?;
@@ -355,8 +358,8 @@ impl Processor {
                     for a in args {
                         match a {
                             Some(a) => {
-                                let a = self.process(a)?;
-                                push_ancestry(&mut e, &a);
+                                let mut a = self.process(a)?;
+                                push_ancestry(&mut e, &mut a);
                                 out.push(Some(a));
                             }
                             None => out.push(None),
@@ -454,11 +457,11 @@ impl Processor {
     ) -> Result<Vec<(Expr, Expr)>, JsonataError> {
         let mut out = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
-            let k = self.process(k)?;
-            let v = self.process(v)?;
+            let mut k = self.process(k)?;
+            let mut v = self.process(v)?;
             if let Some(e) = ancestry.as_deref_mut() {
-                push_ancestry(e, &k);
-                push_ancestry(e, &v);
+                push_ancestry(e, &mut k);
+                push_ancestry(e, &mut v);
             }
             out.push((k, v));
         }
@@ -528,7 +531,7 @@ impl Processor {
         if with_last_step(&mut result, |step| step.group.is_some()) {
             return Err(JsonataError::code("S0209").at(pos));
         }
-        let predicate = self.process(rhs)?;
+        let mut predicate = self.process(rhs)?;
         with_last_step(&mut result, |step| {
             if !predicate.seeking_parent.is_empty() {
                 for slot in &predicate.seeking_parent {
@@ -538,7 +541,7 @@ impl Processor {
                         slot.level.set(slot.level.get() - 1);
                     }
                 }
-                push_ancestry(step, &predicate);
+                push_ancestry(step, &mut predicate);
             }
             if in_path {
                 step.stages.push(Stage::Filter(predicate));

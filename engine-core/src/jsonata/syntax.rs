@@ -8,11 +8,12 @@ use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-/// Deepest nesting the parser accepts.
+/// Deepest raw tree the parser builds. Every later pass (processing, evaluation, drop)
+/// recurses over the tree, so this bounds their stack too.
 pub const MAX_PARSE_DEPTH: usize = 100;
 
-/// A raw tree node.
-#[derive(Debug, Clone)]
+/// A raw tree node (never cloned: a copied operand would double the work after it).
+#[derive(Debug)]
 pub struct Raw {
     pub kind: RawKind,
     pub pos: usize,
@@ -20,7 +21,7 @@ pub struct Raw {
     pub keep_array: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum RawKind {
     Name(String),
     Variable(String),
@@ -143,20 +144,30 @@ impl Parser {
     }
 
     fn expression(&mut self, rbp: u8) -> Result<Raw, JsonataError> {
+        let entry = self.depth;
+        self.nest()?;
+        let t = self.advance()?;
+        let mut left = self.nud(t)?;
+        while rbp < lbp(&self.node.tok) {
+            // `a + b + c` loops here without recursing, yet each operator puts `left`
+            // one level deeper in the tree: count it as nesting too.
+            self.nest()?;
+            let t = self.advance()?;
+            left = self.led(t, left)?;
+        }
+        self.depth = entry;
+        Ok(left)
+    }
+
+    /// One level deeper into the tree, at the current token; `U1001` past the limit.
+    fn nest(&mut self) -> Result<(), JsonataError> {
         self.depth += 1;
         if self.depth > MAX_PARSE_DEPTH {
             return Err(
                 JsonataError::new("U1001", "Expression nesting is too deep").at(self.node.pos)
             );
         }
-        let t = self.advance()?;
-        let mut left = self.nud(t)?;
-        while rbp < lbp(&self.node.tok) {
-            let t = self.advance()?;
-            left = self.led(t, left)?;
-        }
-        self.depth -= 1;
-        Ok(left)
+        Ok(())
     }
 
     fn nud(&mut self, t: Token) -> Result<Raw, JsonataError> {
@@ -288,22 +299,11 @@ impl Parser {
                 };
                 RawKind::Condition(Box::new(left), Box::new(then), otherwise)
             }
-            "?:" => {
+            // The reference builds a conditional that names `left` twice; nested, that
+            // doubles the tree per level. One node evaluates `left` once instead.
+            "?:" | "??" => {
                 let otherwise = self.expression(0)?;
-                RawKind::Condition(
-                    Box::new(left.clone()),
-                    Box::new(left),
-                    Some(Box::new(otherwise)),
-                )
-            }
-            "??" => {
-                let otherwise = self.expression(0)?;
-                let exists = raw(RawKind::Variable("exists".into()), pos);
-                let test = raw(
-                    RawKind::Call(Box::new(exists), alloc::vec![left.clone()]),
-                    pos,
-                );
-                RawKind::Condition(Box::new(test), Box::new(left), Some(Box::new(otherwise)))
+                RawKind::Binary(op, Box::new(left), Box::new(otherwise))
             }
             "{" => RawKind::Group(Box::new(left), self.object_pairs()?),
             "^" => {

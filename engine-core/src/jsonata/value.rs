@@ -186,7 +186,7 @@ pub fn to_json(v: &JValue, budget: &mut u64) -> Result<Option<Value>, ()> {
             let mut out = Map::with_capacity_and_hasher(m.len(), Default::default());
             for (k, v) in m.iter() {
                 if let Some(j) = to_json(v, budget)? {
-                    out.insert(String::from(&**k), j);
+                    out.insert(crate::Key::from(&**k), j);
                 }
             }
             Value::Object(Arc::new(out))

@@ -176,7 +176,7 @@ pub fn merge_leaf(model: Option<&Value>, names: &[String], prefix: &[Segment]) -
             let mut out = crate::Map::with_capacity_and_hasher(names.len(), Default::default());
             for n in names {
                 if let Some(v) = map.get(n.as_str()) {
-                    out.insert(n.clone(), v.clone());
+                    out.insert(n.as_str().into(), v.clone());
                 }
             }
             Ok(Value::from(out))

@@ -69,7 +69,7 @@ impl CompiledResultPath {
                     // Look up before inserting: the common case (key present) clones nothing.
                     let at = match member_index(map, name) {
                         Some(i) => i,
-                        None => map.insert_full(name.clone(), Value::from(Map::default())).0,
+                        None => map.insert_full(name.as_str().into(), Value::from(Map::default())).0,
                     };
                     match map.get_index_mut(at) {
                         Some((_, v)) => v,

@@ -5,7 +5,7 @@
 use super::{CompiledPath, Scope};
 use crate::intrinsic::{is_intrinsic, Intrinsic};
 use crate::rng::Rng;
-use crate::{Failure, Map, Value};
+use crate::{Failure, Key, Map, Value};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -37,7 +37,7 @@ pub struct Template {
 enum Node {
     /// A subtree without any `.$` key: copied as is.
     Literal(Value),
-    Object(Vec<(String, Node)>),
+    Object(Vec<(Key, Node)>),
     Array(Vec<Node>),
     /// `"key.$": "$…"`; `field` is the key as written (`key.$`), for causes.
     Path { path: CompiledPath, field: String },
@@ -88,7 +88,7 @@ fn compile_node(v: &Value, at: &mut String, depth: usize) -> Result<Node, Templa
                 at.push('/');
                 push_pointer_token(at, key);
                 let node = match key.strip_suffix(".$") {
-                    Some(name) => (name.to_string(), compile_dynamic(key, value, at)?),
+                    Some(name) => (Key::from(name), compile_dynamic(key, value, at)?),
                     None => (key.clone(), compile_node(value, at, depth + 1)?),
                 };
                 fields.push(node);

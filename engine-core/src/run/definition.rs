@@ -377,7 +377,7 @@ fn compile_state(
             let processor = Rc::new(compile_graph(proc, &format!("{ptr}/{key}"), depth + 1, machine_lang)?);
             let distributed = proc.get("ProcessorConfig").and_then(|c| c.get("Mode")).and_then(Value::as_str) == Some("DISTRIBUTED");
             for field in ["ItemReader", "ItemBatcher", "ResultWriter", "Label"] {
-                if !distributed && (m.contains_key(field) || m.contains_key(&format!("{field}Path"))) {
+                if !distributed && (m.contains_key(field) || m.contains_key(format!("{field}Path").as_str())) {
                     return Err(err(&format!("{ptr}/{field}"), &format!("{field} needs a distributed Map (ProcessorConfig.Mode DISTRIBUTED)")));
                 }
             }

@@ -145,7 +145,7 @@ impl HistoryEvent {
         m.insert("id".into(), Value::from(i64::from(self.id)));
         m.insert("previousEventId".into(), Value::from(i64::from(self.previous_event_id)));
         if !self.details.is_empty() {
-            m.insert(self.details_key(), Value::from(self.details.to_value(false)));
+            m.insert(self.details_key().into(), Value::from(self.details.to_value(false)));
         }
         Value::from(m)
     }

@@ -144,7 +144,7 @@ pub(crate) struct Ctx {
     pub record: bool,
     pub rng: Rng,
     pub token_rng: Rng,
-    pub mocks: Rc<Mocks>,
+    pub mocks: Mocks,
     pub mock_calls: HashMap<Rc<str>, usize>,
     pub limits: Rc<Limits>,
     /// The fixed part of `$$`, built on first use (most executions never read `$$`).
@@ -225,8 +225,8 @@ impl Execution {
     /// Starts an execution: records `ExecutionStarted` and places the machine at StartAt.
     pub fn new(machine: &StateMachine, input: Value, options: ExecutionOptions) -> Execution {
         let input = Rc::new(input);
-        let base_source = Rc::new((machine.name.clone(), ExecutionOptions { mocks: Mocks::none(), ..options.clone() }, input.clone()));
         let region: &'static str = if options.region == "us-east-1" { "us-east-1" } else { "<region>" };
+        let deadline_ms = machine.timeout_seconds.map(|s| options.start_time_ms.saturating_add((s as i64).saturating_mul(1000)));
         let mut ctx = Ctx {
             now_ms: options.start_time_ms,
             start_ms: options.start_time_ms,
@@ -235,25 +235,25 @@ impl Execution {
             record: options.record_history,
             rng: Rng::seeded(options.seed),
             token_rng: Rng::seeded(options.seed ^ 0x5EED_70C3_u64),
-            mocks: Rc::new(options.mocks),
+            mocks: options.mocks.clone(),
             mock_calls: HashMap::new(),
-            limits: Rc::new(options.limits),
+            limits: Rc::new(options.limits.clone()),
             base: core::cell::OnceCell::new(),
-            base_source,
+            inspections: if options.inspect { Some(Vec::new()) } else { None },
+            // The options move here whole: `$$` is built from them only if a state reads it.
+            base_source: Rc::new((machine.name.clone(), options, input.clone())),
             var_bytes: 0,
             region,
             transitions: 0,
             retries: 0,
             units: 0,
             history_full: false,
-            inspections: if options.inspect { Some(Vec::new()) } else { None },
             written: Vec::new(),
             sizes: SizeCache::default(),
         };
         ctx.emit(false, 0, "ExecutionStarted", Details { input: Some(input.clone()), ..Details::default() });
         // AWS links the first state's entry to event 0, not to ExecutionStarted.
         let root = Frame::new(machine.graph.clone(), input, 0, false, Rc::new(Map::default()));
-        let deadline_ms = machine.timeout_seconds.map(|s| options.start_time_ms.saturating_add((s as i64).saturating_mul(1000)));
         let mut exec = Execution { ctx, root, status: Status::Running, output: None, failure: None, deadline_ms };
         if exec.ctx.history_full {
             exec.finish_history_limit();
@@ -388,5 +388,11 @@ impl Execution {
     /// Per-state inspection records, when `ExecutionOptions::inspect` was set.
     pub fn inspections(&self) -> Vec<Rc<StateInspection>> {
         self.ctx.inspections.clone().unwrap_or_default()
+    }
+
+    /// The inspection records from position `start` on (a debugger collects them as the
+    /// execution runs, without copying the earlier ones again).
+    pub fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>> {
+        self.ctx.inspections.as_deref().and_then(|l| l.get(start..)).map(<[_]>::to_vec).unwrap_or_default()
     }
 }

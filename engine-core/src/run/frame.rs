@@ -252,9 +252,12 @@ impl Frame {
         let env = Env { context: &cv, variables: &vars };
         let effective = dataflow::io_path(&state.input_path, &self.input, &env)?;
         let mut matched = None;
-        for branch in rules {
+        for (index, branch) in rules.iter().enumerate() {
             if branch.rule.matches(&env.scope(&effective))? {
                 matched = Some(branch);
+                if let Some(i) = self.insp.as_mut() {
+                    i.matched_rule = Some(index);
+                }
                 break;
             }
         }

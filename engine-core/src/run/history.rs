@@ -5,7 +5,8 @@ use super::events::HistoryEvent;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-const CHUNK: usize = 256;
+// Small enough that a short execution does not reserve much more than it writes.
+const CHUNK: usize = 64;
 
 /// An append-only event list with cheap clones.
 #[derive(Clone, Debug, Default)]

@@ -25,6 +25,9 @@ pub struct StateInspection {
     pub retry_backoff_interval_seconds: Option<f64>,
     pub catch_index: Option<usize>,
     pub next_state: Option<Rc<str>>,
+    /// A Choice state: the index in `Choices` of the rule that matched (`None` when the
+    /// `Default` was taken or the state is no Choice).
+    pub matched_rule: Option<usize>,
     /// The variables visible after the state (TestState's `variables`).
     pub variables: Option<Rc<crate::Map>>,
 }

@@ -216,7 +216,7 @@ fn csv(text: &str, spec: &ItemReaderSpec, limit: usize) -> Result<Vec<Value>, Fa
             return Err(reader_failed(format!("CSV row {} has {} fields but there are {} headers.", n + 1, row.len(), headers.len())));
         }
         // Missing trailing fields read as empty strings; every value is a string.
-        let item: Map = headers.iter().enumerate().map(|(i, h)| (h.clone(), Value::from(row.get(i).map_or("", String::as_str)))).collect();
+        let item: Map = headers.iter().enumerate().map(|(i, h)| (h.as_str().into(), Value::from(row.get(i).map_or("", String::as_str)))).collect();
         out.push(Value::from(item));
     }
     Ok(out)

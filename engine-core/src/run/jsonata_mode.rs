@@ -194,6 +194,9 @@ impl Frame {
             }
             Ok(None)
         })?;
+        if let Some(i) = self.insp.as_mut() {
+            i.matched_rule = matched;
+        }
         let own = AssignOutput::named(q.assign.as_ref(), q.output.as_ref(), "");
         let (next, fields) = match (matched, default) {
             (Some(i), _) => {

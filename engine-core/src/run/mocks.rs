@@ -77,7 +77,7 @@ impl Mocks {
             if let Some(m) = list.as_object() {
                 let outcome = |key: &str| m.get(key).map(|r| response(r, state).map(|r| r.outcome)).transpose();
                 let sources = MapSources { item_reader: outcome("ItemReader")?, result_writer: outcome("ResultWriter")? };
-                map_sources.insert(state.clone(), sources);
+                map_sources.insert(state.to_string(), sources);
                 continue;
             }
             let list = list.as_array().ok_or_else(|| format!("mocks for '{state}' must be an array (or an ItemReader object)"))?;
@@ -85,7 +85,7 @@ impl Mocks {
             if responses.iter().rev().skip(1).any(|r| r.repeat) {
                 return Err(format!("only the last mock response of '{state}' may Repeat"));
             }
-            by_state.insert(state.clone(), Rc::from(responses));
+            by_state.insert(state.to_string(), Rc::from(responses));
         }
         Ok(Mocks { by_state: Rc::new(by_state), map_sources: Rc::new(map_sources) })
     }
@@ -146,7 +146,7 @@ impl Mocks {
                 .enumerate()
                 .map(|(i, s)| s.ok_or_else(|| format!("'{rname}' has no response for invocation {i}")))
                 .collect::<Result<Vec<_>, _>>()?;
-            by_state.insert(state.clone(), Rc::from(list));
+            by_state.insert(state.to_string(), Rc::from(list));
         }
         Ok(Mocks { by_state: Rc::new(by_state), map_sources: Rc::default() })
     }
@@ -165,7 +165,7 @@ impl Mocks {
         let mut out = crate::Map::default();
         for name in names {
             let list = self.by_state[name].iter().map(MockResponse::to_value).collect();
-            out.insert(name.clone(), Value::array(list));
+            out.insert(name.as_str().into(), Value::array(list));
         }
         Value::from(out)
     }

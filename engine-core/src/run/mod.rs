@@ -33,7 +33,7 @@
 pub mod clock;
 mod context;
 mod dataflow;
-mod definition;
+pub(crate) mod definition;
 mod events;
 mod exec;
 mod frame;

@@ -37,7 +37,7 @@ pub(crate) enum QueryValue {
     Constant(Value),
     Expression(Rc<QueryExpression>),
     Array(Vec<QueryValue>),
-    Object(Vec<(String, QueryValue)>),
+    Object(Vec<(crate::Key, QueryValue)>),
 }
 
 /// The source of `s` when it is a `{% … %}` expression.

@@ -56,7 +56,7 @@ fn knob(m: &Map, key: &str, ptr: &str) -> Result<Knob, DefinitionError> {
     if let Some(v) = m.get(key) {
         return Ok(Knob::Constant(v.clone()));
     }
-    match m.get(&format!("{key}Path")).and_then(Value::as_str) {
+    match m.get(format!("{key}Path").as_str()).and_then(Value::as_str) {
         None => Ok(Knob::Absent),
         Some(p) => crate::path::CompiledPath::compile(p)
             .map(Knob::Path)

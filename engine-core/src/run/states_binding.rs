@@ -57,7 +57,7 @@ pub(crate) fn with_scope<T>(
 ) -> T {
     let mut env = Environment::new();
     for name in mentioned {
-        if let Some(value) = variables.get(name) {
+        if let Some(value) = variables.get(name.as_str()) {
             env.bind(name, value.clone());
         }
     }

@@ -71,7 +71,7 @@ impl TaskSpec {
                 return v.as_i64().filter(|s| *s > 0).map(Seconds::Constant).ok_or_else(|| bad(key, &format!("{key} must be a positive integer")));
             }
             let path_key = format!("{key}Path");
-            match m.get(&path_key).and_then(Value::as_str) {
+            match m.get(path_key.as_str()).and_then(Value::as_str) {
                 None => Ok(Seconds::Absent),
                 Some(t) => CompiledPath::compile(t).map(Seconds::Path).map_err(|e| bad(&path_key, &e.message)),
             }

@@ -111,7 +111,7 @@ impl MockDrafts {
                 .and_then(|r| r.get("Repeat"))
                 .is_some_and(|r| *r == Value::Bool(true));
             drafts.states.push(StateMocks {
-                state: state.clone(),
+                state: state.to_string(),
                 responses: list.iter().map(draft_of).collect(),
                 repeat_last,
             });
@@ -141,7 +141,7 @@ impl MockDrafts {
                 }
                 list.push(Value::from(m));
             }
-            out.insert(s.state.clone(), Value::array(list));
+            out.insert(s.state.as_str().into(), Value::array(list));
         }
         Ok(Value::from(out))
     }
@@ -185,7 +185,7 @@ impl MockDrafts {
         if entry.is_empty() {
             self.passthrough.shift_remove(state);
         } else {
-            self.passthrough.insert(state.to_string(), Value::from(entry));
+            self.passthrough.insert(state.into(), Value::from(entry));
         }
     }
 
@@ -231,7 +231,7 @@ pub fn mock_config_test_cases(config: &Value) -> Vec<(String, String)> {
             .flatten()
             .map(|(k, _)| k)
         {
-            out.push((machine.clone(), case.clone()));
+            out.push((machine.to_string(), case.to_string()));
         }
     }
     out

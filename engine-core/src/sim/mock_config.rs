@@ -27,10 +27,10 @@ pub fn to_mock_config(machine: &str, cases: &[(String, MockDrafts)]) -> Result<V
                 continue;
             };
             let name = unique_name(&responses, &format!("{case_name}.{}", s.state));
-            responses.insert(name.clone(), Value::from(invocations(list)));
-            states.insert(s.state.clone(), Value::from(name.as_str()));
+            responses.insert(name.as_str().into(), Value::from(invocations(list)));
+            states.insert(s.state.as_str().into(), Value::from(name.as_str()));
         }
-        test_cases.insert(case_name.clone(), Value::from(states));
+        test_cases.insert(case_name.as_str().into(), Value::from(states));
     }
     let mut sm = Map::default();
     sm.insert("TestCases".into(), Value::from(test_cases));
@@ -58,7 +58,7 @@ fn invocations(list: &[Value]) -> Map {
             (false, true) => format!("{first}"),
             (false, false) => format!("{first}-{last}"),
         };
-        out.insert(key, Value::from(response));
+        out.insert(key.into(), Value::from(response));
         first = last + 1;
     }
     out
@@ -67,7 +67,7 @@ fn invocations(list: &[Value]) -> Map {
 fn unique_name(taken: &Map, wanted: &str) -> String {
     let mut name = String::from(wanted);
     let mut n = 2;
-    while taken.contains_key(&name) {
+    while taken.contains_key(name.as_str()) {
         name = format!("{wanted}.{n}");
         n += 1;
     }
@@ -102,7 +102,7 @@ mod tests {
             {"Return":{"StatusCode":200}}]}"#))
         .unwrap();
         let config = to_mock_config("LambdaSQSIntegration", &[("RetryPath".into(), drafts.clone())]).unwrap();
-        let keys: Vec<&String> = at(&config, &["MockedResponses", "RetryPath.LambdaState"]).as_object().unwrap().keys().collect();
+        let keys: Vec<&str> = at(&config, &["MockedResponses", "RetryPath.LambdaState"]).as_object().unwrap().keys().map(|k| &**k).collect();
         assert_eq!(keys, ["0", "1-2", "3"]);
         assert_eq!(
             at(&config, &["StateMachines", "LambdaSQSIntegration", "TestCases", "RetryPath", "LambdaState"]),
@@ -118,7 +118,7 @@ mod tests {
         ))
         .unwrap();
         let config = to_mock_config("SM", &[("One".into(), drafts.clone()), ("Two".into(), drafts.clone())]).unwrap();
-        let b: Vec<&String> = at(&config, &["MockedResponses", "One.B"]).as_object().unwrap().keys().collect();
+        let b: Vec<&str> = at(&config, &["MockedResponses", "One.B"]).as_object().unwrap().keys().map(|k| &**k).collect();
         assert_eq!(b, ["0", "1-9999"]);
         assert_eq!(mock_config_case_names(&config), ["One", "Two"]);
         let back = MockDrafts::from_mock_config(&config, "Two").unwrap();

@@ -10,7 +10,12 @@
 //! | module | purpose |
 //! |---|---|
 //! | `status` | each state's status at the cursor |
-//! | `timeline` | spans of states over virtual time |
+//! | `nesting` | which Map or Parallel (and branch) holds each state |
+//! | `visits` | the history read as state visits and Map iterations (each event's thread) |
+//! | `groups` | per-iteration and per-branch status; graph colours for a picked iteration |
+//! | `timeline` | lanes and bars of states over virtual time, with Wait and back-off |
+//! | `diff` | added / removed / changed paths between two data-flow stages |
+//! | `decision` | what a visit decided: the Choice rule matched, Retry/Catch, assigned variables |
 //! | `cost` | Standard and Express cost estimates |
 //! | `tasks` | the Task states of a machine and starter responses per Resource |
 //! | `drafts` | mocks as edited (responses, durations, repeat, ItemReader contents); case format in and out |
@@ -23,9 +28,13 @@
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 
 mod cost;
+mod decision;
+mod diff;
 mod drafts;
+mod groups;
 mod map_sources;
 mod mock_config;
+mod nesting;
 mod scenario_record;
 mod scenario_run;
 mod scenarios;
@@ -34,6 +43,7 @@ mod status;
 mod tasks;
 mod timeline;
 mod verdict;
+mod visits;
 
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{
@@ -47,4 +57,9 @@ pub use verdict::{judge, Expected, Mismatch, Verdict};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
-pub use timeline::{timeline, Span, SpanKind};
+pub use decision::{decision, Decision, RuleMatch};
+pub use diff::{diff, Change, Diff, PathChange};
+pub use groups::{group_views, picked_statuses, Child, GroupView};
+pub use nesting::{GroupKind, Nesting, Placement};
+pub use timeline::{iteration_label, timeline, Lane, Span, SpanKind, Timeline};
+pub use visits::{Iteration, IterationPath, IterationRun, Visit, Visits};

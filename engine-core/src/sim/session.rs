@@ -4,7 +4,11 @@
 //! written, so stepping back is moving the cursor — the execution is deterministic and
 //! its recorded history *is* the replay.
 
+use super::groups::{group_views, picked_statuses, GroupView};
+use super::nesting::Nesting;
 use super::status::{state_statuses, RunStatus};
+use super::timeline::{timeline, Timeline};
+use super::visits::Visits;
 use crate::run::{
     Execution, ExecutionOptions, HistoryEvent, Mocks, StateInspection, StateMachine, Status,
 };
@@ -19,6 +23,8 @@ pub struct Session {
     exec: Execution,
     events: Vec<HistoryEvent>,
     inspections: Vec<Rc<StateInspection>>,
+    /// The events read as state visits and Map iterations, kept in step with `events`.
+    visits: Visits,
     /// How many events are shown (0 = before the first).
     cursor: usize,
     /// State names a run to breakpoint stops at (on their `…StateEntered`).
@@ -60,9 +66,12 @@ impl Session {
         };
         let exec = Execution::new(machine, input, options);
         let events = exec.history();
+        let mut visits = Visits::new(Nesting::of(machine));
+        visits.sync(&events);
         Session {
             exec,
             events,
+            visits,
             inspections: Vec::new(),
             cursor: 0,
             breakpoints: BTreeSet::new(),
@@ -103,6 +112,30 @@ impl Session {
         self.cursor = self.cursor.saturating_sub(1);
     }
 
+    /// Steps over the current state: to the event that ends the visit the cursor's event
+    /// belongs to (its `…StateExited`), past everything nested inside it. At the end of a
+    /// visit, or outside every state, it is one step.
+    pub fn step_over(&mut self) -> bool {
+        let Some(at) = self.cursor.checked_sub(1) else { return self.step() };
+        let Some(visit) = self.visits.owner(at) else { return self.step() };
+        loop {
+            let end = self.visits.visits()[visit].end;
+            match end {
+                Some((end, _)) if end > at => {
+                    self.cursor = end + 1;
+                    return true;
+                }
+                Some(_) => return self.step(),
+                None if !self.produce() => {
+                    let moved = self.cursor < self.events.len();
+                    self.cursor = self.events.len();
+                    return moved;
+                }
+                None => {}
+            }
+        }
+    }
+
     /// Moves forward by at most `budget` events, stopping after an event that enters a
     /// breakpoint state (when `breakpoints` is set) or at the end.
     pub fn advance(&mut self, budget: usize, breakpoints: bool) -> Stop {
@@ -140,15 +173,36 @@ impl Session {
             return false;
         }
         self.events.extend(fresh);
-        if self.finished() {
-            self.inspections = self.exec.inspections();
-        }
+        self.visits.sync(&self.events);
+        let known = self.inspections.len();
+        self.inspections.extend(self.exec.inspections_since(known));
         true
     }
 
     /// The status of each state that has run at the cursor.
     pub fn statuses(&self) -> Vec<(Rc<str>, RunStatus)> {
         state_statuses(&self.events, self.cursor)
+    }
+
+    /// The statuses with Maps' nested states shown for the picked iterations
+    /// (`(Map name, iteration index)`).
+    pub fn statuses_picked(&self, picks: &[(Rc<str>, u32)]) -> Vec<(Rc<str>, RunStatus)> {
+        picked_statuses(&self.visits, self.statuses(), picks, self.cursor)
+    }
+
+    /// Each Map's iterations and each Parallel's branches, with their status at the cursor.
+    pub fn groups(&self) -> Vec<GroupView> {
+        group_views(&self.visits, self.cursor)
+    }
+
+    /// States over virtual time, for every event written so far.
+    pub fn timeline(&self) -> Timeline {
+        timeline(&self.events, &self.visits)
+    }
+
+    /// The visits and iterations read from the events.
+    pub fn visits(&self) -> &Visits {
+        &self.visits
     }
 
     /// The result area's content at the cursor.
@@ -195,7 +249,7 @@ impl Session {
     }
 
     /// The latest visit of `state` that had been entered by the cursor (its stages,
-    /// retry/catch decision and variables), once the execution has finished.
+    /// retry/catch decision and variables); a visit appears once it has ended.
     pub fn inspection(&self, state: &str) -> Option<Rc<StateInspection>> {
         let upto = self.events.get(self.cursor.checked_sub(1)?)?.id;
         self.inspections
@@ -203,6 +257,31 @@ impl Session {
             .rev()
             .find(|i| &*i.name == state && i.entered_event_id <= upto)
             .cloned()
+    }
+
+    /// Like `inspection`, but a state inside a picked Map iteration shows its visit in
+    /// that iteration (`picks` as for `statuses_picked`).
+    pub fn inspection_picked(&self, state: &str, picks: &[(Rc<str>, u32)]) -> Option<Rc<StateInspection>> {
+        let upto = self.events.get(self.cursor.checked_sub(1)?)?.id;
+        let nesting = self.visits.nesting();
+        let wanted: Vec<&(Rc<str>, u32)> = picks.iter().filter(|(m, _)| nesting.is_inside(state, m)).collect();
+        self.inspections
+            .iter()
+            .rev()
+            .filter(|i| &*i.name == state && i.entered_event_id <= upto)
+            .find(|i| {
+                let path = super::visits::index_of(&self.events, i.entered_event_id).and_then(|e| self.visits.path(e));
+                wanted.iter().all(|(m, k)| path.is_some_and(|p| p.iter().any(|s| s.map == *m && s.index == *k)))
+            })
+            .cloned()
+    }
+
+    /// The variables a visit assigned (its `…StateExited` event's `assignedVariables`).
+    pub fn assigned_by(&self, inspection: &StateInspection) -> Option<Rc<crate::Map>> {
+        let entered = super::visits::index_of(&self.events, inspection.entered_event_id)?;
+        let visit = &self.visits.visits()[self.visits.owner(entered)?];
+        let (end, _) = visit.end?;
+        self.events[end].details.assigned_variables.clone()
     }
 }
 

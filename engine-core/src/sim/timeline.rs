@@ -1,8 +1,14 @@
-//! States laid out over virtual time, for the studio's Gantt view: one span per state
-//! visit, with Wait time and retry back-off shown as their own spans.
+//! States laid out over virtual time, for the studio's Gantt view: one lane per state
+//! and Map iteration (nested lanes under their Map or Parallel), one bar per visit, and
+//! Wait time and Retry back-off drawn as their own bars.
 
+use super::status::RunStatus;
+use super::visits::{IterationPath, Visits};
 use crate::run::HistoryEvent;
+use alloc::collections::BTreeMap;
+use alloc::format;
 use alloc::rc::Rc;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 /// What a span of virtual time was spent on.
@@ -16,9 +22,21 @@ pub enum SpanKind {
     Backoff,
 }
 
+/// One row of the timeline: a state, in one Map iteration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub state: Rc<str>,
+    pub path: IterationPath,
+    /// The iterations around it, e.g. `Map #2 › Inner #0` (empty outside Maps).
+    pub iteration: String,
+    /// Map and Parallel states around it.
+    pub depth: usize,
+}
+
 /// One bar of the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Span {
+    pub lane: usize,
     pub state: Rc<str>,
     pub kind: SpanKind,
     /// Virtual epoch milliseconds.
@@ -26,58 +44,67 @@ pub struct Span {
     pub end_ms: i64,
     /// Nesting depth (states inside Parallel branches and Map iterations are deeper).
     pub depth: usize,
+    /// The event the bar starts at (the visit's `…StateEntered`, or the failure a
+    /// back-off follows): where clicking the bar moves the cursor.
+    pub event: usize,
+    /// How the visit ended (`InProgress` while it runs at the last event).
+    pub status: RunStatus,
 }
 
-struct Open {
-    name: Rc<str>,
-    entered_ms: i64,
-    waiting: bool,
-    failed_at: Option<i64>,
+/// Lanes in order of first entry, and every bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    pub spans: Vec<Span>,
+    /// Virtual time of the first and last event.
+    pub start_ms: i64,
+    pub end_ms: i64,
 }
 
-/// The spans of `events`, ordered by start time (then by depth). A visit that has not
-/// ended by the last event ends at the last event's time.
-pub fn timeline(events: &[HistoryEvent]) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut open: Vec<Open> = Vec::new();
-    for event in events {
-        let kind = event.event_type;
-        let at = event.timestamp_ms;
-        if kind.ends_with("StateEntered") {
-            let Some(name) = event.details.name.clone() else { continue };
-            if kind == "FailStateEntered" {
-                spans.push(Span { state: name, kind: SpanKind::Active, start_ms: at, end_ms: at, depth: open.len() });
-                continue;
-            }
-            open.push(Open { name, entered_ms: at, waiting: kind == "WaitStateEntered", failed_at: None });
-        } else if kind.ends_with("StateExited") {
-            let Some(name) = event.details.name.as_ref() else { continue };
-            if let Some(pos) = open.iter().rposition(|o| o.name == *name) {
-                let visit = open.remove(pos);
-                let kind = if visit.waiting { SpanKind::Waiting } else { SpanKind::Active };
-                spans.push(Span { state: visit.name, kind, start_ms: visit.entered_ms, end_ms: at, depth: pos });
-            }
-        } else if kind.ends_with("Failed") || kind.ends_with("TimedOut") {
-            if let Some(visit) = open.last_mut() {
-                visit.failed_at = Some(at);
-            }
-        } else if kind.ends_with("Scheduled") {
-            // A new attempt after a failure: the gap was the retry back-off.
-            let depth = open.len().saturating_sub(1);
-            if let Some(visit) = open.last_mut() {
-                if let Some(failed) = visit.failed_at.take() {
-                    if at > failed {
-                        spans.push(Span { state: visit.name.clone(), kind: SpanKind::Backoff, start_ms: failed, end_ms: at, depth });
-                    }
-                }
+/// The timeline of `events` as read into `visits`. A visit that has not ended runs to
+/// the last event's time.
+pub fn timeline(events: &[HistoryEvent], visits: &Visits) -> Timeline {
+    let at = |i: usize| events.get(i).map_or(0, |e| e.timestamp_ms);
+    let end_ms = events.last().map_or(0, |e| e.timestamp_ms);
+    let mut out = Timeline { start_ms: at(0), end_ms, ..Timeline::default() };
+    let mut lanes: BTreeMap<(IterationPath, Rc<str>), usize> = BTreeMap::new();
+    for visit in visits.visits() {
+        let key = (visit.path.clone(), visit.name.clone());
+        let lane = *lanes.entry(key).or_insert_with(|| {
+            out.lanes.push(Lane {
+                state: visit.name.clone(),
+                path: visit.path.clone(),
+                iteration: iteration_label(&visit.path),
+                depth: visits.nesting().depth(&visit.name),
+            });
+            out.lanes.len() - 1
+        });
+        let depth = out.lanes[lane].depth;
+        let (end, status) = match visit.end {
+            Some((i, s)) => (at(i), s),
+            None => (end_ms, RunStatus::InProgress),
+        };
+        let waits = events.get(visit.entered).is_some_and(|e| e.event_type == "WaitStateEntered");
+        let kind = if waits { SpanKind::Waiting } else { SpanKind::Active };
+        let bar = |kind, start_ms, end_ms, event| Span { lane, state: visit.name.clone(), kind, start_ms, end_ms, depth, event, status };
+        out.spans.push(bar(kind, at(visit.entered), end, visit.entered));
+        for &(failed, retried) in &visit.backoffs {
+            if at(retried) > at(failed) {
+                out.spans.push(bar(SpanKind::Backoff, at(failed), at(retried), failed));
             }
         }
     }
-    let end = events.last().map_or(0, |e| e.timestamp_ms);
-    for (depth, visit) in open.into_iter().enumerate() {
-        let kind = if visit.waiting { SpanKind::Waiting } else { SpanKind::Active };
-        spans.push(Span { state: visit.name, kind, start_ms: visit.entered_ms, end_ms: end, depth });
+    out
+}
+
+/// `Map #2 › Inner #0` for a path (empty at the top level).
+pub fn iteration_label(path: &IterationPath) -> String {
+    let mut label = String::new();
+    for step in path.iter() {
+        if !label.is_empty() {
+            label.push_str(" › ");
+        }
+        label.push_str(&format!("{} #{}", step.map, step.index));
     }
-    spans.sort_by(|a, b| a.start_ms.cmp(&b.start_ms).then(a.depth.cmp(&b.depth)));
-    spans
+    label
 }

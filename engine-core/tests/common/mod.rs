@@ -67,7 +67,10 @@ pub fn load_cases() -> Vec<Case> {
     let shared = shared_dir();
     let mut cases = load_dir(&shared.join("conformance/localstack/cases"), None);
     cases.extend(load_dir(&shared.join("oracle/cases"), Some("oracle_cases")));
-    cases.extend(load_dir(&shared.join("oracle/known_differences"), Some("oracle_known_differences")));
+    cases.extend(load_dir(
+        &shared.join("oracle/known_differences"),
+        Some("oracle_known_differences"),
+    ));
     cases
 }
 
@@ -86,7 +89,13 @@ fn load_dir(dir: &std::path::Path, category: Option<&str>) -> Vec<Case> {
             if let (Some(cat), Some(map)) = (category, value.as_object_mut()) {
                 map.insert("category".into(), Value::from(cat));
             }
-            Case { file: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), value }
+            Case {
+                file: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                value,
+            }
         })
         .collect()
 }
@@ -134,9 +143,13 @@ pub fn json_matches(expected: &Value, actual: &Value) -> bool {
     match (expected, actual) {
         (Value::String(e), Value::String(a)) => text_matches(e, a),
         (Value::Number(e), Value::Number(a)) => e.is_int() == a.is_int() && e == a,
-        (Value::Array(e), Value::Array(a)) => e.len() == a.len() && e.iter().zip(a.iter()).all(|(x, y)| json_matches(x, y)),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a.iter()).all(|(x, y)| json_matches(x, y))
+        }
         (Value::Object(e), Value::Object(a)) => {
-            e.len() == a.len() && e.iter().all(|(k, v)| a.get(k).is_some_and(|w| json_matches(v, w)))
+            e.len() == a.len()
+                && e.iter()
+                    .all(|(k, v)| a.get(k).is_some_and(|w| json_matches(v, w)))
         }
         _ => expected == actual,
     }
@@ -163,7 +176,11 @@ pub fn placeholder_context(input: &Value, state_name: &str) -> Value {
            "State": {{"EnteredTime": "date", "Name": "{state_name}"}}}}"#
     );
     let mut ctx = parse_value(&text).expect("context template is JSON");
-    if let Some(exec) = ctx.as_object_mut().and_then(|m| m.get_mut("Execution")).and_then(Value::as_object_mut) {
+    if let Some(exec) = ctx
+        .as_object_mut()
+        .and_then(|m| m.get_mut("Execution"))
+        .and_then(Value::as_object_mut)
+    {
         exec.insert("Input".into(), input.clone());
     }
     ctx

@@ -30,10 +30,16 @@ try {
   if (expected !== STATES) throw new Error(`generator made ${expected} states, not ${STATES}`);
 
   if (GRAPH_ONLY) await page.addStyleTag({ content: '.code-pane { display: none !important; }' });
+  // Where the time goes: Chromium's own per-page counters, summed over the timed pastes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const spent = { ScriptDuration: 0, RecalcStyleDuration: 0, LayoutDuration: 0, TaskDuration: 0 };
   const times = [];
   for (let run = 0; run < RUNS; run++) {
     await page.evaluate((text) => window.statelabEditor.setText(text, true), small);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="graph"] [data-state]').length === 1);
+    const before = await counters();
     const ms = await page.evaluate(([text, n]) => new Promise((done) => {
       const t0 = performance.now();
       // As a paste into the code view: one whole edit, handed to the store at once.
@@ -49,12 +55,17 @@ try {
       requestAnimationFrame(check);
     }), [big, STATES]);
     times.push(ms);
+    const after = await counters();
+    for (const k of Object.keys(spent)) spent[k] += after[k] - before[k];
   }
   await page.screenshot({ path: artifactPath(`bench-paste-${STATES}.png`) });
   const sorted = [...times].sort((a, b) => a - b);
   const edges = await page.$$eval('[data-testid="graph"] [data-edge]', (e) => e.length);
   console.log(`paste-to-rendered${GRAPH_ONLY ? ' (graph pane only)' : ''}, ${STATES} states (${(big.length / 1024).toFixed(0)} KB, ${edges} edges drawn), ${RUNS} runs:`
     + ` median ${sorted[Math.floor(RUNS / 2)].toFixed(1)} ms, best ${sorted[0].toFixed(1)} ms, worst ${sorted[RUNS - 1].toFixed(1)} ms`);
+  const perRun = (k) => `${((spent[k] * 1000) / RUNS).toFixed(1)} ms`;
+  console.log(`per paste: script ${perRun('ScriptDuration')}, style ${perRun('RecalcStyleDuration')},`
+    + ` layout ${perRun('LayoutDuration')}, all main-thread tasks ${perRun('TaskDuration')}`);
   if (errors.length) console.log('console errors:', errors);
 } finally {
   await browser.close();

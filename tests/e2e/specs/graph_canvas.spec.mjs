@@ -1,11 +1,11 @@
 // The graph canvas: every gallery machine drawn with the right nodes and edges, keyboard
 // selection, pan/zoom/fit, the greyed last good graph, diagnostics marks, and no markup
 // injection from definition content.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { serveDist } from '../support/server.mjs';
-import { launch, openPage, artifactPath } from '../support/browser.mjs';
+import { studioSuite } from '../support/suite.mjs';
+import { openPage, artifactPath } from '../support/browser.mjs';
 import { stateNames } from '../support/definitions.mjs';
 import { expectedEdges, expectedMarkers, setDefinition, viewportTransform } from '../support/graph.mjs';
 
@@ -15,15 +15,7 @@ const read = (file) => readFileSync(new URL(file, EXAMPLES), 'utf8');
 
 const GRAPH = '[data-testid="graph"]';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = studioSuite();
 
 /** Waits until the canvas shows exactly `names` as states. */
 async function waitForStates(page, names) {
@@ -36,7 +28,7 @@ async function waitForStates(page, names) {
 
 test('every gallery machine is drawn with one node per state and one edge per transition', async () => {
   assert.ok(GALLERY.length >= 6, 'the gallery has its six machines');
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector(`${GRAPH} [data-state]`);
   for (const file of GALLERY) {
     const text = read(file);
@@ -65,7 +57,7 @@ test('every gallery machine is drawn with one node per state and one edge per tr
 });
 
 test('Parallel branches and Map processors are drawn as containers with lanes', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await setDefinition(page, read('game-housekeeping.asl.json'));
   await page.waitForSelector(`${GRAPH} [data-state="Housekeeping"].container`);
   assert.equal(await page.$$eval(`${GRAPH} .lane-branch`, (l) => l.length), 3);
@@ -84,7 +76,7 @@ test('Parallel branches and Map processors are drawn as containers with lanes', 
 });
 
 test('arrow keys move the selection along edges and Enter selects the focused node', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   const machine = JSON.parse(read('job-poller.jsonata.asl.json'));
   await setDefinition(page, JSON.stringify(machine, null, 2));
   await waitForStates(page, stateNames(machine));
@@ -126,7 +118,7 @@ test('arrow keys move the selection along edges and Enter selects the focused no
 });
 
 test('zoom buttons, the wheel, dragging and fit change the view transform', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector(`${GRAPH} [data-state]`);
   const fitted = await viewportTransform(page);
   await page.click('[data-testid="zoom-in"]');
@@ -162,7 +154,7 @@ test('zoom buttons, the wheel, dragging and fit change the view transform', asyn
 });
 
 test('broken text keeps the last good graph, greyed, with a status line', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   const machine = JSON.parse(read('retry-and-fallback.asl.json'));
   await setDefinition(page, JSON.stringify(machine));
   await waitForStates(page, stateNames(machine));
@@ -181,7 +173,7 @@ test('broken text keeps the last good graph, greyed, with a status line', async 
 });
 
 test('states with problems carry a marker from the validator', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await setDefinition(page, JSON.stringify({
     StartAt: 'A',
     States: {
@@ -201,7 +193,7 @@ test('states with problems carry a marker from the validator', async () => {
 });
 
 test('state names, comments and conditions render as text, never as markup', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   const script = '<script>window.__xss = 1</script>';

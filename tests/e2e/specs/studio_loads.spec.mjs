@@ -1,26 +1,18 @@
 // The studio opens with the game-housekeeping example: its graph and its text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from '../support/server.mjs';
-import { launch, openPage, artifactPath } from '../support/browser.mjs';
+import { studioSuite } from '../support/suite.mjs';
+import { openPage, artifactPath } from '../support/browser.mjs';
 import { stateNames } from '../support/definitions.mjs';
 import { CodeView } from '../support/editor.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url)));
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = studioSuite();
 
 test('the starter example draws one node per state, with no console errors', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   const drawn = await page.$$eval('[data-testid="graph"] [data-state]', (nodes) => nodes.map((n) => n.getAttribute('data-state')));
   const expected = stateNames(EXAMPLE);

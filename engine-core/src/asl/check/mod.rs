@@ -11,7 +11,7 @@ mod names;
 mod paths;
 mod state;
 mod templates;
-mod values;
+pub(super) mod values;
 mod variables;
 mod walk;
 

@@ -28,7 +28,7 @@ impl Document {
             NodeKind::Object(members) => {
                 let mut map = Map::default();
                 for m in members {
-                    map.insert(m.key.clone(), self.value_at(m.value, depth + 1));
+                    map.insert(m.key.as_str().into(), self.value_at(m.value, depth + 1));
                 }
                 Value::from(map)
             }

@@ -4,13 +4,13 @@
 
 mod call;
 mod construct;
+mod equality;
 mod operators;
 mod path;
 mod scope;
 mod transform;
 
 pub use call::{apply, fn_arity};
-pub use operators::deep_equal;
 pub use path::lookup_name;
 pub use transform::deep_clone;
 

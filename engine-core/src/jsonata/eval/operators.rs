@@ -1,6 +1,7 @@
 //! Binary and unary operators: arithmetic, comparison, equality, `&`, `and`/`or`,
-//! `in` and the range `..`.
+//! `?:`/`??`, `in` and the range `..`.
 
+use super::equality::scalar_equal;
 use super::{seq, Evaluator, R};
 use crate::jsonata::ast::{BinOp, Expr};
 use crate::jsonata::env::Frame;
@@ -15,36 +16,12 @@ use alloc::vec::Vec;
 /// Largest sequence `..` may build.
 const MAX_RANGE: f64 = 1e7;
 
-/// JSON deep equality (functions by identity).
-pub fn deep_equal(a: &JValue, b: &JValue) -> bool {
-    match (a, b) {
-        (JValue::Null, JValue::Null) => true,
-        (JValue::Bool(x), JValue::Bool(y)) => x == y,
-        (JValue::Number(x), JValue::Number(y)) => x == y,
-        (JValue::String(x), JValue::String(y)) => x == y,
-        (JValue::Array(x), JValue::Array(y)) => {
-            x.items.len() == y.items.len()
-                && x.items
-                    .iter()
-                    .zip(y.items.iter())
-                    .all(|(p, q)| deep_equal(p, q))
-        }
-        (JValue::Object(x), JValue::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| deep_equal(v, w)))
-        }
-        (JValue::Function(x), JValue::Function(y)) => Rc::ptr_eq(x, y),
-        _ => false,
-    }
-}
-
 /// `===` of JavaScript: values for primitives, identity for the rest.
 fn strict_equal(a: &JValue, b: &JValue) -> bool {
     match (a, b) {
         (JValue::Array(x), JValue::Array(y)) => Rc::ptr_eq(x, y),
         (JValue::Object(x), JValue::Object(y)) => Rc::ptr_eq(x, y),
-        _ => deep_equal(a, b),
+        _ => scalar_equal(a, b),
     }
 }
 
@@ -63,15 +40,16 @@ impl Evaluator<'_> {
         pos: usize,
     ) -> R {
         let l = self.eval(lhs, input, frame)?;
-        if matches!(op, BinOp::And | BinOp::Or) {
-            let lb = truthy(l.as_ref());
-            let v = match op {
-                BinOp::And => lb && truthy(self.eval(rhs, input, frame)?.as_ref()),
-                _ => lb || truthy(self.eval(rhs, input, frame)?.as_ref()),
-            };
-            return Ok(Some(JValue::Bool(v)));
+        if matches!(
+            op,
+            BinOp::And | BinOp::Or | BinOp::Default | BinOp::Coalesce
+        ) {
+            return self.short_circuit(op, l, rhs, input, frame);
         }
         let r = self.eval(rhs, input, frame)?;
+        if matches!(op, BinOp::Eq | BinOp::Ne) {
+            return self.equality(op, l, r, pos);
+        }
         let v = binary(op, l, r).map_err(|e| e.at(pos).token(op.token()))?;
         if let (BinOp::Concat, Some(JValue::String(s))) = (op, &v) {
             // Building the string copies every byte: charge it, so that repeatedly
@@ -79,6 +57,43 @@ impl Evaluator<'_> {
             self.tick(s.len() as u64).map_err(|e| e.at(pos))?;
         }
         Ok(v)
+    }
+
+    /// `and`, `or`, `?:` and `??`: the right side is evaluated only when needed.
+    // Out of line, like `equality`: `eval_binary` is on every recursion's path, so its
+    // frame must stay small.
+    #[inline(never)]
+    fn short_circuit(
+        &mut self,
+        op: BinOp,
+        l: Option<JValue>,
+        rhs: &Expr,
+        input: Option<&JValue>,
+        frame: &Rc<Frame>,
+    ) -> R {
+        let lb = truthy(l.as_ref());
+        Ok(match op {
+            BinOp::And => Some(JValue::Bool(
+                lb && truthy(self.eval(rhs, input, frame)?.as_ref()),
+            )),
+            BinOp::Or => Some(JValue::Bool(
+                lb || truthy(self.eval(rhs, input, frame)?.as_ref()),
+            )),
+            // The reference's `l ? l : r` and `$exists(l) ? l : r`, with `l` evaluated once.
+            BinOp::Default if lb => l,
+            BinOp::Coalesce if l.is_some() => l,
+            _ => self.eval(rhs, input, frame)?,
+        })
+    }
+
+    /// `=` and `!=`; either side undefined makes both false.
+    #[inline(never)]
+    fn equality(&mut self, op: BinOp, l: Option<JValue>, r: Option<JValue>, pos: usize) -> R {
+        let (Some(a), Some(b)) = (&l, &r) else {
+            return Ok(Some(JValue::Bool(false)));
+        };
+        let eq = self.deep_equal(a, b).map_err(|e| e.at(pos))?;
+        Ok(Some(JValue::Bool(eq == (op == BinOp::Eq))))
     }
 
     pub(super) fn eval_negate(
@@ -127,13 +142,6 @@ pub fn binary(op: BinOp, l: Option<JValue>, r: Option<JValue>) -> R {
                 _ => a % b,
             };
             Ok(Some(JValue::Number(v)))
-        }
-        BinOp::Eq | BinOp::Ne => {
-            let (Some(a), Some(b)) = (&l, &r) else {
-                return Ok(Some(JValue::Bool(false)));
-            };
-            let eq = deep_equal(a, b);
-            Ok(Some(JValue::Bool(if op == BinOp::Eq { eq } else { !eq })))
         }
         BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
             if !is_comparable(&l) || !is_comparable(&r) {
@@ -207,6 +215,10 @@ pub fn binary(op: BinOp, l: Option<JValue>, r: Option<JValue>) -> R {
             }
             Ok(Some(seq(items)))
         }
-        BinOp::And | BinOp::Or => Ok(Some(JValue::Bool(false))),
+        // Equality walks values on the evaluator's budget and the rest short-circuit:
+        // `eval_binary` applies them itself.
+        BinOp::Eq | BinOp::Ne | BinOp::And | BinOp::Or | BinOp::Default | BinOp::Coalesce => {
+            Ok(None)
+        }
     }
 }

@@ -3,8 +3,9 @@
 
 use super::Ctx;
 use crate::jsonata::error::JsonataError;
-use crate::jsonata::eval::{apply, deep_equal, Evaluator, R};
+use crate::jsonata::eval::{apply, Evaluator, R};
 use crate::jsonata::value::{JArray, JValue};
+use alloc::collections::BTreeSet;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
@@ -78,7 +79,7 @@ pub fn shuffle(ev: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
     Ok(Some(JValue::array(items)))
 }
 
-pub fn distinct(_: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
+pub fn distinct(ev: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
     let Some(v) = &args[0] else { return Ok(None) };
     let JValue::Array(a) = v else {
         return Ok(Some(v.clone()));
@@ -86,9 +87,29 @@ pub fn distinct(_: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
     if a.items.len() <= 1 {
         return Ok(Some(v.clone()));
     }
+    // Scalars are found by key; only the rest need pairwise deep equality, which is
+    // charged to the budget.
+    let mut scalars = BTreeSet::new();
+    let mut others: Vec<&JValue> = Vec::new();
     let mut out: Vec<JValue> = Vec::new();
     for item in &a.items {
-        if !out.iter().any(|o| deep_equal(o, item)) {
+        let fresh = match ScalarKey::of(item) {
+            Some(key) => scalars.insert(key),
+            None => {
+                let mut seen = false;
+                for o in &others {
+                    if ev.deep_equal(o, item)? {
+                        seen = true;
+                        break;
+                    }
+                }
+                if !seen {
+                    others.push(item);
+                }
+                !seen
+            }
+        };
+        if fresh {
             out.push(item.clone());
         }
     }
@@ -97,6 +118,30 @@ pub fn distinct(_: &mut Evaluator, args: &[Option<JValue>], _: &Ctx) -> R {
         sequence: a.sequence,
         ..JArray::default()
     }))))
+}
+
+/// A scalar as a set key, equal exactly when `=` holds.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum ScalarKey {
+    Null,
+    Bool(bool),
+    /// The bits of the number, `-0` read as `0`.
+    Number(u64),
+    String(Rc<str>),
+}
+
+impl ScalarKey {
+    fn of(v: &JValue) -> Option<ScalarKey> {
+        Some(match v {
+            JValue::Null => ScalarKey::Null,
+            JValue::Bool(b) => ScalarKey::Bool(*b),
+            // NaN equals nothing: left to the pairwise comparison.
+            JValue::Number(n) if n.is_nan() => return None,
+            JValue::Number(n) => ScalarKey::Number((n + 0.0).to_bits()),
+            JValue::String(s) => ScalarKey::String(s.clone()),
+            _ => return None,
+        })
+    }
 }
 
 /// `$sort(array[, function])`.

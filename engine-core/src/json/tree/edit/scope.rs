@@ -72,7 +72,7 @@ impl Document {
     /// The string nodes in `machine`'s own scope that name `target` as a transition:
     /// `StartAt`, and in each of its states `Next`, `Default`, Catch `Next` and Choice rule
     /// `Next` (at any nesting of `And`/`Or`/`Not`).
-    pub(super) fn references_in_scope(&self, machine: NodeId, target: &str) -> Vec<NodeId> {
+    pub fn references_in_scope(&self, machine: NodeId, target: &str) -> Vec<NodeId> {
         let mut found = Vec::new();
         let mut check = |id: Option<NodeId>| {
             if let Some(id) = id.filter(|&id| self.as_str(id) == Some(target)) {
@@ -105,7 +105,7 @@ impl Document {
     }
 
     /// Every state name in the machine, nested scopes included.
-    pub(super) fn all_state_names(&self) -> Vec<&str> {
+    pub fn all_state_names(&self) -> Vec<&str> {
         let mut names = Vec::new();
         let mut machines = vec![];
         machines.extend(self.root());

@@ -1,0 +1,89 @@
+//! Setting where a transition leads: connecting a node's handle to a target, reconnecting
+//! an edge's end, or ending the flow at a state.
+
+use super::draft::Draft;
+use super::insert::{Position, Spot};
+use super::parts::add_choice_rule;
+use super::scope::{locate, machine_node, state_node, type_of};
+use super::Change;
+use crate::json::tree::{Document, Edit, EditError};
+use alloc::format;
+use alloc::vec;
+
+/// Point the transition slot `slot` (a state's `…/Next`, `…/Default`, `…/Choices/<i>/Next`,
+/// `…/Catch/<i>/Next`, or a scope's `…/StartAt`) at the state `target` of the same scope.
+/// A state's `End: true` gives way to the `Next`.
+pub fn connect(doc: &Document, slot: &str, target: &str) -> Result<Change, EditError> {
+    let spot = Spot::of(doc, &Position::Edge(slot.into()))?;
+    let place = locate(slot)?;
+    if let (Some(state), true) = (place.state_pointer(), place.rest == ["Next"]) {
+        let (_, node) = state_node(doc, &state)?;
+        if matches!(type_of(doc, node), Some("Choice" | "Succeed" | "Fail")) {
+            return Err(EditError::Invalid(format!("{state:?} takes no Next")));
+        }
+    }
+    let machine = machine_node(doc, &spot.machine)?;
+    let exists = doc
+        .get(machine, "States")
+        .is_some_and(|states| doc.get(states, target).is_some());
+    if !exists {
+        return Err(EditError::NotFound(format!(
+            "{}/States/{target}",
+            spot.machine
+        )));
+    }
+    let mut draft = Draft::new(doc);
+    draft.apply_together(&spot.link(target))?;
+    Ok(Change {
+        edit: draft.finish(),
+        selection: vec![slot.into()],
+    })
+}
+
+/// Connect the state at `state` to `target` as a drag from its handle does: its `Next`
+/// (replacing `End`); for a Choice, its first rule without a target, else its `Default`
+/// when it has none, else a new rule.
+pub fn connect_state(doc: &Document, state: &str, target: &str) -> Result<Change, EditError> {
+    let (_, node) = state_node(doc, state)?;
+    match type_of(doc, node) {
+        Some("Choice") => {
+            let rules = doc.get(node, "Choices").map_or(&[][..], |c| doc.items(c));
+            if let Some(open) = rules.iter().position(|&r| doc.get(r, "Next").is_none()) {
+                connect(doc, &format!("{state}/Choices/{open}/Next"), target)
+            } else if doc.get(node, "Default").is_none() {
+                connect(doc, &format!("{state}/Default"), target)
+            } else {
+                add_choice_rule(doc, state, Some(target))
+            }
+        }
+        Some("Succeed" | "Fail") => Err(EditError::Invalid(format!(
+            "{state:?} ends the flow and has no way out"
+        ))),
+        _ => connect(doc, &format!("{state}/Next"), target),
+    }
+}
+
+/// End the flow at the state whose `Next` is `slot`: `Next` becomes `End: true`.
+pub fn end_here(doc: &Document, slot: &str) -> Result<Change, EditError> {
+    let place = locate(slot)?;
+    let state = match (place.state_pointer(), place.rest == ["Next"]) {
+        (Some(state), true) if doc.resolve(slot).is_some() => state,
+        _ => {
+            return Err(EditError::Invalid(format!(
+                "{slot:?} is not a state's Next"
+            )))
+        }
+    };
+    let mut draft = Draft::new(doc);
+    draft.apply(&Edit::Remove {
+        pointer: slot.into(),
+    })?;
+    draft.apply(&Edit::Set {
+        pointer: format!("{state}/End"),
+        value: "true".into(),
+    })?;
+    Ok(Change {
+        edit: draft.finish(),
+        selection: vec![state],
+    })
+}
