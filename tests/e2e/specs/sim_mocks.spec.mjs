@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from '../support/server.mjs';
+import { studioSuite } from '../support/suite.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 import { setDefinition } from '../support/graph.mjs';
 import { runAction } from '../support/io.mjs';
@@ -30,20 +30,14 @@ function mockConfig() {
   };
 }
 
-let server, browser, other;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  other = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await other?.close();
-  await server?.close();
-});
+const suite = studioSuite();
+// A second browser profile, to open a share link where nothing is saved.
+let other;
+before(async () => { other = await launch(); });
+after(async () => { await other?.close(); });
 
-async function openWith(definition, context = browser) {
-  const { page, errors } = await openPage(context, server.url);
+async function openWith(definition) {
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   await setDefinition(page, definition);
   await page.waitForSelector(`[data-testid="graph"] [data-state="${JSON.parse(definition).StartAt}"]`);
