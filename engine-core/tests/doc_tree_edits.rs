@@ -420,6 +420,24 @@ fn move_a_state_between_scopes() {
 }
 
 #[test]
+fn move_within_its_own_states_reorders_the_text() {
+    let before = "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"},\n  \"B\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"C\": {\"Type\": \"Succeed\"}\n}}";
+    let moved = |name: &str, after: Option<&str>| Edit::MoveState {
+        pointer: format!("/States/{name}"),
+        to: "/States".into(),
+        after: after.map(String::from),
+    };
+    let a_last = "{\"StartAt\": \"A\", \"States\": {\n  \"B\": {\"Type\": \"Pass\", \"Next\": \"C\"},\n  \"C\": {\"Type\": \"Succeed\"},\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"}\n}}";
+    check(before, moved("A", None), a_last);
+    let c_after_a = "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"},\n  \"C\": {\"Type\": \"Succeed\"},\n  \"B\": {\"Type\": \"Pass\", \"Next\": \"C\"}\n}}";
+    check(before, moved("C", Some("A")), c_after_a);
+    // Where it is already: nothing changes.
+    let mut doc = parse_document(before);
+    assert_eq!(doc.apply(&moved("B", Some("A"))).unwrap(), Edit::Text(vec![]));
+    assert_eq!(doc.text(), before);
+}
+
+#[test]
 fn move_keeps_a_multi_line_state_and_shifts_its_indentation() {
     let before = "{\n  \"StartAt\": \"M\",\n  \"States\": {\n    \"M\": {\n      \"Type\": \"Map\",\n      \"ItemProcessor\": {\n        \"StartAt\": \"I\",\n        \"States\": {\n          \"I\": {\n            \"Type\": \"Pass\",\n            \"End\": true\n          }\n        }\n      },\n      \"End\": true\n    },\n    \"T\": {\n      \"Type\": \"Pass\",\n      \"Result\": {\"k\": 1.0},\n      \"End\": true\n    }\n  }\n}";
     let after = "{\n  \"StartAt\": \"M\",\n  \"States\": {\n    \"M\": {\n      \"Type\": \"Map\",\n      \"ItemProcessor\": {\n        \"StartAt\": \"I\",\n        \"States\": {\n          \"I\": {\n            \"Type\": \"Pass\",\n            \"End\": true\n          },\n          \"T\": {\n            \"Type\": \"Pass\",\n            \"Result\": {\"k\": 1.0},\n            \"End\": true\n          }\n        }\n      },\n      \"End\": true\n    }\n  }\n}";

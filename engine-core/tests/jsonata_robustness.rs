@@ -252,8 +252,9 @@ fn paths_through_bindings_agree_with_bound_variables() {
     }
 }
 
-/// Found by the `jsonata_evaluate` fuzz target: picture components far outside any
-/// calendar once overflowed the date arithmetic. They must evaluate without a panic.
+/// Found by the `jsonata_evaluate` fuzz target: picture components, instants and
+/// offsets far outside any calendar once overflowed the date arithmetic. They must
+/// evaluate without a panic.
 #[test]
 fn absurd_date_components_do_not_overflow() {
     let input = Value::object();
@@ -262,6 +263,9 @@ fn absurd_date_components_do_not_overflow() {
         "$toMillis('99999999999999999', '[Y]')",
         "$toMillis('2024-999999999999999', '[Y]-[d]')",
         "$toMillis('2024-01-01 99999999999999999', '[Y]-[M]-[D] [H]')",
+        "$fromMillis(12307575000307575000000, '[Y]-[M01]-[D01]T[H01]', '+0265')",
+        "$fromMillis(-12307575000307575000000, '[Y]', '-0130')",
+        "$fromMillis(0, '[Y]', '+999999999999999999')",
     ] {
         evaluate(src, &input);
     }
@@ -306,7 +310,11 @@ fn doubling_values_end_with_u1001() {
 /// The variables an expression reads, one per occurrence in the processed tree: a
 /// count of the tree's size that does not depend on the clock.
 fn reads(src: &str) -> usize {
-    Expression::parse(src).expect("parses").references().reads.len()
+    Expression::parse(src)
+        .expect("parses")
+        .references()
+        .reads
+        .len()
 }
 
 /// Found by the `jsonata_parse` fuzz target: `?:` and `??` once copied their left
@@ -326,7 +334,11 @@ fn nested_default_and_coalescing_operators_stay_linear() {
             }
             // One `$a`, and per level one `$f` (calls only) and one `$b`.
             let per_level = if shape == "call" { 2 } else { 1 };
-            assert_eq!(reads(&src), 1 + levels * per_level, "{levels} levels of {shape} {op}");
+            assert_eq!(
+                reads(&src),
+                1 + levels * per_level,
+                "{levels} levels of {shape} {op}"
+            );
         }
     }
 }
@@ -375,8 +387,7 @@ fn long_operator_chains_end_with_located_u1001() {
 }
 
 /// A value built by doubling shares its halves: 2^40 leaves in a few hundred steps.
-const SHARED_2_POW_40: &str =
-    "$f := function($s,$x){ $x > 0 ? $f([[$s], [$s]], $x-1) : $s}";
+const SHARED_2_POW_40: &str = "$f := function($s,$x){ $x > 0 ? $f([[$s], [$s]], $x-1) : $s}";
 
 #[test]
 fn equality_of_a_value_with_itself_is_immediate() {
@@ -419,4 +430,28 @@ fn distinct_scalars_are_found_by_key() {
         .expect("evaluates");
     let expected = r#"[0, "a", null, false, [1, {"k": 2}], [1]]"#;
     assert_eq!(got, Some(parse_value(expected).expect("expected")));
+}
+
+/// Found by the `jsonata_evaluate` fuzz target: reading a long letter numeral overflowed
+/// an integer. The reference sums the base-26 digits in floating point.
+#[test]
+fn long_letter_numerals_do_not_overflow() {
+    let value = |src: &str| {
+        Expression::parse(src)
+            .expect("parses")
+            .evaluate(None, &mut Environment::new())
+            .expect("evaluates")
+    };
+    // `A`..`Z` are 1..26, `AA` follows `Z`.
+    assert_eq!(value("$parseInteger('AA', 'A')"), Some(Value::from(27)));
+    assert_eq!(value("$parseInteger('ab', 'a')"), Some(Value::from(28)));
+    let long = format!("$parseInteger('{}', 'A')", "Z".repeat(40));
+    let Some(Value::Number(n)) = value(&long) else {
+        panic!("a number")
+    };
+    // 26 + 26·26 + … + 26^40 = (26^41 − 26) / 25.
+    let expected = (26f64.powi(41) - 26.0) / 25.0;
+    assert!((n.as_f64() - expected).abs() / expected < 1e-12, "{n:?}");
+    let overflowing = format!("$parseInteger('{}FZP', 'A')", "\\u0000".repeat(60));
+    value(&overflowing);
 }

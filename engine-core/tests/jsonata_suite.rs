@@ -73,7 +73,9 @@ fn main() {
             continue;
         };
         let Ok(v) = parse_value(&text) else { continue };
-        let Some(cases) = file_cases(&v) else { continue };
+        let Some(cases) = file_cases(&v) else {
+            continue;
+        };
         let path = file.to_string_lossy();
         let place = CaseFile::of(&path);
         for (index, case) in cases {

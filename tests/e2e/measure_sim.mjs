@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { serveDist } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
-import { setDefinition } from './support/graph.mjs';
+import { openWorkload } from './support/sim.mjs';
 
 const file = process.argv[2] ?? '/work/shared/oracle/workloads/choice_loop_6k.json';
 const workload = JSON.parse(readFileSync(file, 'utf8'));
@@ -14,11 +14,7 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const { page, errors } = await openPage(browser, server.url);
-  await page.waitForSelector('[data-testid="graph"] [data-state]');
-  await setDefinition(page, JSON.stringify(workload.definition, null, 2));
-  await page.waitForSelector(`[data-testid="graph"] [data-state="${workload.definition.StartAt}"]`);
-  await page.click('[data-testid="tab-simulate"]');
-  await page.fill('[data-testid="sim-input"]', JSON.stringify(workload.input ?? {}));
+  await openWorkload(page, workload);
 
   // Run, watching for main-thread stalls with a 0 ms timer chain.
   const run = await page.evaluate(() => new Promise((resolve) => {

@@ -5,13 +5,14 @@
 //! | file | purpose |
 //! |---|---|
 //! | `state.rs` | `SimState`: the session, its revision, input, mock drafts, scenarios, breakpoints |
+//! | `runner.rs` | starting a run, following its recording, pause and cancel |
+//! | `worker.rs` | the simulator's Web Worker: loaded on the first run, runs off the main thread |
 //! | `document_link.rs` | the scenarios saved with the document (autosave, share links) |
 //! | `scenario_bar.rs` | `ScenarioBar`: pick, add, duplicate, rename, delete scenarios |
 //! | `expected_editor.rs` | `ExpectedEditor`: the expected outcome and the run's verdict |
 //! | `scenario_table.rs` | `ScenarioTable`: run one or all scenarios, pass/fail table |
 //! | `map_sources_editor.rs` | `MapSourcesEditor`: ItemReader objects of distributed Maps |
 //! | `mock_export.rs` | `MockExport`: MockConfigFile (every scenario) or case format out |
-//! | `runner.rs` | starting a session and advancing it in slices so the page never freezes |
 //! | `pane_tabs.rs` | `PaneTabs`: Definition / Simulate tabs in the left pane |
 //! | `sim_panel.rs` | `SimPanel`: the panel's layout |
 //! | `input_editor.rs` | `InputEditor`: execution input with JSON validation |
@@ -41,5 +42,6 @@ mod scenario_bar;
 mod scenario_table;
 mod sim_panel;
 mod state;
+mod worker;
 
 pub use pane_tabs::PaneTabs;

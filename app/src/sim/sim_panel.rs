@@ -51,6 +51,8 @@ pub fn SimPanel() -> impl IntoView {
                     Ok(()) => sim.error.set(None),
                     Err(e) => sim.error.set(Some(e)),
                 }>"Debug from start"</button>
+                <button data-testid="sim-cancel" disabled=move || !sim.recording.get()
+                    on:click=move |_| runner::cancel(sim)>"Cancel run"</button>
             </div>
             {move || sim.error.get().map(|e| view! { <p class="sim-error" role="alert" data-testid="sim-run-error">{e}</p> })}
             <ResultView />

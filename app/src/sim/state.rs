@@ -25,8 +25,10 @@ pub struct SimState {
     /// The pass/fail table: per scenario name, the last run's result.
     pub verdicts: RwSignal<Vec<ScenarioRun>>,
     pub breakpoints: RwSignal<BTreeSet<String>>,
-    /// True while slices are being scheduled.
+    /// True while the cursor follows the run to its end or a breakpoint.
     pub running: RwSignal<bool>,
+    /// True while the simulator's worker is still recording the run.
+    pub recording: RwSignal<bool>,
     /// Why the last Run could not start.
     pub error: RwSignal<Option<String>>,
 }
@@ -53,6 +55,7 @@ impl SimState {
             verdicts: RwSignal::new(Vec::new()),
             breakpoints: RwSignal::new(BTreeSet::new()),
             running: RwSignal::new(false),
+            recording: RwSignal::new(false),
             error: RwSignal::new(None),
         }
     }

@@ -51,9 +51,13 @@ impl<'a> CaseFile<'a> {
 /// when it is not a JSONata case file.
 pub fn file_cases(file: &Value) -> Option<Vec<(Option<usize>, &Value)>> {
     match file {
-        Value::Array(items) if !items.is_empty() && items.iter().all(is_case) => {
-            Some(items.iter().enumerate().map(|(i, c)| (Some(i), c)).collect())
-        }
+        Value::Array(items) if !items.is_empty() && items.iter().all(is_case) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (Some(i), c))
+                .collect(),
+        ),
         v if is_case(v) => Some(alloc::vec![(None, v)]),
         _ => None,
     }
@@ -154,10 +158,17 @@ mod tests {
         assert_eq!(file_cases(&one).map(|c| c.len()), Some(1));
         assert_eq!(file_cases(&one).expect("a case")[0].0, None);
         let two = parse_value(r#"[{"expr": "1"}, {"expr-file": "x.jsonata"}]"#).expect("json");
-        let indexes: Vec<_> = file_cases(&two).expect("cases").iter().map(|c| c.0).collect();
+        let indexes: Vec<_> = file_cases(&two)
+            .expect("cases")
+            .iter()
+            .map(|c| c.0)
+            .collect();
         assert_eq!(indexes, [Some(0), Some(1)]);
         for other in [r#"{"StartAt": "A"}"#, "[]", r#"[{"expr": "1"}, {}]"#] {
-            assert!(file_cases(&parse_value(other).expect("json")).is_none(), "{other}");
+            assert!(
+                file_cases(&parse_value(other).expect("json")).is_none(),
+                "{other}"
+            );
         }
     }
 }

@@ -145,7 +145,4 @@ impl Expression {
     }
 }
 
-/// True when `$name` is a library function (with Step Functions' own when `aws`).
-pub fn is_library_function(name: &str, aws: bool) -> bool {
-    functions::lookup(name, aws).is_some()
-}
+pub use functions::is_library_function;

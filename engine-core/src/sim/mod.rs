@@ -26,6 +26,8 @@
 //! | `scenario_record` | scenarios as a lossless JSON record (autosave, share links) |
 //! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
+//! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
+//! | `wire` | history events, inspection records and nesting as JSON values and back |
 
 mod cost;
 mod decision;
@@ -35,6 +37,7 @@ mod groups;
 mod map_sources;
 mod mock_config;
 mod nesting;
+mod recording;
 mod scenario_record;
 mod scenario_run;
 mod scenarios;
@@ -44,6 +47,7 @@ mod tasks;
 mod timeline;
 mod verdict;
 mod visits;
+mod wire;
 
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{
@@ -54,6 +58,7 @@ pub use mock_config::{mock_config_case_names, to_mock_config};
 pub use scenario_run::run_scenario;
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
+pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};

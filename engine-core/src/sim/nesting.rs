@@ -31,10 +31,11 @@ pub struct Placement {
 }
 
 /// Every state's placement, by name, and the groups in definition order.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Nesting {
-    states: BTreeMap<Rc<str>, Placement>,
-    groups: Vec<Rc<str>>,
+    // Read and written directly by the recording's wire form (`sim::wire`).
+    pub(super) states: BTreeMap<Rc<str>, Placement>,
+    pub(super) groups: Vec<Rc<str>>,
 }
 
 impl Nesting {

@@ -1,11 +1,14 @@
-//! A debugging session: the execution, every event it has written so far, and the
-//! cursor the studio shows. The execution is advanced in slices (so a long run never
-//! holds the page for more than a frame); the cursor moves freely over what has been
-//! written, so stepping back is moving the cursor — the execution is deterministic and
-//! its recorded history *is* the replay.
+//! A debugging session: the events of an execution written so far, and the cursor the
+//! studio shows. The events come either from an execution run here in slices
+//! (`Session::start`, so a long run never holds the caller for long) or from a run
+//! recorded elsewhere and received chunk by chunk (`Session::recorded`, fed by
+//! `receive`). Either way the cursor moves freely over what has been written, so
+//! stepping back is moving the cursor — the execution is deterministic and its recorded
+//! history *is* the replay.
 
 use super::groups::{group_views, picked_statuses, GroupView};
 use super::nesting::Nesting;
+use super::recording::RecordingChunk;
 use super::status::{state_statuses, RunStatus};
 use super::timeline::{timeline, Timeline};
 use super::visits::Visits;
@@ -13,14 +16,52 @@ use crate::run::{
     Execution, ExecutionOptions, HistoryEvent, Mocks, StateInspection, StateMachine, Status,
 };
 use crate::{Failure, Value};
+use alloc::boxed::Box;
 use alloc::collections::BTreeSet;
 use alloc::rc::Rc;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-/// One execution being run and inspected.
+/// The options of every studio run: inspection data on, seed 0, AWS's default limits.
+pub(crate) fn session_options(mocks: Mocks) -> ExecutionOptions {
+    ExecutionOptions {
+        mocks,
+        seed: 0,
+        inspect: true,
+        ..ExecutionOptions::default()
+    }
+}
+
+/// An execution advanced on demand. Behind a trait object so that a program that only
+/// shows recorded runs does not link the interpreter.
+trait Producer {
+    /// The next events (none once the execution has ended).
+    fn produce(&mut self) -> Vec<HistoryEvent>;
+    fn ended(&self) -> bool;
+    /// Inspection records from the `start`th on.
+    fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>>;
+}
+
+impl Producer for Execution {
+    fn produce(&mut self) -> Vec<HistoryEvent> {
+        self.step()
+    }
+
+    fn ended(&self) -> bool {
+        self.status() != Status::Running
+    }
+
+    fn inspections_since(&self, start: usize) -> Vec<Rc<StateInspection>> {
+        Execution::inspections_since(self, start)
+    }
+}
+
+/// One execution being run (or received) and inspected.
 pub struct Session {
-    exec: Execution,
+    /// The execution run here; `None` for a recorded session.
+    live: Option<Box<dyn Producer>>,
+    /// True once the execution's closing event has been written (or received).
+    ended: bool,
     events: Vec<HistoryEvent>,
     inspections: Vec<Rc<StateInspection>>,
     /// The events read as state visits and Map iterations, kept in step with `events`.
@@ -34,7 +75,8 @@ pub struct Session {
 /// Where a run in slices stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stop {
-    /// The slice's budget ran out; call again.
+    /// The slice's budget ran out, or a recorded session has received no further
+    /// events yet; call again.
     Budget,
     /// The cursor reached an event entering a breakpoint state.
     Breakpoint,
@@ -59,23 +101,57 @@ impl Session {
     /// Starts an execution (inspection data on) with the cursor before the first event.
     pub fn start(machine: &StateMachine, input: Value, mocks: Mocks, seed: u64) -> Session {
         let options = ExecutionOptions {
-            mocks,
             seed,
-            inspect: true,
-            ..ExecutionOptions::default()
+            ..session_options(mocks)
         };
         let exec = Execution::new(machine, input, options);
-        let events = exec.history();
-        let mut visits = Visits::new(Nesting::of(machine));
-        visits.sync(&events);
+        let mut session = Session::recorded();
+        session.visits = Visits::new(Nesting::of(machine));
+        session.receive_events(exec.history());
+        session.ended = Producer::ended(&exec);
+        session.inspections = Producer::inspections_since(&exec, 0);
+        session.live = Some(Box::new(exec));
+        session
+    }
+
+    /// An empty session for a run recorded elsewhere; `receive` adds what arrives.
+    pub fn recorded() -> Session {
         Session {
-            exec,
-            events,
-            visits,
+            live: None,
+            ended: false,
+            events: Vec::new(),
             inspections: Vec::new(),
+            visits: Visits::new(Nesting::default()),
             cursor: 0,
             breakpoints: BTreeSet::new(),
         }
+    }
+
+    /// Adds one chunk of a recording; the cursor stays where it is. An `Error` chunk
+    /// (the run could not start) comes back as the error.
+    pub fn receive(&mut self, chunk: RecordingChunk) -> Result<(), String> {
+        match chunk {
+            RecordingChunk::Nesting(nesting) => {
+                self.visits = Visits::new(nesting);
+                self.visits.sync(&self.events);
+            }
+            RecordingChunk::Events(events) => {
+                let next = self.events.last().map_or(1, |e| e.id + 1);
+                if events.first().is_some_and(|e| e.id != next) {
+                    return Err("The recording's events arrived out of order".to_string());
+                }
+                self.receive_events(events);
+            }
+            RecordingChunk::Inspections(records) => self.inspections.extend(records),
+            RecordingChunk::End => self.ended = true,
+            RecordingChunk::Error(message) => return Err(message),
+        }
+        Ok(())
+    }
+
+    fn receive_events(&mut self, events: Vec<HistoryEvent>) {
+        self.events.extend(events);
+        self.visits.sync(&self.events);
     }
 
     /// Every event written so far.
@@ -88,9 +164,10 @@ impl Session {
         self.cursor
     }
 
-    /// True once the execution has written its closing event.
+    /// True once the execution has written its closing event (a recorded session: once
+    /// the whole recording has arrived).
     pub fn finished(&self) -> bool {
-        self.exec.status() != Status::Running
+        self.ended
     }
 
     /// Moves the cursor to show `count` events (clamped to what has been written).
@@ -98,7 +175,8 @@ impl Session {
         self.cursor = count.min(self.events.len());
     }
 
-    /// One event forward, running the execution when the cursor is at its edge.
+    /// One event forward, running the execution when the cursor is at its edge (false
+    /// at the end, or at the edge of what a recorded session has received).
     pub fn step(&mut self) -> bool {
         if self.cursor == self.events.len() && !self.produce() {
             return false;
@@ -141,7 +219,7 @@ impl Session {
     pub fn advance(&mut self, budget: usize, breakpoints: bool) -> Stop {
         for _ in 0..budget {
             if !self.step() {
-                return Stop::End;
+                return if self.finished() { Stop::End } else { Stop::Budget };
             }
             if breakpoints && self.at_breakpoint() {
                 return Stop::Breakpoint;
@@ -163,19 +241,19 @@ impl Session {
                 .is_some_and(|n| self.breakpoints.contains(n))
     }
 
-    /// Runs the execution for one more batch of events; false when it has ended.
+    /// Runs the execution for one more batch of events; false when it has ended (or
+    /// when the session is recorded: nothing is run here).
     fn produce(&mut self) -> bool {
-        if self.finished() {
+        let Some(exec) = self.live.as_mut().filter(|_| !self.ended) else {
             return false;
-        }
-        let fresh = self.exec.step();
+        };
+        let fresh = exec.produce();
         if fresh.is_empty() {
             return false;
         }
-        self.events.extend(fresh);
-        self.visits.sync(&self.events);
-        let known = self.inspections.len();
-        self.inspections.extend(self.exec.inspections_since(known));
+        self.ended = exec.ended();
+        self.inspections.extend(exec.inspections_since(self.inspections.len()));
+        self.receive_events(fresh);
         true
     }
 

@@ -7,6 +7,7 @@ use super::draft::Draft;
 use super::insert::{Position, Slot, Spot};
 use super::names::unique_name;
 use super::scope::{outgoing, quoted, state_node, state_pointer};
+use super::targets::{all_states, Located};
 use super::Change;
 use crate::json::tree::{escape_token, parse_document, Document, Edit, EditError, NodeId};
 use alloc::format;
@@ -136,34 +137,6 @@ fn paste_at(doc: &Document, clipboard: &Clipboard, spot: Spot) -> Result<Change,
     })
 }
 
-/// Every (pointer, name) of the states in `doc`, nested scopes included.
-fn all_states(doc: &Document) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut machines: Vec<(String, NodeId)> =
-        doc.root().map(|r| (String::new(), r)).into_iter().collect();
-    while let Some((pointer, machine)) = machines.pop() {
-        let Some(states) = doc.get(machine, "States") else {
-            continue;
-        };
-        for member in doc.members(states) {
-            let state = format!("{pointer}/States/{}", escape_token(&member.key));
-            let branches = doc
-                .get(member.value, "Branches")
-                .map_or(&[][..], |b| doc.items(b));
-            for (i, &branch) in branches.iter().enumerate() {
-                machines.push((format!("{state}/Branches/{i}"), branch));
-            }
-            for key in ["ItemProcessor", "Iterator"] {
-                if let Some(processor) = doc.get(member.value, key) {
-                    machines.push((format!("{state}/{key}"), processor));
-                }
-            }
-            found.push((state, member.key.clone()));
-        }
-    }
-    found
-}
-
 /// Rename each state of `copy` whose name `doc` has, nested ones included.
 fn rename_clashes(doc: &Document, copy: &mut Document) -> Result<(), EditError> {
     let mut reserved: Vec<String> = copy
@@ -174,8 +147,8 @@ fn rename_clashes(doc: &Document, copy: &mut Document) -> Result<(), EditError> 
     loop {
         let clash = all_states(copy)
             .into_iter()
-            .find(|(_, name)| doc.all_state_names().contains(&name.as_str()));
-        let Some((pointer, name)) = clash else {
+            .find(|s| doc.all_state_names().contains(&s.name.as_str()));
+        let Some(Located { pointer, name, .. }) = clash else {
             return Ok(());
         };
         let fresh = unique_name(doc, &name, &reserved);

@@ -12,16 +12,10 @@ use alloc::vec;
 
 /// Point the transition slot `slot` (a state's `…/Next`, `…/Default`, `…/Choices/<i>/Next`,
 /// `…/Catch/<i>/Next`, or a scope's `…/StartAt`) at the state `target` of the same scope.
-/// A state's `End: true` gives way to the `Next`.
+/// A state's `End: true` gives way to the `Next`. Slots a state's type does not take (a
+/// Choice's `Next`, a Pass's `Default`) are refused.
 pub fn connect(doc: &Document, slot: &str, target: &str) -> Result<Change, EditError> {
     let spot = Spot::of(doc, &Position::Edge(slot.into()))?;
-    let place = locate(slot)?;
-    if let (Some(state), true) = (place.state_pointer(), place.rest == ["Next"]) {
-        let (_, node) = state_node(doc, &state)?;
-        if matches!(type_of(doc, node), Some("Choice" | "Succeed" | "Fail")) {
-            return Err(EditError::Invalid(format!("{state:?} takes no Next")));
-        }
-    }
     let machine = machine_node(doc, &spot.machine)?;
     let exists = doc
         .get(machine, "States")

@@ -50,12 +50,11 @@ pub fn delete_states(
         return Ok(Outcome::Ask(questions));
     }
     let mut draft = Draft::new(doc);
+    // Rewiring first: one after another (when they touch), removals find what they name.
+    edits.extend(selected.iter().map(|(pointer, _, _)| Edit::Remove {
+        pointer: pointer.clone(),
+    }));
     draft.apply_together(&edits)?;
-    for (pointer, _, _) in &selected {
-        draft.apply(&Edit::Remove {
-            pointer: pointer.clone(),
-        })?;
-    }
     Ok(Outcome::Done(Change {
         edit: draft.finish(),
         selection: Vec::new(),

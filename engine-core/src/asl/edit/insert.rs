@@ -5,7 +5,9 @@
 use super::catalogue::Template;
 use super::draft::Draft;
 use super::names::unique_name;
-use super::scope::{locate, machine_language, machine_node, quoted, state_node, state_pointer};
+use super::scope::{
+    locate, machine_language, machine_node, quoted, state_node, state_pointer, type_of,
+};
 use super::Change;
 use crate::json::tree::{Document, Edit, EditError, NodeKind};
 use crate::json::{Map, Value};
@@ -129,25 +131,29 @@ impl Spot {
 
 fn edge(doc: &Document, slot: &str) -> Result<Spot, EditError> {
     let place = locate(slot)?;
+    machine_node(doc, &place.machine)?;
+    let kind = match place.state_pointer() {
+        Some(state) => type_of(doc, state_node(doc, &state)?.1),
+        None => None,
+    };
     let is_slot = match (&place.state, place.rest.as_slice()) {
         (None, [start]) => start == "StartAt",
-        (Some(_), [key]) => key == "Next" || key == "Default",
-        (Some(_), [list, index, next]) => {
+        (Some(_), [key]) if key == "Next" => !matches!(kind, Some("Choice" | "Succeed" | "Fail")),
+        (Some(_), [key]) if key == "Default" => kind == Some("Choice"),
+        (Some(state), [list, index, next]) if next == "Next" => {
+            let takes = match list.as_str() {
+                "Choices" => kind == Some("Choice"),
+                "Catch" => matches!(kind, Some("Task" | "Parallel" | "Map")),
+                _ => false,
+            };
             // The rule or catcher must exist; its `Next` may not yet.
-            let item = format!(
-                "{}/{list}/{index}",
-                place.state_pointer().unwrap_or_default()
-            );
-            (list == "Choices" || list == "Catch") && next == "Next" && doc.resolve(&item).is_some()
+            let item = format!("{}/{list}/{index}", state_pointer(&place.machine, state));
+            takes && doc.resolve(&item).is_some()
         }
         _ => false,
     };
     if !is_slot {
         return Err(EditError::Invalid(format!("{slot:?} is not a transition")));
-    }
-    machine_node(doc, &place.machine)?;
-    if let Some(state) = place.state_pointer() {
-        state_node(doc, &state)?;
     }
     let successor = doc
         .resolve(slot)

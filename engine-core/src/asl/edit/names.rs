@@ -9,11 +9,19 @@ const MAX_NAME_CHARS: usize = 80;
 
 /// `base` if no state has that name (nor any in `also_taken`), else `base (1)`, `base (2)`,
 /// …; a base already ending in ` (n)` counts on from its stem, so copies of `A (1)` are
-/// `A (2)`, not `A (1) (1)`.
+/// `A (2)`, not `A (1) (1)`. An empty base is `State`.
 pub fn unique_name(doc: &Document, base: &str, also_taken: &[String]) -> String {
     let names = doc.all_state_names();
     let taken = |n: &str| names.contains(&n) || also_taken.iter().any(|t| t == n);
-    let base = truncate(base, MAX_NAME_CHARS);
+    // A name of white space only would read as no name at all.
+    let base = truncate(
+        if base.trim().is_empty() {
+            "State"
+        } else {
+            base
+        },
+        MAX_NAME_CHARS,
+    );
     if !base.is_empty() && !taken(&base) {
         return base;
     }
@@ -73,6 +81,7 @@ mod tests {
             "Lambda Invoke (3)"
         );
         assert_eq!(unique_name(&doc, "A (x)", &[]), "A (x)");
+        assert_eq!(unique_name(&doc, " ", &[]), "State");
         let long: String = "n".repeat(90);
         assert_eq!(unique_name(&doc, &long, &[]).chars().count(), 80);
     }

@@ -1,6 +1,7 @@
 //! Moving a state to another position, in its scope or into another (a branch, a Map
 //! processor, the top level). Its old neighbours are joined as if it were deleted, and it
-//! is spliced in at the new position; its text moves only when its scope changes.
+//! is spliced in at the new position; its text moves after its new predecessor's (last in
+//! the new scope when it goes to a scope's start).
 
 use super::detach::rewire;
 use super::draft::Draft;
@@ -68,7 +69,10 @@ pub fn move_state(
     edits.extend(spot.link(&name));
     let mut draft = Draft::new(doc);
     draft.apply_together(&edits)?;
-    if across {
+    // Across scopes the text must move; within one, it follows the new predecessor so the
+    // code reads in flow order.
+    let follows = spot.after.as_ref().filter(|a| **a != name);
+    if across || follows.is_some() {
         draft.apply(&Edit::MoveState {
             pointer: state.into(),
             to: format!("{}/States", spot.machine),

@@ -490,7 +490,13 @@ fn format_datetime(
         }
     }
     let parts = analyse(picture.unwrap_or(ISO_PICTURE))?;
-    let t = tm(libm::floor(millis) as i64 + (60 * oh + om) * 60_000);
+    // Saturating, like the rest of the date arithmetic: absurd instants and offsets
+    // (far outside any calendar) must not overflow.
+    let shift = oh
+        .saturating_mul(60)
+        .saturating_add(om)
+        .saturating_mul(60_000);
+    let t = tm((libm::floor(millis) as i64).saturating_add(shift));
     let mut out = String::new();
     for p in &parts {
         match p {

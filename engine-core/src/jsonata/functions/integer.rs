@@ -280,10 +280,18 @@ fn to_letters(mut v: u64, a: char) -> String {
     out.iter().rev().collect()
 }
 
-fn from_letters(s: &str, a: char) -> u64 {
-    s.chars().fold(0, |acc, c| {
-        acc * 26 + (c as u64).saturating_sub(a as u64) + 1
-    })
+/// The reference's `lettersToDecimal`: each UTF-16 unit's distance from `a`, plus one,
+/// as a base-26 digit, summed in floating point, so a long text is a huge (or infinite)
+/// number rather than an overflow.
+fn from_letters(s: &str, a: char) -> f64 {
+    let a = a as u32 as f64;
+    let units: Vec<u16> = s.encode_utf16().collect();
+    units
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, unit)| (f64::from(*unit) - a + 1.0) * libm::pow(26.0, i as f64))
+        .sum()
 }
 
 fn gcd(a: usize, b: usize) -> usize {
@@ -449,9 +457,7 @@ pub fn format(value: f64, f: &IntegerFormat) -> Result<String, JsonataError> {
 /// Reads an integer written by a picture (the inverse of `format`).
 pub fn parse(text: &str, f: &IntegerFormat) -> Result<Option<f64>, JsonataError> {
     Ok(Some(match f.primary {
-        Primary::Letters => {
-            from_letters(text, if f.case == Case::Upper { 'A' } else { 'a' }) as f64
-        }
+        Primary::Letters => from_letters(text, if f.case == Case::Upper { 'A' } else { 'a' }),
         Primary::Roman => from_roman(text) as f64,
         Primary::Words => words_to_number(text),
         Primary::Decimal => {

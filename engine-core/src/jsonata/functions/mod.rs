@@ -75,7 +75,9 @@ macro_rules! b {
     };
 }
 
-static LIBRARY: &[Builtin] = &[
+// A `const`, not a `static`: only code that calls `lookup` materializes the table (and so
+// links every implementation); `NAMES` is computed from it at compile time.
+const LIBRARY: &[Builtin] = &[
     b!("sum", "<a<n>:n>", aggregate::sum),
     b!("count", "<a:n>", aggregate::count),
     b!("max", "<a<n>:n>", aggregate::max),
@@ -158,6 +160,23 @@ static LIBRARY: &[Builtin] = &[
 static RANDOM: Builtin = b!("random", "<:n>", numeric::random);
 static AWS_RANDOM: Builtin = b!(aws "random", "<n?:n>", aws::random);
 
+/// Each library function's name and whether it is one of Step Functions' own, without
+/// the implementations: what a validator needs.
+const NAMES: [(&str, bool); LIBRARY.len()] = {
+    let mut names = [("", false); LIBRARY.len()];
+    let mut i = 0;
+    while i < LIBRARY.len() {
+        names[i] = (LIBRARY[i].name, LIBRARY[i].aws);
+        i += 1;
+    }
+    names
+};
+
+/// True when `$name` is a library function (with Step Functions' own when `aws`).
+pub fn is_library_function(name: &str, aws: bool) -> bool {
+    name == "random" || NAMES.iter().any(|(n, own)| *n == name && (aws || !own))
+}
+
 /// The library function `$name`, if there is one.
 pub fn lookup(name: &str, aws: bool) -> Option<&'static Builtin> {
     if name == "random" {
@@ -168,6 +187,17 @@ pub fn lookup(name: &str, aws: bool) -> Option<&'static Builtin> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_agree_with_lookup() {
+        let names = LIBRARY.iter().map(|b| b.name).chain(["random", "nosuch", "Sum"]);
+        for name in names {
+            for aws in [false, true] {
+                assert_eq!(super::is_library_function(name, aws), super::lookup(name, aws).is_some(), "{name} {aws}");
+            }
+        }
+        assert!(!super::is_library_function("hash", false) && super::is_library_function("hash", true));
+    }
+
     use super::*;
 
     #[test]

@@ -119,10 +119,10 @@ impl Document {
     ) -> Result<Vec<TextChange>, EditError> {
         let state = self.state_at(pointer)?;
         let (_, destination) = self.states_at(to)?;
-        if destination == state.states {
-            return Err(EditError::Invalid(
-                "the state is in that States object already".into(),
-            ));
+        let index = self.position_after(destination, after)?;
+        if destination == state.states && (index == state.index || index == state.index + 1) {
+            // Already there: the text stays as it is.
+            return Ok(Vec::new());
         }
         let state_span = self.node(state.node).span;
         let destination_span = self.node(destination).span;
@@ -131,7 +131,6 @@ impl Document {
                 "a state cannot move into its own branches".into(),
             ));
         }
-        let index = self.position_after(destination, after)?;
         let placement = Placement::of(self, destination);
         let member = &self.members(state.states)[state.index];
         let body = match &self.node(state.node).kind {

@@ -47,7 +47,8 @@ pub enum Edit {
     /// `Next` when it has one; otherwise they are left for validation to report.
     DeleteState { pointer: String },
     /// Move the state at `pointer` into the `States` object at `to` (another branch,
-    /// processor or the top level), after the state named `after`, or last.
+    /// processor or the top level, or its own to reorder), after the state named `after`,
+    /// or last. Its text keeps its own layout.
     MoveState {
         pointer: String,
         to: String,

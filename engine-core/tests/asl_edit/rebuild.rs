@@ -4,7 +4,7 @@
 //! fields and transitions), validate, and undo back to empty through every intermediate
 //! text, then redo to the end.
 
-mod common;
+use super::common;
 
 use engine_core::asl::edit::*;
 use engine_core::asl::{validate, Diagnostic, QueryLanguage};

@@ -5,112 +5,66 @@
 //! valid machine valid, and the returned inverse restores the text byte for byte; at the
 //! end, undoing every step gives back the original exactly.
 
-mod common;
+use super::common;
 
 use engine_core::asl::edit::*;
 use engine_core::asl::{validate, Diagnostic};
-use engine_core::json::tree::{escape_token, parse_document, Document, Edit, EditError, NodeKind};
+use engine_core::json::tree::{parse_document, Document, Edit, EditError};
 use engine_core::rng::Rng;
 
 const STEPS: usize = 8;
 
-struct Located {
-    pointer: String,
-    machine: String,
-}
-
-/// Every state of the machine with its scope's pointer.
-fn states(doc: &Document) -> Vec<Located> {
-    let mut found = Vec::new();
-    let mut machines: Vec<String> = vec![String::new()];
-    while let Some(machine) = machines.pop() {
-        let Some(states) = doc.resolve(&format!("{machine}/States")) else {
-            continue;
-        };
-        if !matches!(doc.node(states).kind, NodeKind::Object(_)) {
-            continue;
-        }
-        for member in doc.members(states) {
-            let pointer = format!("{machine}/States/{}", escape_token(&member.key));
-            if let Some(branches) = doc.get(member.value, "Branches") {
-                for i in 0..doc.items(branches).len() {
-                    machines.push(format!("{pointer}/Branches/{i}"));
-                }
-            }
-            for key in ["ItemProcessor", "Iterator"] {
-                if doc.get(member.value, key).is_some() {
-                    machines.push(format!("{pointer}/{key}"));
-                }
-            }
-            found.push(Located {
-                pointer,
-                machine: machine.clone(),
-            });
-        }
-    }
-    found
-}
-
-/// The transition slots of the machine (existing ones) with their scope.
-fn slots(doc: &Document, all: &[Located]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for s in all {
-        let Some(node) = doc.resolve(&s.pointer) else {
-            continue;
-        };
-        for key in ["Next", "Default"] {
-            if doc.get(node, key).is_some_and(|n| doc.as_str(n).is_some()) {
-                out.push((format!("{}/{key}", s.pointer), s.machine.clone()));
-            }
-        }
-        for list in ["Choices", "Catch"] {
-            if let Some(items) = doc.get(node, list) {
-                for (i, &item) in doc.items(items).iter().enumerate() {
-                    if doc.get(item, "Next").is_some() {
-                        out.push((format!("{}/{list}/{i}/Next", s.pointer), s.machine.clone()));
-                    }
-                }
-            }
-        }
-    }
-    out
+/// The scope a position is in: the scope itself, or that of the state it names.
+fn scope_of(position: &Position, all: &[Located]) -> String {
+    let pointer = match position {
+        Position::Start(scope) => return scope.clone(),
+        Position::Edge(slot) => slot,
+        Position::After(state) => state,
+    };
+    all.iter()
+        .filter(|s| pointer == &s.pointer || pointer.starts_with(&format!("{}/", s.pointer)))
+        .max_by_key(|s| s.pointer.len())
+        .map(|s| s.scope.clone())
+        .unwrap_or_default()
 }
 
 fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> Option<&'a T> {
     (!items.is_empty()).then(|| &items[(rng.next_u64() % items.len() as u64) as usize])
 }
 
-/// The pointer of the common scope of two machine pointers.
+/// The pointer of the innermost scope holding both scopes.
 fn common_scope(a: &str, b: &str) -> String {
-    let (mut x, mut y) = (a.to_string(), b.to_string());
-    while !(y == x || y.starts_with(&format!("{x}/"))) {
-        x = x
+    let mut scope = a.to_string();
+    while !(b == scope || b.starts_with(&format!("{scope}/"))) {
+        scope = scope
             .rsplit_once("/States/")
             .map(|(head, _)| head.to_string())
             .unwrap_or_default();
-        let _ = &mut y;
     }
-    x
+    scope
 }
 
 /// One random operation: its result, the region it may touch, and whether a valid
 /// machine must stay valid.
 fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditError>, String, bool)> {
-    let all = states(doc);
+    let all = all_states(doc);
     let state = pick(rng, &all)?;
-    let slot = pick(rng, &slots(doc, &all)).cloned();
-    let templates = catalogue();
-    let template = pick(rng, templates)?;
-    let position = |rng: &mut Rng| match (rng.next_u64() % 3, &slot) {
-        (0, Some((slot, machine))) => (Position::Edge(slot.clone()), machine.clone()),
-        (1, _) => (
-            Position::Start(state.machine.clone()),
-            state.machine.clone(),
-        ),
-        _ => (
-            Position::After(state.pointer.clone()),
-            state.machine.clone(),
-        ),
+    let positions = drop_positions(doc);
+    let edges: Vec<&Position> = positions
+        .iter()
+        .filter(|p| matches!(p, Position::Edge(_)))
+        .collect();
+    let slot = pick(rng, &edges).map(|edge| match edge {
+        Position::Edge(slot) => (slot.clone(), scope_of(edge, &all)),
+        _ => unreachable!("only edges were kept"),
+    });
+    let template = pick(rng, catalogue())?;
+    let position = |rng: &mut Rng| {
+        let at = pick(rng, &positions)
+            .cloned()
+            .unwrap_or(Position::Start(String::new()));
+        let region = scope_of(&at, &all);
+        (at, region)
     };
     let outcome = |o: Result<Outcome, EditError>, answer_with_first: bool| match o {
         Ok(Outcome::Done(change)) => Ok(change),
@@ -162,11 +116,11 @@ fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditErro
                     }
                 }
             };
-            (change, state.machine.clone(), false)
+            (change, state.scope.clone(), false)
         }
         3 => {
             let (at, region) = position(rng);
-            let region = common_scope(&state.machine, &region);
+            let region = common_scope(&state.scope, &region);
             match outcome(move_state(doc, &state.pointer, &at, &[]), false) {
                 Ok(change) => (Ok(change), region, false),
                 Err(_) => return None,
@@ -189,22 +143,15 @@ fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditErro
         ),
         7 => match &slot {
             Some((slot, machine)) => {
-                let targets: Vec<&Located> = all.iter().filter(|s| &s.machine == machine).collect();
+                let targets: Vec<&Located> = all.iter().filter(|s| &s.scope == machine).collect();
                 let target = pick(rng, &targets)?;
-                let name = target
-                    .pointer
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .replace("~1", "/")
-                    .replace("~0", "~");
-                (connect(doc, slot, &name), machine.clone(), false)
+                (connect(doc, slot, &target.name), machine.clone(), false)
             }
             None => return None,
         },
         8 => (
             duplicate_states(doc, &[state.pointer.clone()]),
-            state.machine.clone(),
+            state.scope.clone(),
             false,
         ),
         11 => {
@@ -225,7 +172,7 @@ fn random_step(doc: &Document, rng: &mut Rng) -> Option<(Result<Change, EditErro
             let name = format!("Renamed {}", rng.next_u64() % 1000);
             (
                 rename_state(doc, &state.pointer, &name),
-                state.machine.clone(),
+                state.scope.clone(),
                 true,
             )
         }

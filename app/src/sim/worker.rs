@@ -1,0 +1,87 @@
+//! The simulator's Web Worker seen from the page: started on the first run (its script
+//! and the interpreter's wasm are fetched then, not at first load), one run at a time,
+//! messages handed on as text. Cancelling a run stops the worker outright.
+
+use engine_core::sim::WORKER_READY;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{Event, MessageEvent, Worker};
+
+/// The loader Trunk writes for the `sim-worker` crate (see index.html).
+const WORKER_SCRIPT: &str = "./sim-worker_loader.js";
+
+/// The worker of the run in progress and its handlers (dropped with it).
+struct Recording {
+    worker: Worker,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Recording>> = const { RefCell::new(None) };
+    /// The last stopped run, kept until the next stop: `stop` may be called from inside
+    /// one of its handlers, which must not be dropped while they run.
+    static RETIRED: RefCell<Option<Recording>> = const { RefCell::new(None) };
+}
+
+/// Starts a worker for `request` (replacing any run in progress). `on_message` gets
+/// each message the worker posts; `on_failure` a readable reason when the worker could
+/// not load or crashed. Both stop being called once `stop` is called.
+pub fn record(request: String, on_message: impl Fn(String) + 'static, on_failure: impl Fn(String) + 'static) {
+    stop();
+    let worker = match Worker::new(WORKER_SCRIPT) {
+        Ok(w) => w,
+        Err(e) => return on_failure(format!("The simulator could not start: {}", describe(&e))),
+    };
+    let posted = worker.clone();
+    let pending = RefCell::new(Some(request));
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let text = ev.data().as_string().unwrap_or_default();
+        if text == WORKER_READY {
+            if let Some(request) = pending.borrow_mut().take() {
+                // Posting text to a live worker cannot fail.
+                let _ = posted.post_message(&JsValue::from_str(&request));
+            }
+        } else {
+            on_message(text);
+        }
+    });
+    // An `ErrorEvent` with a message when the worker crashed; a plain `Event` when its
+    // script could not be loaded.
+    let on_error = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+        ev.prevent_default();
+        let reason = js_sys::Reflect::get(&ev, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        stop();
+        on_failure(if reason.is_empty() {
+            "The simulator could not be loaded; check the connection and reload the page.".to_string()
+        } else {
+            format!("The simulator stopped unexpectedly: {reason}")
+        });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    CURRENT.with(|c| {
+        *c.borrow_mut() = Some(Recording { worker, _on_message: on_message, _on_error: on_error });
+    });
+}
+
+/// Stops the run in progress, if any; nothing it posted afterwards is delivered.
+pub fn stop() {
+    if let Some(r) = CURRENT.with(|c| c.borrow_mut().take()) {
+        r.worker.terminate();
+        r.worker.set_onmessage(None);
+        r.worker.set_onerror(None);
+        // Dropping the previous retiree is safe: its worker is long gone.
+        let previous = RETIRED.with(|slot| slot.borrow_mut().replace(r));
+        drop(previous);
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Error::from(e.clone()).message().as_string())
+        .unwrap_or_else(|| "unknown reason".to_string())
+}

@@ -1,0 +1,301 @@
+//! A run recorded in one place and shown in another: the studio asks a Web Worker to run
+//! the machine (`RunRequest`), the worker's `Recorder` runs it to the end and hands back
+//! the history and inspection data in chunks of JSON text, and the page feeds each chunk
+//! to a `Session::recorded()`. The execution is deterministic, so the recording is the
+//! run: moving the cursor over it is exactly stepping the execution.
+
+use super::nesting::Nesting;
+use super::session::session_options;
+use super::wire::{
+    event_from_value, event_to_value, inspection_from_value, inspection_to_value, nesting_from_value,
+    nesting_to_value,
+};
+use crate::json::{parse_value, write_compact};
+use crate::run::{Execution, HistoryEvent, Mocks, StateInspection, StateMachine, Status};
+use crate::{Map, Value};
+use alloc::collections::VecDeque;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// The worker's first message: its handler is in place and requests may be posted
+/// (a message posted earlier would be lost).
+pub const WORKER_READY: &str = r#"{"ready":true}"#;
+
+/// What to run: the definition, the execution input and the mocks (case format).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRequest {
+    pub definition: Value,
+    pub input: Value,
+    pub mocks: Value,
+}
+
+impl RunRequest {
+    pub fn to_json(&self) -> String {
+        let mut m = Map::default();
+        m.insert("definition".into(), self.definition.clone());
+        m.insert("input".into(), self.input.clone());
+        m.insert("mocks".into(), self.mocks.clone());
+        write_compact(&Value::from(m))
+    }
+
+    pub fn from_json(text: &str) -> Result<RunRequest, String> {
+        let v = parse_value(text).map_err(|e| format!("The run request is not valid JSON: {e}"))?;
+        let member = |k: &str| {
+            v.get(k)
+                .cloned()
+                .ok_or_else(|| format!("The run request has no {k}"))
+        };
+        Ok(RunRequest {
+            definition: member("definition")?,
+            input: member("input")?,
+            mocks: member("mocks")?,
+        })
+    }
+}
+
+/// One message of a recording, in the order they are sent: the machine's nesting, then
+/// events, each batch followed by the inspection records of the visits it ended, then
+/// `End`. `Error` replaces all of them when the run cannot start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordingChunk {
+    Nesting(Nesting),
+    Events(Vec<HistoryEvent>),
+    Inspections(Vec<Rc<StateInspection>>),
+    End,
+    /// Why the run could not start, for a person to read.
+    Error(String),
+}
+
+impl RecordingChunk {
+    pub fn to_json(&self) -> String {
+        let mut m = Map::default();
+        match self {
+            RecordingChunk::Nesting(nesting) => {
+                m.insert("nesting".into(), nesting_to_value(nesting));
+            }
+            RecordingChunk::Events(events) => {
+                let list = events.iter().map(event_to_value).collect();
+                m.insert("events".into(), Value::array(list));
+            }
+            RecordingChunk::Inspections(records) => {
+                let list = records.iter().map(|r| inspection_to_value(r)).collect();
+                m.insert("inspections".into(), Value::array(list));
+            }
+            RecordingChunk::End => {
+                m.insert("end".into(), Value::Bool(true));
+            }
+            RecordingChunk::Error(message) => {
+                m.insert("error".into(), Value::from(message.as_str()));
+            }
+        }
+        write_compact(&Value::from(m))
+    }
+
+    pub fn from_json(text: &str) -> Result<RecordingChunk, String> {
+        let v = parse_value(text).map_err(|e| format!("A recording message is not valid JSON: {e}"))?;
+        let bad = |e: String| format!("A recording message is malformed: {e}");
+        if let Some(nesting) = v.get("nesting") {
+            return nesting_from_value(nesting).map(RecordingChunk::Nesting).map_err(bad);
+        }
+        if let Some(list) = v.get("events").and_then(Value::as_array) {
+            let events = list.iter().map(event_from_value).collect::<Result<_, _>>().map_err(bad)?;
+            return Ok(RecordingChunk::Events(events));
+        }
+        if let Some(list) = v.get("inspections").and_then(Value::as_array) {
+            let records = list
+                .iter()
+                .map(|r| inspection_from_value(r).map(Rc::new))
+                .collect::<Result<_, _>>()
+                .map_err(bad)?;
+            return Ok(RecordingChunk::Inspections(records));
+        }
+        if v.get("end") == Some(&Value::Bool(true)) {
+            return Ok(RecordingChunk::End);
+        }
+        if let Some(message) = v.get("error").and_then(Value::as_str) {
+            return Ok(RecordingChunk::Error(message.to_string()));
+        }
+        Err(bad("no events, inspections, end or error".to_string()))
+    }
+}
+
+/// Runs one execution to its end, handing out its recording chunk by chunk. The
+/// interpreter's own limits (25,000 events, the work budget) bound every run.
+pub struct Recorder {
+    exec: Execution,
+    /// Chunks made and not yet handed out.
+    queue: VecDeque<RecordingChunk>,
+    /// Events written when the execution was created, not yet handed out.
+    initial: Vec<HistoryEvent>,
+    /// How many inspection records have been queued.
+    inspected: usize,
+    ended: bool,
+}
+
+impl Recorder {
+    /// Compiles the machine and reads the mocks; the error says which is wrong.
+    pub fn start(request: &RunRequest) -> Result<Recorder, String> {
+        let machine = StateMachine::compile(&request.definition).map_err(|e| {
+            format!("The definition cannot run: {} (at {})", e.message, e.pointer)
+        })?;
+        let mocks = Mocks::from_case(&request.mocks).map_err(|e| format!("Mocks: {e}"))?;
+        let exec = Execution::new(&machine, request.input.clone(), session_options(mocks));
+        Ok(Recorder {
+            queue: VecDeque::from([RecordingChunk::Nesting(Nesting::of(&machine))]),
+            initial: exec.history(),
+            exec,
+            inspected: 0,
+            ended: false,
+        })
+    }
+
+    /// The next chunk, of about `max` events or records; `None` after `End`.
+    pub fn next_chunk(&mut self, max: usize) -> Option<RecordingChunk> {
+        if self.queue.is_empty() && !self.ended {
+            self.record(max.max(1));
+        }
+        self.queue.pop_front()
+    }
+
+    /// Runs the execution for about `max` more events and queues what it wrote.
+    fn record(&mut self, max: usize) {
+        let mut events = core::mem::take(&mut self.initial);
+        while events.len() < max && self.exec.status() == Status::Running {
+            events.extend(self.exec.step());
+        }
+        if !events.is_empty() {
+            self.queue.push_back(RecordingChunk::Events(events));
+        }
+        let mut records = self.exec.inspections_since(self.inspected);
+        self.inspected += records.len();
+        while !records.is_empty() {
+            let rest = records.split_off(max.min(records.len()));
+            self.queue.push_back(RecordingChunk::Inspections(core::mem::replace(&mut records, rest)));
+        }
+        if self.exec.status() != Status::Running {
+            self.queue.push_back(RecordingChunk::End);
+            self.ended = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{Session, Stop};
+
+    // A retried, then caught Task: events with payloads, errors and a retry decision.
+    const RETRY: &str = r#"{"StartAt":"T","States":{
+        "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["E"],"IntervalSeconds":2,"MaxAttempts":1}],
+             "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"F"}],"Next":"S"},
+        "S":{"Type":"Succeed"},"F":{"Type":"Fail","Error":"Gave","Cause":"up"}}}"#;
+    const GIVES_UP: &str = r#"{"T":[{"Throw":{"Error":"E","Cause":"c"}},{"Throw":{"Error":"X"}}]}"#;
+
+    fn request(definition: &str, mocks: &str) -> RunRequest {
+        RunRequest {
+            definition: parse_value(definition).unwrap(),
+            input: parse_value(r#"{"a":[1,2.5,"x"]}"#).unwrap(),
+            mocks: parse_value(mocks).unwrap(),
+        }
+    }
+
+    /// Every chunk through JSON text into a recorded session, as the page receives them.
+    fn replay(request: &RunRequest, max: usize) -> (Session, usize) {
+        let mut recorder = Recorder::start(&RunRequest::from_json(&request.to_json()).unwrap()).unwrap();
+        let mut session = Session::recorded();
+        let mut chunks = 0;
+        while let Some(chunk) = recorder.next_chunk(max) {
+            session.receive(RecordingChunk::from_json(&chunk.to_json()).unwrap()).unwrap();
+            chunks += 1;
+        }
+        (session, chunks)
+    }
+
+    #[test]
+    fn a_recorded_session_equals_the_session_run_here() {
+        let req = request(RETRY, GIVES_UP);
+        let machine = StateMachine::compile(&req.definition).unwrap();
+        let mut live = Session::start(&machine, req.input.clone(), Mocks::from_case(&req.mocks).unwrap(), 0);
+        while live.advance(1000, false) == Stop::Budget {}
+        let (mut recorded, chunks) = replay(&req, 2);
+        assert!(chunks > 4, "small chunks: several event chunks, inspections, end");
+        assert!(recorded.finished());
+        assert_eq!(recorded.events(), live.events());
+        assert_eq!(recorded.cursor(), 0, "receiving does not move the cursor");
+        while recorded.step() {}
+        assert_eq!(recorded.result(), live.result());
+        // The Fail state's Error and Cause (ASL: Fail fails the execution with them).
+        let failure = recorded.result().failure.unwrap();
+        assert_eq!((failure.error.as_deref(), failure.cause.as_deref()), (Some("Gave"), Some("up")));
+        let t = recorded.inspection("T").unwrap();
+        assert_eq!(t, live.inspection("T").unwrap());
+        assert_eq!(t.catch_index, Some(0));
+        assert_eq!(t.error.as_ref().map(|f| (f.error.as_deref(), f.cause.as_deref())), Some((Some("X"), None)));
+    }
+
+    #[test]
+    fn a_recording_in_progress_stops_at_its_edge_and_breakpoints_work_over_it() {
+        let req = request(RETRY, r#"{"T":[{"Return":{"ok":true}}]}"#);
+        let mut recorder = Recorder::start(&req).unwrap();
+        let mut session = Session::recorded();
+        session.breakpoints.insert("S".into());
+        session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        let received = session.events().len();
+        assert_eq!(session.advance(1000, true), Stop::Budget, "waits for more");
+        assert_eq!(session.cursor(), received);
+        assert!(!session.finished());
+        while let Some(chunk) = recorder.next_chunk(1) {
+            session.receive(chunk).unwrap();
+        }
+        assert_eq!(session.advance(1000, true), Stop::Breakpoint);
+        assert_eq!(session.events()[session.cursor() - 1].event_type, "SucceedStateEntered");
+        assert_eq!(session.advance(1000, true), Stop::End);
+        assert_eq!(session.result().status, "SUCCEEDED");
+    }
+
+    #[test]
+    fn requests_that_cannot_run_say_why() {
+        let bad_def = Recorder::start(&request(r#"{"StartAt":"Nope","States":{}}"#, "{}")).err().unwrap();
+        assert!(bad_def.starts_with("The definition cannot run:"), "{bad_def}");
+        let bad_mocks = Recorder::start(&request(RETRY, r#"{"T":5}"#)).err().unwrap();
+        assert!(bad_mocks.starts_with("Mocks: "), "{bad_mocks}");
+        assert!(RunRequest::from_json("{").is_err());
+        assert!(RunRequest::from_json(r#"{"definition":{}}"#).unwrap_err().contains("input"));
+    }
+
+    #[test]
+    fn malformed_chunks_are_errors_not_panics() {
+        for text in ["", "[]", r#"{"events":[{"id":1}]}"#, r#"{"events":[{"id":1,"previousEventId":0,"timestamp":0,"type":"Nonsense"}]}"#, r#"{"inspections":[{"name":"T"}]}"#, "{}"] {
+            assert!(RecordingChunk::from_json(text).is_err(), "{text}");
+        }
+        let mut s = Session::recorded();
+        let late = r#"{"events":[{"id":3,"previousEventId":2,"timestamp":0,"type":"PassStateEntered"}]}"#;
+        assert!(s.receive(RecordingChunk::from_json(late).unwrap()).is_err(), "events must start at id 1");
+        assert_eq!(s.receive(RecordingChunk::Error("boom".into())), Err("boom".into()));
+    }
+
+    #[test]
+    fn every_event_type_the_interpreter_writes_can_be_read_back() {
+        // The interpreter's sources name every event type it writes as a string literal.
+        let sources = [
+            include_str!("../run/exec.rs"), include_str!("../run/frame.rs"), include_str!("../run/group.rs"),
+            include_str!("../run/jsonata_mode.rs"), include_str!("../run/jsonata_group.rs"),
+            include_str!("../run/task.rs"), include_str!("../run/result_writer.rs"), include_str!("../run/item_reader.rs"),
+        ];
+        let suffixes = ["Started", "Succeeded", "Failed", "TimedOut", "Aborted", "Scheduled", "Submitted"];
+        for source in sources {
+            for name in source.split('"').skip(1).step_by(2) {
+                let looks_like_event = name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && name.chars().all(|c| c.is_ascii_alphabetic())
+                    && suffixes.iter().any(|s| name.ends_with(s) && name.len() > s.len());
+                if !looks_like_event {
+                    continue;
+                }
+                let text = alloc::format!(r#"{{"events":[{{"id":1,"previousEventId":0,"timestamp":0,"type":"{name}"}}]}}"#);
+                assert!(RecordingChunk::from_json(&text).is_ok(), "event type {name} is missing from the wire table");
+            }
+        }
+    }
+}
