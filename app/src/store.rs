@@ -12,6 +12,7 @@
 //! | `view` | graph canvas | pan and zoom; `None` follows "fit to screen" |
 //! | `io` | import, export, autosave | template origin, undo-import stack, dialogs, notices, share-link state |
 //! | `run_status` | simulate panel → graph | each state's status at the debugger's cursor |
+//! | `edit` | graph, states browser | drags, the selection beyond the first state, copied states, questions |
 
 use engine_core::asl::{validate, Diagnostic};
 use engine_core::json::tree::{parse_document, Document, Span};
@@ -51,6 +52,8 @@ pub struct Store {
     /// Each state's run status at the debugger's cursor (state name → `succeeded`,
     /// `failed`, `caught`, `cancelled`, `in-progress`); absent states have not run.
     pub run_status: RwSignal<std::collections::HashMap<String, &'static str>>,
+    // ---- editing from the graph (see editing/) ----
+    pub edit: crate::editing::EditStore,
 }
 
 impl Store {
@@ -84,6 +87,7 @@ impl Store {
             view: RwSignal::new(None),
             io: crate::io::IoStore::new(),
             run_status: RwSignal::new(Default::default()),
+            edit: crate::editing::EditStore::new(),
         }
     }
 }

@@ -23,8 +23,10 @@ pub fn Studio() -> impl IntoView {
                 </crate::sim::PaneTabs>
             </section>
             <section class="pane graph-pane" aria-label="Graph">
+                <crate::editing::Palette />
                 <Canvas />
             </section>
+            <crate::editing::QuestionsDialog />
         </main>
     }
 }

@@ -14,10 +14,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::controls::Controls;
+use super::drop_layer::{DragGhost, DropIndicator};
 use super::minimap::Minimap;
 use super::selection;
+use crate::editing::{self, Drag, Dragged};
 use crate::store::use_store;
+use engine_core::asl::edit::{position_on, Position};
+use engine_core::diagram::drop::{drop_spot, edge_position, DropSpot};
 use engine_core::diagram::gesture::Gesture;
+use leptos::ev;
 
 /// A minimap is shown once the drawing is this many times larger than the view.
 const MINIMAP_AT: f64 = 1.15;
@@ -40,6 +45,32 @@ fn node_id_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .get_attribute("data-node-id")?
         .parse()
         .ok()
+}
+
+/// How near (CSS pixels on screen) the pointer must come to an edge to drop onto it.
+const EDGE_REACH: f64 = 10.0;
+
+/// The spot under the drawing point `at` and the position a drop there means; a state
+/// is never dropped onto itself.
+fn drop_target(
+    scene: &Scene,
+    doc: &engine_core::json::tree::Document,
+    at: Point,
+    scale: f64,
+    dragged: &Dragged,
+) -> Option<(DropSpot, Position)> {
+    let spot = drop_spot(scene, at, EDGE_REACH / scale.max(0.05))?;
+    let position = match spot {
+        DropSpot::Edge(i) => edge_position(scene, scene.routed_edges().get(i)?.0)?,
+        DropSpot::Node(id) => {
+            let pointer = &scene.diagram.nodes.get(id)?.pointer;
+            if *dragged == Dragged::State(pointer.clone()) {
+                return None;
+            }
+            position_on(doc, pointer)?
+        }
+    };
+    Some((spot, position))
 }
 
 /// Diagnostics per node, with their messages one a line.
@@ -208,6 +239,98 @@ pub fn Canvas() -> impl IntoView {
         }
     };
 
+    // Shift/Ctrl+click adds a state to the selection, or takes it out.
+    let toggle = move |id: usize| {
+        let Some(pointer) = scene.with_untracked(|s| {
+            s.diagram
+                .nodes
+                .get(id)
+                .filter(|n| n.state.is_some())
+                .map(|n| n.pointer.clone())
+        }) else {
+            return;
+        };
+        let primary = store.selection.get_untracked();
+        if primary.is_none() {
+            store.selection.set(Some(pointer));
+        } else if primary.as_deref() == Some(pointer.as_str()) {
+            let mut rest = store.edit.also_selected.get_untracked();
+            store
+                .selection
+                .set((!rest.is_empty()).then(|| rest.remove(0)));
+            store.edit.also_selected.set(rest);
+        } else {
+            store
+                .edit
+                .also_selected
+                .update(|also| match also.iter().position(|p| *p == pointer) {
+                    Some(i) => {
+                        also.remove(i);
+                    }
+                    None => also.push(pointer),
+                });
+        }
+    };
+
+    // A drag (from the states browser or of a node) follows the pointer over the page.
+    let drag_move = window_event_listener(ev::pointermove, move |ev| {
+        let tracked = store.edit.drag.with_untracked(|d| {
+            d.as_ref()
+                .filter(|d| d.pointer_id == ev.pointer_id())
+                .map(|d| d.what.clone())
+        });
+        let Some(what) = tracked else { return };
+        let client = (ev.client_x() as f64, ev.client_y() as f64);
+        let target = svg_ref.get_untracked().and_then(|svg| {
+            let r = svg.get_bounding_client_rect();
+            let inside = client.0 >= r.left()
+                && client.0 <= r.right()
+                && client.1 >= r.top()
+                && client.1 <= r.bottom();
+            if !inside {
+                return None;
+            }
+            let t = current();
+            let at = t.invert(Point {
+                x: client.0 - r.left(),
+                y: client.1 - r.top(),
+            });
+            let s = scene.get_untracked();
+            store
+                .document
+                .with_untracked(|doc| drop_target(&s, doc, at, t.scale, &what))
+        });
+        store.edit.drag.update(|d| {
+            if let Some(d) = d {
+                if d.follow(client) {
+                    d.target = target;
+                }
+            }
+        });
+    });
+    let drag_end = window_event_listener(ev::pointerup, move |ev| {
+        let Some(drag) = store.edit.drag.get_untracked() else {
+            return;
+        };
+        if drag.pointer_id != ev.pointer_id() {
+            return;
+        }
+        store.edit.drag.set(None);
+        let (true, Some((_, position))) = (drag.moving, drag.target) else {
+            return;
+        };
+        match drag.what {
+            Dragged::Template(id) => editing::insert_at(store, id, &position),
+            Dragged::State(state) => editing::move_to(store, &state, position, &[]),
+        }
+    });
+    let drag_cancel = window_event_listener(ev::pointercancel, move |_| store.edit.drag.set(None));
+    on_cleanup(move || {
+        drag_move.remove();
+        drag_end.remove();
+        drag_cancel.remove();
+    });
+
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let dir = match ev.key().as_str() {
             "ArrowUp" => Some(Direction::Up),
@@ -241,7 +364,11 @@ pub fn Canvas() -> impl IntoView {
                     select(id, false);
                 }
             }
-            ("Escape", _) => store.selection.set(None),
+            ("Escape", _) => {
+                store.edit.drag.set(None);
+                store.edit.also_selected.set(Vec::new());
+                store.selection.set(None);
+            }
             ("+" | "=", _) => zoom_by(ZOOM_STEP),
             ("-" | "_", _) => zoom_by(1.0 / ZOOM_STEP),
             ("0", _) => fit(),
@@ -251,8 +378,27 @@ pub fn Canvas() -> impl IntoView {
 
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         if let Some(id) = node_id_of(ev.target()) {
+            if ev.shift_key() || ev.ctrl_key() || ev.meta_key() {
+                toggle(id);
+                return;
+            }
+            store.edit.also_selected.set(Vec::new());
             select(id, false);
+            let pointer =
+                scene.with_untracked(|s| s.diagram.nodes.get(id).map(|n| n.pointer.clone()));
+            if let (Some(pointer), 0) = (pointer, ev.button()) {
+                let at = (ev.client_x() as f64, ev.client_y() as f64);
+                store.edit.drag.set(Some(Drag::new(
+                    Dragged::State(pointer),
+                    ev.pointer_id(),
+                    at,
+                )));
+            }
             return;
+        }
+        // The background takes focus, so the graph's keys (paste) apply to it.
+        if let Some(svg) = svg_ref.get_untracked() {
+            let _ = svg.focus();
         }
         let Some(at) = local_point(&ev) else { return };
         if gesture
@@ -310,8 +456,16 @@ pub fn Canvas() -> impl IntoView {
     Effect::new(move |_| {
         markup.track();
         let (sel, stop) = (selected_id.get(), tab_stop.get());
+        let also: Vec<usize> = store.edit.also_selected.with(|also| {
+            scene.with(|s| {
+                also.iter()
+                    .filter_map(|p| s.diagram.node_at(p).map(|n| n.id))
+                    .collect()
+            })
+        });
         if let Some(svg) = svg_ref.get() {
             selection::apply(&svg, sel, stop);
+            selection::mark_also(&svg, &also);
             if let (true, Some(id)) = (keyboard.get_value(), sel) {
                 let inside = web_sys::window()
                     .and_then(|w| w.document())
@@ -348,6 +502,7 @@ pub fn Canvas() -> impl IntoView {
                 node_ref=svg_ref
                 class=move || if parse_error.with(Option::is_some) { "canvas stale" } else { "canvas" }
                 data-testid="graph"
+                tabindex="-1"
                 role="group"
                 aria-label="State machine graph"
                 aria-roledescription="graph"
@@ -376,7 +531,9 @@ pub fn Canvas() -> impl IntoView {
                     inner_html=markup
                 >
                 </g>
+                <DropIndicator scene=scene transform=shown />
             </svg>
+            <DragGhost />
             {move || parse_error.get().map(|message| view! {
                 <p class="canvas-banner" role="status" data-testid="graph-stale">
                     {format!("The text does not parse ({message}); showing the last good graph.")}

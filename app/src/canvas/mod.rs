@@ -9,6 +9,7 @@
 //! | `canvas.rs` | `Canvas`: the svg, pan/zoom/pinch, keyboard, selection, stale state |
 //! | `selection.rs` | selection and tab stop applied to the drawn markup in place |
 //! | `run_status.rs` | the simulate panel's state statuses applied to the drawn markup |
+//! | `drop_layer.rs` | the drop indicator and the label following a drag |
 //! | `minimap.rs` | `Minimap`: the whole machine small, with the visible part framed |
 //! | `controls.rs` | `Controls`: zoom in, zoom out, fit to screen |
 
@@ -16,6 +17,7 @@
 #[allow(clippy::module_inception)]
 mod canvas;
 mod controls;
+mod drop_layer;
 mod minimap;
 mod run_status;
 mod selection;

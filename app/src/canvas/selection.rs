@@ -65,3 +65,13 @@ pub fn focus(root: &Element, id: usize) {
         }
     }
 }
+
+/// Marks the states selected besides the primary one (Shift- or Ctrl-click).
+pub fn mark_also(root: &Element, ids: &[usize]) {
+    for id in ids {
+        each(root, &format!("[data-node-id=\"{id}\"]"), |el| {
+            let _ = el.class_list().add_1("selected");
+            let _ = el.set_attribute("aria-pressed", "true");
+        });
+    }
+}

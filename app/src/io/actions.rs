@@ -1,8 +1,10 @@
 //! The io actions as a registry (name, label, shortcut, enabled, perform), read alike by
-//! the toolbar and the keyboard listener.
+//! the toolbar and the keyboard listener. The graph's editing actions act on the
+//! selected states.
 
 use super::state::Dialog;
 use super::{document, export};
+use crate::editing;
 use crate::store::Store;
 use leptos::prelude::*;
 
@@ -11,6 +13,8 @@ use leptos::prelude::*;
 pub enum Menu {
     Import,
     Export,
+    /// Editing the graph's states.
+    Edit,
     /// A button of its own on the toolbar.
     Bar,
 }
@@ -22,6 +26,8 @@ pub struct Shortcut {
     pub shift: bool,
     pub alt: bool,
     pub key: &'static str,
+    /// A second key doing the same (Backspace beside Delete).
+    pub or_key: Option<&'static str>,
 }
 
 impl Shortcut {
@@ -46,7 +52,8 @@ impl Shortcut {
         (event.ctrl_key() || event.meta_key()) == self.ctrl
             && event.shift_key() == self.shift
             && event.alt_key() == self.alt
-            && event.key().to_ascii_lowercase() == self.key
+            && (event.key().to_ascii_lowercase() == self.key
+                || Some(event.key().to_ascii_lowercase().as_str()) == self.or_key)
     }
 }
 
@@ -60,6 +67,9 @@ pub struct Action {
     /// Whether the shortcut also acts while the person types in a text field or the code
     /// view (undo and redo there belong to the field itself).
     pub while_typing: bool,
+    /// Whether the shortcut acts only while the graph pane (drawing or states browser)
+    /// has focus: there Ctrl+C and Ctrl+V copy and paste states, elsewhere text.
+    pub graph_only: bool,
     pub enabled: fn(Store) -> bool,
     pub perform: fn(Store),
 }
@@ -70,6 +80,7 @@ const fn ctrl(key: &'static str) -> Option<Shortcut> {
         shift: false,
         alt: false,
         key,
+        or_key: None,
     })
 }
 
@@ -79,6 +90,7 @@ const fn ctrl_shift(key: &'static str) -> Option<Shortcut> {
         shift: true,
         alt: false,
         key,
+        or_key: None,
     })
 }
 
@@ -88,6 +100,17 @@ const fn alt(key: &'static str) -> Option<Shortcut> {
         shift: false,
         alt: true,
         key,
+        or_key: None,
+    })
+}
+
+const fn plain(key: &'static str, or_key: Option<&'static str>) -> Option<Shortcut> {
+    Some(Shortcut {
+        ctrl: false,
+        shift: false,
+        alt: false,
+        key,
+        or_key,
     })
 }
 
@@ -112,6 +135,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Import,
         shortcut: alt("n"),
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: document::new_document,
     },
@@ -121,6 +145,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Import,
         shortcut: ctrl("o"),
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: open_file,
     },
@@ -130,6 +155,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Import,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: |s| s.io.dialog.set(Some(Dialog::Gallery)),
     },
@@ -139,6 +165,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Import,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: |s| s.io.dialog.set(Some(Dialog::Recent)),
     },
@@ -148,6 +175,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::copy_json,
     },
@@ -157,6 +185,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: ctrl("s"),
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::download_json,
     },
@@ -166,6 +195,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::download_yaml,
     },
@@ -175,6 +205,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::copy_mermaid,
     },
@@ -184,6 +215,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::download_mermaid,
     },
@@ -193,6 +225,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::download_svg,
     },
@@ -202,6 +235,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::download_png,
     },
@@ -211,8 +245,49 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Export,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: export::has_template,
         perform: export::download_template,
+    },
+    Action {
+        name: "delete-states",
+        label: "Delete",
+        menu: Menu::Edit,
+        shortcut: plain("delete", Some("backspace")),
+        while_typing: false,
+        graph_only: true,
+        enabled: editing::has_selection,
+        perform: editing::delete_selection,
+    },
+    Action {
+        name: "copy-states",
+        label: "Copy states",
+        menu: Menu::Edit,
+        shortcut: ctrl("c"),
+        while_typing: false,
+        graph_only: true,
+        enabled: editing::has_selection,
+        perform: editing::copy_selection,
+    },
+    Action {
+        name: "paste-states",
+        label: "Paste states",
+        menu: Menu::Edit,
+        shortcut: ctrl("v"),
+        while_typing: false,
+        graph_only: true,
+        enabled: |s| s.edit.clipboard.with(Option::is_some),
+        perform: editing::paste_clipboard,
+    },
+    Action {
+        name: "duplicate-states",
+        label: "Duplicate",
+        menu: Menu::Edit,
+        shortcut: ctrl("d"),
+        while_typing: false,
+        graph_only: true,
+        enabled: editing::has_selection,
+        perform: editing::duplicate_selection,
     },
     Action {
         name: "undo",
@@ -220,6 +295,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Bar,
         shortcut: ctrl("z"),
         while_typing: false,
+        graph_only: false,
         enabled: always,
         perform: |_| crate::code_editor::step_history(false),
     },
@@ -229,6 +305,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Bar,
         shortcut: ctrl_shift("z"),
         while_typing: false,
+        graph_only: false,
         enabled: always,
         perform: |_| crate::code_editor::step_history(true),
     },
@@ -238,6 +315,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Bar,
         shortcut: alt("z"),
         while_typing: true,
+        graph_only: false,
         enabled: |s| s.io.undo.with(|u| !u.is_empty()),
         perform: document::undo_import,
     },
@@ -247,6 +325,7 @@ pub const ACTIONS: &[Action] = &[
         menu: Menu::Bar,
         shortcut: None,
         while_typing: true,
+        graph_only: false,
         enabled: always,
         perform: export::share_link,
     },

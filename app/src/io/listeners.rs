@@ -28,6 +28,10 @@ pub fn PageListeners() -> impl IntoView {
         if event.default_prevented() || in_text_field(event.target()) {
             return;
         }
+        // States on the studio's own clipboard are what Ctrl+V pastes in the graph.
+        if crate::editing::graph_focused() && store.edit.clipboard.with_untracked(Option::is_some) {
+            return;
+        }
         let Some(text) = event
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok())
@@ -50,8 +54,17 @@ pub fn PageListeners() -> impl IntoView {
         if !action.while_typing && typing(&event) {
             return;
         }
+        if action.graph_only && !crate::editing::graph_focused() {
+            return;
+        }
+        // A graph action with nothing to act on leaves the key to the browser (Ctrl+C
+        // copies text, Ctrl+V imports a pasted definition).
+        let enabled = (action.enabled)(store);
+        if action.graph_only && !enabled {
+            return;
+        }
         event.prevent_default();
-        if (action.enabled)(store) {
+        if enabled {
             (action.perform)(store);
         }
     });
@@ -67,9 +80,16 @@ pub fn PageListeners() -> impl IntoView {
 /// Whether `event` comes from a text field or the code view.
 fn typing(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(el) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(el) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el.closest("[contenteditable='true'], .cm-editor").ok().flatten().is_some()
+        || el
+            .closest("[contenteditable='true'], .cm-editor")
+            .ok()
+            .flatten()
+            .is_some()
 }

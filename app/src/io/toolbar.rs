@@ -12,6 +12,7 @@ pub fn Toolbar() -> impl IntoView {
         <nav class="io-toolbar" aria-label="Document">
             <ActionMenu menu=Menu::Import title="Import" />
             <ActionMenu menu=Menu::Export title="Export" />
+            <ActionMenu menu=Menu::Edit title="Edit" />
             {ACTIONS.iter().filter(|a| a.menu == Menu::Bar).map(|a| view! { <ActionButton action=a /> }).collect_view()}
         </nav>
     }

@@ -1,8 +1,9 @@
 //! The simulator's Web Worker seen from the page: started on the first run (its script
 //! and the interpreter's wasm are fetched then, not at first load), one run at a time,
-//! messages handed on as text. Cancelling a run stops the worker outright.
+//! messages handed on as text, each answered so the worker sends the next. Cancelling a
+//! run stops the worker outright.
 
-use engine_core::sim::WORKER_READY;
+use engine_core::sim::{WORKER_NEXT, WORKER_READY};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker};
@@ -44,6 +45,8 @@ pub fn record(request: String, on_message: impl Fn(String) + 'static, on_failure
             }
         } else {
             on_message(text);
+            // Read: the worker may send another (a stopped worker ignores this).
+            let _ = posted.post_message(&JsValue::from_str(WORKER_NEXT));
         }
     });
     // An `ErrorEvent` with a message when the worker crashed; a plain `Event` when its

@@ -10,6 +10,7 @@
 //! | `scene.rs` | diagram plus layout; diagnostics' pointers onto nodes |
 //! | `svg/` | the scene as escaped SVG markup, full detail where it is looked at |
 //! | `navigate.rs` | arrow-key movement between boxes |
+//! | `drop.rs` | what lies under a dragged item: an edge (as an insert position) or a box |
 //! | `gesture.rs` | drag-to-pan and two-pointer pinch as transform steps |
 //! | `viewport.rs` | zoom about a point, pan, the minimap's view rectangle |
 //!
@@ -20,6 +21,7 @@
 //! nesting the states inside their Parallel or Map, not by edges.
 
 mod build;
+pub mod drop;
 pub mod gesture;
 pub mod navigate;
 pub mod rule;

@@ -80,11 +80,22 @@ impl SizeCache {
         self.checks = self.checks.saturating_add(1);
         let want = if self.checks > GROW_AFTER { SLOTS } else { FIRST_SLOTS };
         if self.slots.len() != want {
-            // Only an accelerator: a larger table starts empty.
-            self.slots.clear();
-            self.slots.resize_with(want, || Slot::EMPTY);
+            self.resize(want);
         }
         exceeds(root, limit, self)
+    }
+
+    /// A larger table keeps what the smaller one remembered (the weak holds still pin
+    /// the addresses), so growing does not make every container be measured again.
+    fn resize(&mut self, slots: usize) {
+        let old = core::mem::take(&mut self.slots);
+        self.slots.resize_with(slots, || Slot::EMPTY);
+        for slot in old {
+            if slot.key != 0 {
+                let i = self.index(slot.key);
+                self.slots[i] = slot;
+            }
+        }
     }
 
     /// Records the bounds of `output`, which is the object `input` with its member `key`
@@ -174,6 +185,11 @@ impl Bounds {
 /// The length of a string literal as `json::write` writes it: quotes, two-byte escapes
 /// for `"`, `\`, `\n`, `\r`, `\t`, `\b`, `\f`, and `\u00XX` for other control characters.
 fn string_len(s: &str) -> usize {
+    // Most strings need no escape: a branch-free scan (vectorised) finds that quickly.
+    let escapes = s.bytes().fold(false, |any, b| any | (b < 32) | (b == b'"') | (b == b'\\'));
+    if !escapes {
+        return s.len() + 2;
+    }
     let extra: usize = s
         .bytes()
         .map(|b| match b {
@@ -324,6 +340,18 @@ mod tests {
                 assert_eq!(cache.exceeds(&v, limit), n > limit, "{t} at {limit} (cached)");
             }
         }
+    }
+
+    #[test]
+    fn growing_the_table_keeps_what_was_measured() {
+        let v = parse_value(r#"{"a":[1,2,3],"b":{"c":"d"}}"#).unwrap();
+        let mut cache = SizeCache::default();
+        assert!(!cache.exceeds(&v, 1000));
+        let Value::Object(m) = &v else { unreachable!() };
+        let before = cache.get(address(m)).map(|b| (b.low, b.high));
+        assert!(before.is_some());
+        cache.resize(SLOTS);
+        assert_eq!(cache.get(address(m)).map(|b| (b.low, b.high)), before);
     }
 
     #[test]

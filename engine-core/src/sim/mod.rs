@@ -58,7 +58,7 @@ pub use mock_config::{mock_config_case_names, to_mock_config};
 pub use scenario_run::run_scenario;
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
-pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_READY};
+pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};

@@ -23,6 +23,11 @@ use alloc::vec::Vec;
 /// (a message posted earlier would be lost).
 pub const WORKER_READY: &str = r#"{"ready":true}"#;
 
+/// The page's reply to each chunk it has read: the worker sends a chunk only against
+/// such a reply (plus a couple in advance), so chunks never pile up in the page's task
+/// queue ahead of its timers and input.
+pub const WORKER_NEXT: &str = r#"{"next":true}"#;
+
 /// What to run: the definition, the execution input and the mocks (case format).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunRequest {

@@ -15,6 +15,7 @@
 //! | `parts.rs` | adding a Choice rule, a Parallel branch, a Catch, a Retry |
 //! | `connect.rs` | setting, reconnecting and ending transitions |
 //! | `clipboard.rs` | copy, paste and duplicate of states |
+//! | `onto.rs` | where a drop onto a state lands: an open transition, an empty branch, after it |
 //! | `targets.rs` | every state with its scope, and every position a state can be dropped at |
 //! | `inspector.rs` | setting and clearing fields by pointer; workflow settings; rename |
 
@@ -30,6 +31,7 @@ mod names;
 mod parts;
 mod relocate;
 mod scope;
+mod onto;
 mod targets;
 
 pub use catalogue::{aws_sdk_call, catalogue, find_template, search, Group, Template};
@@ -43,6 +45,7 @@ pub use inspector::{
 pub use names::unique_name;
 pub use parts::{add_branch, add_catch, add_choice_rule, add_retry};
 pub use relocate::move_state;
+pub use onto::position_on;
 pub use targets::{all_states, drop_positions, Located};
 
 use crate::json::tree::Edit;

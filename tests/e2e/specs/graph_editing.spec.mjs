@@ -1,0 +1,254 @@
+// Editing the machine from the graph (issue 7): the states browser (search, drag onto an
+// edge or a box with a drop indicator, Enter to insert), delete with its question, the
+// selection of several states, copy/paste, duplicate, moving a node by dragging it, and a
+// gallery example rebuilt from a new document with the pointer, the keyboard and the
+// inspector's inputs only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { studioSuite } from '../support/suite.mjs';
+import { openPage } from '../support/browser.mjs';
+import { CodeView } from '../support/editor.mjs';
+import { setDefinition } from '../support/graph.mjs';
+import { GraphEditor, typeInto } from '../support/graph_edit.mjs';
+
+const suite = studioSuite();
+const HOUSEKEEPING = JSON.parse(readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8'));
+
+async function studio(definition) {
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
+  await page.waitForSelector('[data-testid="graph"] [data-state]');
+  const code = new CodeView(page);
+  await code.ready();
+  if (definition) {
+    await setDefinition(page, JSON.stringify(definition, null, 2));
+    await page.waitForSelector(`[data-testid="graph"] [data-state="${definition.StartAt}"]`);
+  }
+  return { page, errors, code, graph: new GraphEditor(page) };
+}
+
+/** Runs `act`, waits until the text changes, and returns the new definition. */
+async function changed(page, code, act) {
+  const before = await code.text();
+  await act();
+  await page.waitForFunction((t) => window.statelabEditor.getText() !== t, before);
+  return JSON.parse(await code.text());
+}
+
+const paletteIds = (page, group) =>
+  page.$$eval(`[data-testid="palette-${group}"] [data-template]`, (els) => els.map((e) => e.getAttribute('data-template')));
+
+test('the states browser searches, inserts with Enter and drops onto edges and boxes', async () => {
+  const { page, errors, code, graph } = await studio({
+    StartAt: 'A',
+    States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } },
+  });
+  // The issue's flow states, then search narrowing to DynamoDB's three actions.
+  assert.deepEqual(await paletteIds(page, 'flow'), ['Pass', 'Wait', 'Choice', 'Parallel', 'Map', 'Succeed', 'Fail']);
+  await page.fill('[data-testid="palette-search"]', 'dynamodb');
+  assert.deepEqual(await paletteIds(page, 'flow'), []);
+  assert.deepEqual(await paletteIds(page, 'actions'), ['dynamodb-getitem', 'dynamodb-putitem', 'dynamodb-updateitem']);
+  await page.fill('[data-testid="palette-search"]', 'no such state');
+  await page.waitForSelector('[data-testid="palette-none"]');
+  await page.fill('[data-testid="palette-search"]', '');
+
+  // Keyboard: select A, focus Wait in the browser, Enter — Wait goes on A's way out.
+  await graph.select('A');
+  await page.focus('[data-testid="palette-item-Wait"]');
+  let def = await changed(page, code, () => page.keyboard.press('Enter'));
+  assert.equal(def.States.A.Next, 'Wait');
+  assert.equal(def.States.Wait.Type, 'Wait');
+  assert.equal(def.States.Wait.Next, 'B');
+  await page.waitForFunction(() => document.querySelector('[data-testid="graph"] [data-state="Wait"].selected'));
+
+  // With nothing selected, Enter inserts first in the machine.
+  await graph.focusBackground();
+  await page.keyboard.press('Escape');
+  await page.focus('[data-testid="palette-item-Pass"]');
+  def = await changed(page, code, () => page.keyboard.press('Enter'));
+  assert.equal(def.StartAt, 'Pass');
+  assert.equal(def.States.Pass.Next, 'A');
+
+  // Pointer: the indicator names the edge before release; the drop splits it.
+  const edge = await graph.edgeMiddle('Wait', 'B');
+  let shown;
+  def = await changed(page, code, async () => { shown = await graph.dropTemplate('sns-publish', edge); });
+  assert.equal(shown, 'edge:/States/Wait/Next');
+  const sns = def.States.Wait.Next;
+  assert.notEqual(sns, 'B');
+  assert.equal(def.States[sns].Resource, 'arn:aws:states:::sns:publish');
+  assert.equal(def.States[sns].Next, 'B');
+  assert.equal(await page.locator('[data-testid="drop-indicator"]').count(), 0, 'the indicator goes with the drag');
+
+  // Onto a terminal state's box: the new state comes after it and ends the machine.
+  const textBefore = await code.text();
+  def = await changed(page, code, async () => { shown = await graph.dropTemplate('Succeed', await graph.nodeCentre('B')); });
+  assert.equal(shown, 'after:/States/B');
+  assert.equal(def.States.B.End, undefined);
+  assert.equal(def.States[def.States.B.Next].Type, 'Succeed');
+
+  // A drag released over nothing changes nothing.
+  const now = await code.text();
+  assert.equal(await graph.dropTemplate('Pass', { x: 5, y: 300 }), null);
+  assert.equal(await code.text(), now);
+
+  // One undo takes the drop back.
+  await graph.focusBackground();
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction((t) => window.statelabEditor.getText() === t, textBefore);
+  assert.deepEqual(errors, []);
+});
+
+test('delete asks where dangling transitions go; several states are copied, pasted and duplicated', async () => {
+  const { page, errors, code, graph } = await studio({
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Pass', Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Variable: '$.x', BooleanEquals: true, Next: 'X' }], Default: 'Y' },
+      X: { Type: 'Pass', Next: 'Z' },
+      Y: { Type: 'Pass', Next: 'Z' },
+      Z: { Type: 'Succeed' },
+    },
+  });
+  // C leads two ways: deleting it asks which one A now takes.
+  await graph.select('C');
+  await page.keyboard.press('Delete');
+  await page.waitForSelector('[data-testid="questions"]');
+  const options = await page.$$eval('[data-testid="question-0-target"] option', (os) => os.map((o) => o.value).sort());
+  assert.deepEqual(options, ['X', 'Y']);
+  await page.selectOption('[data-testid="question-0-target"]', 'Y');
+  let def = await changed(page, code, () => page.click('[data-testid="questions-apply"]'));
+  assert.equal(def.States.C, undefined);
+  assert.equal(def.States.A.Next, 'Y');
+  assert.equal(await page.locator('[data-testid="questions"]').count(), 0);
+
+  // Shift-click adds to the selection; Ctrl+C copies both, Ctrl+V pastes them after A.
+  await graph.select('X');
+  await graph.select('Y', ['Shift']);
+  assert.deepEqual(await graph.selected(), ['X', 'Y']);
+  await page.keyboard.press('Control+C');
+  await graph.select('A');
+  def = await changed(page, code, () => page.keyboard.press('Control+V'));
+  const names = Object.keys(def.States);
+  assert.equal(names.length, 6);
+  const pasted = names.filter((n) => !['A', 'X', 'Y', 'Z'].includes(n));
+  assert.equal(pasted.length, 2);
+  assert.ok(pasted.includes(def.States.A.Next), 'A leads into the pasted states');
+  for (const n of pasted) assert.equal(def.States[n].Type, 'Pass');
+
+  // Ctrl+D duplicates the selected state beside itself.
+  await graph.select('Z');
+  def = await changed(page, code, () => page.keyboard.press('Control+D'));
+  const copies = Object.entries(def.States).filter(([n, s]) => n !== 'Z' && s.Type === 'Succeed');
+  assert.equal(copies.length, 1);
+
+  // Backspace deletes too.
+  await graph.select(copies[0][0]);
+  def = await changed(page, code, () => page.keyboard.press('Backspace'));
+  assert.equal(Object.values(def.States).filter((s) => s.Type === 'Succeed').length, 1);
+  assert.deepEqual(errors, []);
+});
+
+test('dragging a node onto an edge moves it there, rewiring both places', async () => {
+  const { page, errors, code, graph } = await studio({
+    StartAt: 'A',
+    States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', End: true } },
+  });
+  const target = await graph.edgeMiddle('Start', 'A');
+  let shown;
+  const def = await changed(page, code, async () => { shown = await graph.dragTo(await graph.nodeCentre('C'), target); });
+  assert.equal(shown, 'edge:/StartAt');
+  assert.equal(def.StartAt, 'C');
+  assert.equal(def.States.C.Next, 'A');
+  assert.equal(def.States.A.Next, 'B');
+  assert.equal(def.States.B.End, true);
+  assert.equal(def.States.B.Next, undefined);
+  assert.deepEqual(errors, []);
+});
+
+test('game-housekeeping is rebuilt from a new document with pointer, keyboard and the inspector; undo and redo walk every step', async () => {
+  const { page, errors, code, graph } = await studio();
+  await page.click('[data-testid="menu-import"] summary');
+  await page.click('[data-testid="action-new"]');
+  await page.waitForFunction(() => window.statelabEditor.getText().includes('A new state machine'));
+  await page.waitForSelector('[data-testid="graph"] [data-state="Start"]');
+  await page.click('[data-testid="tab-inspector"]');
+  const texts = [await code.text()];
+  const step = async (act) => {
+    const def = await changed(page, code, act);
+    texts.push(await code.text());
+    return def;
+  };
+  const field = (key, text, scope) => step(() => typeInto(page, key, text, scope));
+  const rename = (name) => step(async () => {
+    await page.fill('[data-testid="inspector-name"]', name);
+    await page.keyboard.press('Tab');
+  });
+  const enter = (template) => step(async () => {
+    await page.focus(`[data-testid="palette-item-${template}"]`);
+    await page.keyboard.press('Enter');
+  });
+
+  // An empty machine: the new document's one state deleted.
+  await graph.select('Start');
+  let def = await step(() => page.keyboard.press('Delete'));
+  assert.deepEqual(def.States, {});
+  await field('Comment', HOUSEKEEPING.Comment, '[data-testid="inspector-workflow"]');
+
+  await enter('Parallel');
+  await rename('Housekeeping');
+  await step(() => page.click('[data-testid="inspector-add-branch"]'));
+  await step(() => page.click('[data-testid="inspector-add-branch"]'));
+
+  // Each branch is filled by dropping onto the Parallel: its first empty branch.
+  let shown;
+  await step(async () => { shown = await graph.dropTemplate('lambda-invoke', await graph.containerHeader('Housekeeping')); });
+  assert.equal(shown, 'start:/States/Housekeeping/Branches/0');
+  await rename('GenerateLevelReport');
+  await field('Parameters', '{"FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:GenerateLevelReport", "Payload.$": "$"}');
+  await field('ResultSelector', '{"report.$": "$.Payload"}');
+
+  await step(async () => { shown = await graph.dropTemplate('Choice', await graph.containerHeader('Housekeeping')); });
+  assert.equal(shown, 'start:/States/Housekeeping/Branches/1');
+  await rename('LevelOrGame');
+  await field('Variable', '$.gameCompleted', '[data-testid="inspector-rules"] fieldset');
+  // With the Choice selected, Enter fills its rule's open way out, then its Default.
+  await enter('dynamodb-putitem');
+  await rename('UpdateCompletedGame');
+  await field('Parameters', '{"TableName": "CompletedGame", "Item": {"playerId": {"S.$": "$.playerId"}}}');
+  await field('ResultPath', 'null');
+  await graph.select('LevelOrGame');
+  await enter('dynamodb-putitem');
+  await rename('UpdateCompletedLevel');
+  await field('Parameters', '{"TableName": "CompletedLevel", "Item": {"playerId": {"S.$": "$.playerId"}, "level": {"N.$": "States.Format(\'{}\', $.level)"}}}');
+  await field('ResultPath', 'null');
+
+  await step(async () => { shown = await graph.dropTemplate('aws-sdk', await graph.containerHeader('Housekeeping')); });
+  assert.equal(shown, 'start:/States/Housekeeping/Branches/2');
+  await rename('LogMetric');
+  await field('Resource', 'arn:aws:states:::aws-sdk:cloudwatch:putMetricData');
+  await field('Parameters', '{"Namespace": "Game", "MetricData": [{"MetricName": "LevelCompleted", "Value": 1}]}');
+  await field('ResultPath', 'null');
+
+  const header = await graph.containerHeader('Housekeeping');
+  await page.mouse.click(header.x, header.y);
+  def = await field('ResultSelector', '{"report.$": "$[0].report", "player.$": "$[1].playerId"}');
+
+  // The same machine as the gallery's, and valid.
+  assert.deepStrictEqual(def, HOUSEKEEPING);
+  await page.click('[data-testid="tab-definition"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="problems-count"]')?.textContent.trim() === '0');
+
+  // Undo back to the new document through every intermediate text, then redo to the end.
+  await graph.focusBackground();
+  for (let i = texts.length - 2; i >= 0; i--) {
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction((t) => window.statelabEditor.getText() === t, texts[i]);
+  }
+  for (let i = 1; i < texts.length; i++) {
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction((t) => window.statelabEditor.getText() === t, texts[i]);
+  }
+  assert.deepStrictEqual(JSON.parse(await code.text()), HOUSEKEEPING);
+  assert.deepEqual(errors, []);
+});
