@@ -266,3 +266,12 @@ fn waits_assignments_and_a_jsonata_condition() {
     assert_eq!(d.choice, Some(RuleMatch::Rule { index: 0, text: "$status = 'SUCCEEDED'".into() }));
     assert_eq!(done.next_state.as_deref(), Some("Finished"));
 }
+
+#[test]
+fn a_recovered_task_keeps_its_retry_decision() {
+    let s = example_session("retry-and-fallback.recovers.case.json");
+    let i = s.inspection("FirstStep").unwrap();
+    // Retry[0]: IntervalSeconds 5, BackoffRate 2: the second retry waited 10 s.
+    assert_eq!((i.status, i.retry_index, i.retry_backoff_interval_seconds), ("SUCCEEDED", Some(0), Some(10.0)));
+    assert_eq!(i.next_state.as_deref(), Some("SecondStep"));
+}

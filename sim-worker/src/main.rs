@@ -13,7 +13,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Events (or inspection records) per message: small enough that the page reads one in
 /// a few milliseconds.
-const CHUNK: usize = 500;
+const CHUNK: usize = 200;
 /// Chunks sent ahead of the page's replies, so the next one is ready when it asks.
 const AHEAD: usize = 2;
 

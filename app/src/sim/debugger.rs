@@ -1,5 +1,5 @@
-//! Debugger controls: step, step back, a slider over every event written, continue to
-//! the next breakpoint, and a breakpoint toggle for the selected state.
+//! Debugger controls: step, step over a state, step back, a slider over every event
+//! written, continue to the next breakpoint, and a breakpoint toggle for the selected state.
 
 use super::runner;
 use super::state::use_sim;
@@ -15,12 +15,7 @@ pub fn Debugger() -> impl IntoView {
             .unwrap_or((0, 0, false))
     };
     // The selected state's name: the last segment of its pointer.
-    let selected = Memo::new(move |_| {
-        store.selection.get().and_then(|p| {
-            p.rsplit_once('/')
-                .map(|(_, n)| n.replace("~1", "/").replace("~0", "~"))
-        })
-    });
+    let selected = Memo::new(move |_| store.selection.get().map(|p| super::inspector::state_name(&p)));
     let toggle = move |_| {
         if let Some(name) = selected.get_untracked() {
             sim.breakpoints.update(|b| {
@@ -39,6 +34,8 @@ pub fn Debugger() -> impl IntoView {
         <div class="sim-debugger" data-testid="sim-debugger">
             <button data-testid="sim-step-back" aria-label="Step back" on:click=move |_| { sim.update_session(|s| s.step_back()); }>"◀ Back"</button>
             <button data-testid="sim-step" aria-label="Step" on:click=move |_| { sim.update_session(|s| s.step()); }>"Step ▶"</button>
+            <button data-testid="sim-step-over" title="To the end of the current state, past everything nested in it"
+                on:click=move |_| { sim.update_session(|s| s.step_over()); }>"Step over ⤼"</button>
             <button data-testid="sim-continue" on:click=move |_| runner::resume(sim)>"Continue ▶▶"</button>
             <button data-testid="sim-pause" disabled=move || !sim.running.get() on:click=move |_| runner::pause(sim)>"Pause"</button>
             <input type="range" min="0" data-testid="sim-cursor" aria-label="Event cursor"

@@ -1,7 +1,8 @@
 //! The event history as a table with AWS's event types, ids, previous ids, virtual
 //! timestamps and details; filterable, and virtualized: only the rows in view are in
 //! the page, so a 25,000-event history scrolls smoothly. Clicking a row moves the
-//! cursor there.
+//! cursor there; when the cursor moves elsewhere (step, step over, a timeline bar), the
+//! table scrolls to keep its row in view.
 
 use super::state::use_sim;
 use engine_core::json::{write_compact, write_pretty};
@@ -40,6 +41,19 @@ pub fn HistoryTable() -> impl IntoView {
         .unwrap_or_default()
     });
     let cursor = move || sim.with_session(|s| s.cursor()).unwrap_or(0);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let at = cursor();
+        let Some(pos) = at.checked_sub(1).and_then(|i| rows.with(|r| r.binary_search(&i).ok())) else { return };
+        let Some(el) = scroller.get() else { return };
+        let top = pos as f64 * ROW_PX;
+        let shown = el.scroll_top() as f64;
+        if top < shown || top + ROW_PX > shown + VIEW_PX {
+            let to = (top - VIEW_PX / 2.0).max(0.0);
+            el.set_scroll_top(to as i32);
+            scroll_top.set(to);
+        }
+    });
     let visible = move || {
         let all = rows.get();
         let first = ((scroll_top.get() / ROW_PX) as usize)
@@ -78,7 +92,7 @@ pub fn HistoryTable() -> impl IntoView {
             <div class="sim-history-head" aria-hidden="true">
                 <span>"ID"</span><span>"Prev"</span><span>"Type"</span><span>"Step"</span><span>"Timestamp"</span><span>"Details"</span>
             </div>
-            <div class="sim-history-scroll" data-testid="sim-history" role="grid" aria-label="Event history"
+            <div class="sim-history-scroll" data-testid="sim-history" role="grid" aria-label="Event history" node_ref=scroller
                 style=format!("height:{VIEW_PX}px")
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top() as f64)>
                 <div class="sim-history-space" style=move || format!("height:{}px", rows.get().len() as f64 * ROW_PX)>

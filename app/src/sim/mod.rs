@@ -20,9 +20,12 @@
 //! | `response_editor.rs` | `ResponseEditor`: one Return/Throw response |
 //! | `mock_import.rs` | `MockImport`: paste case-format mocks or a MockConfigFile (test-case picker) |
 //! | `result_view.rs` | `ResultView`: status, output or error/cause, transitions, duration, cost |
-//! | `debugger.rs` | `Debugger`: step, step back, slider, breakpoints, continue |
+//! | `debugger.rs` | `Debugger`: step, step over a state, step back, slider, breakpoints, continue |
 //! | `history_table.rs` | `HistoryTable`: the virtualized, filterable event table and its export |
-//! | `inspector.rs` | `Inspector`: the selected state's data-flow stages at the cursor |
+//! | `inspector.rs` | `Inspector`: the selected state's data-flow stages at the cursor, changes highlighted, Choice rule, Retry/Catch, variables |
+//! | `json_tree.rs` | `JsonTree`: collapsible JSON with marked paths (added, changed, assigned) |
+//! | `iterations.rs` | `Iterations`: per-iteration / per-branch status and the Map iteration picker |
+//! | `timeline_view.rs` | `TimelineView`: the Gantt of states over virtual time; clicking a bar moves the cursor |
 
 mod debugger;
 mod document_link;
@@ -30,6 +33,8 @@ mod expected_editor;
 mod history_table;
 mod input_editor;
 mod inspector;
+mod iterations;
+mod json_tree;
 mod map_sources_editor;
 mod mock_export;
 mod mock_import;
@@ -42,6 +47,7 @@ mod scenario_bar;
 mod scenario_table;
 mod sim_panel;
 mod state;
+mod timeline_view;
 mod worker;
 
 pub use pane_tabs::PaneTabs;

@@ -1,6 +1,6 @@
 //! The simulate panel's layout: the scenario, its input, mocks and expected outcome,
-//! Run, the result, the scenarios' pass/fail table, the debugger, the history table
-//! and the data-flow inspector.
+//! Run, the result, the scenarios' pass/fail table, the debugger, the Map/Parallel
+//! iterations, the data-flow inspector, the timeline and the history table.
 
 use super::debugger::Debugger;
 use super::document_link::keep_with_document;
@@ -12,11 +12,13 @@ use super::scenario_table::ScenarioTable;
 use super::history_table::HistoryTable;
 use super::input_editor::InputEditor;
 use super::inspector::Inspector;
+use super::iterations::Iterations;
 use super::mock_import::MockImport;
 use super::mocks_editor::MocksEditor;
 use super::result_view::ResultView;
 use super::runner;
 use super::state::use_sim;
+use super::timeline_view::TimelineView;
 use crate::store::use_store;
 use engine_core::sim::RunStatus;
 use leptos::prelude::*;
@@ -26,9 +28,11 @@ pub fn SimPanel() -> impl IntoView {
     let store = use_store();
     let sim = use_sim();
     keep_with_document(store, sim);
-    // The graph follows the cursor: each state's status at it, by name.
+    // The graph follows the cursor: each state's status at it, by name; a Map's nested
+    // states as in its picked iteration.
     Effect::new(move |_| {
-        let statuses = sim.with_session(|s| s.statuses()).unwrap_or_default();
+        let picks = sim.pick_list();
+        let statuses = sim.with_session(|s| s.statuses_picked(&picks)).unwrap_or_default();
         store.run_status.set(
             statuses
                 .into_iter()
@@ -59,7 +63,15 @@ pub fn SimPanel() -> impl IntoView {
             <h3 class="sim-heading">"Scenarios"</h3>
             <ScenarioTable />
             <Debugger />
+            <details class="sim-section" open data-testid="sim-iterations">
+                <summary class="sim-heading">"Map iterations and Parallel branches"</summary>
+                <Iterations />
+            </details>
             <Inspector />
+            <details class="sim-section" open data-testid="sim-timeline-section">
+                <summary class="sim-heading">"Timeline"</summary>
+                <TimelineView />
+            </details>
             <HistoryTable />
         </div>
     }

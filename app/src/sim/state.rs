@@ -2,7 +2,8 @@
 
 use engine_core::sim::{MockDrafts, Scenarios, Session, Verdict};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// Signals of the simulate panel. The session itself is not reactive: `rev` is bumped
 /// after every change to it, and views read it inside `rev`-tracking closures.
@@ -25,6 +26,9 @@ pub struct SimState {
     /// The pass/fail table: per scenario name, the last run's result.
     pub verdicts: RwSignal<Vec<ScenarioRun>>,
     pub breakpoints: RwSignal<BTreeSet<String>>,
+    /// The Map iteration picked per Map (by name): the graph and the inspector show its
+    /// nested states in that iteration.
+    pub picks: RwSignal<BTreeMap<String, u32>>,
     /// True while the cursor follows the run to its end or a breakpoint.
     pub running: RwSignal<bool>,
     /// True while the simulator's worker is still recording the run.
@@ -54,6 +58,7 @@ impl SimState {
             scenarios: RwSignal::new(Scenarios::default()),
             verdicts: RwSignal::new(Vec::new()),
             breakpoints: RwSignal::new(BTreeSet::new()),
+            picks: RwSignal::new(BTreeMap::new()),
             running: RwSignal::new(false),
             recording: RwSignal::new(false),
             error: RwSignal::new(None),
@@ -74,6 +79,11 @@ impl SimState {
             .flatten();
         self.rev.update(|r| *r += 1);
         out
+    }
+
+    /// The picked iterations as the session's views take them (tracking `picks`).
+    pub fn pick_list(&self) -> Vec<(Rc<str>, u32)> {
+        self.picks.with(|p| p.iter().map(|(m, k)| (Rc::from(m.as_str()), *k)).collect())
     }
 
     /// Replaces the drafts and redraws the mocks editor.

@@ -401,7 +401,7 @@ impl Frame {
             end = TaskEnd::TimedOut(Failure::new(errors::HEARTBEAT_TIMEOUT, ""));
             duration_ms = h * 1000;
         }
-        let resource: Rc<str> = Rc::from(spec.resource_arn.as_str());
+        let resource = spec.resource_arn.clone();
         let details = match &spec.integration {
             Integration::Lambda => ("LambdaFunctionScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, task_credentials: credentials, ..Details::default() }),
             Integration::Activity => ("ActivityScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, heartbeat_in_seconds: heartbeat, ..Details::default() }),
@@ -410,8 +410,8 @@ impl Frame {
                 Details {
                     parameters: Some(params),
                     region: Some(ctx.region),
-                    resource: Some(Rc::from(resource.as_str())),
-                    resource_type: Some(Rc::from(resource_type.as_str())),
+                    resource: Some(resource.clone()),
+                    resource_type: Some(resource_type.clone()),
                     timeout_in_seconds: timeout,
                     heartbeat_in_seconds: heartbeat,
                     task_credentials: credentials,
@@ -427,8 +427,8 @@ impl Frame {
     fn service_details(spec: &TaskSpec) -> Details {
         match &spec.integration {
             Integration::Service { resource_type, resource } => Details {
-                resource: Some(Rc::from(resource.as_str())),
-                resource_type: Some(Rc::from(resource_type.as_str())),
+                resource: Some(resource.clone()),
+                resource_type: Some(resource_type.clone()),
                 ..Details::default()
             },
             _ => Details::default(),
@@ -539,7 +539,9 @@ impl Frame {
             self.write_variables(ctx, values, delta);
         }
         if let Some(mut i) = self.insp.take() {
-            if i.status.is_empty() {
+            // A retried attempt that then succeeded ends the visit SUCCEEDED (the
+            // retry it took stays in retry_index).
+            if i.status.is_empty() || i.status == "RETRIABLE" {
                 i.status = "SUCCEEDED";
             }
             i.output = Some(output.clone());

@@ -15,6 +15,7 @@ use super::definition::DefinitionError;
 use crate::path::CompiledPath;
 use crate::{Map, Value};
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 
 /// How the Task talks to its resource; decides the history event family.
@@ -25,7 +26,7 @@ pub(crate) enum Integration {
     /// An activity ARN: `Activity*` events.
     Activity,
     /// `arn:aws:states:::service:action[.sync|.waitForTaskToken]`: `Task*` events.
-    Service { resource_type: String, resource: String },
+    Service { resource_type: Rc<str>, resource: Rc<str> },
 }
 
 /// The service integration pattern.
@@ -47,7 +48,8 @@ pub(crate) enum Seconds {
 /// A compiled Task's resource and limits.
 #[derive(Debug)]
 pub(crate) struct TaskSpec {
-    pub resource_arn: String,
+    /// Shared with every event that names it.
+    pub resource_arn: Rc<str>,
     pub integration: Integration,
     pub pattern: Pattern,
     pub timeout: Seconds,
@@ -77,7 +79,7 @@ impl TaskSpec {
             }
         };
         Ok(TaskSpec {
-            resource_arn: arn.to_string(),
+            resource_arn: Rc::from(arn),
             integration,
             pattern,
             timeout: seconds("TimeoutSeconds")?,
@@ -88,7 +90,7 @@ impl TaskSpec {
 
     /// Whether the result needs Lambda's response envelope (see the module doc).
     pub fn wraps_lambda_payload(&self) -> bool {
-        matches!(&self.integration, Integration::Service { resource_type, resource } if resource_type == "lambda" && resource == "invoke")
+        matches!(&self.integration, Integration::Service { resource_type, resource } if &**resource_type == "lambda" && &**resource == "invoke")
     }
 }
 
@@ -98,7 +100,7 @@ impl TaskSpec {
     /// Gateway (`apigateway:invoke`) takes `Headers` only as an object of arrays of strings.
     pub fn check_parameters(&self, params: &Value) -> Result<(), crate::Failure> {
         let Integration::Service { resource_type, resource } = &self.integration else { return Ok(()) };
-        if resource_type != "apigateway" || !resource.starts_with("invoke") {
+        if &**resource_type != "apigateway" || !resource.starts_with("invoke") {
             return Ok(());
         }
         let headers_ok = params.get("Headers").is_none_or(|h| {
@@ -136,7 +138,7 @@ fn classify(arn: &str) -> (Integration, Pattern) {
         } else {
             Pattern::RequestResponse
         };
-        return (Integration::Service { resource_type: service, resource: action }, pattern);
+        return (Integration::Service { resource_type: Rc::from(service), resource: Rc::from(action) }, pattern);
     }
     if parts.len() >= 6 && parts[2] == "states" && parts[5].starts_with("activity") {
         return (Integration::Activity, Pattern::RequestResponse);
@@ -145,7 +147,7 @@ fn classify(arn: &str) -> (Integration, Pattern) {
         return (Integration::Lambda, Pattern::RequestResponse);
     }
     // Unknown ARNs are treated as services so they still produce Task events.
-    (Integration::Service { resource_type: String::from("unknown"), resource: arn.to_string() }, Pattern::RequestResponse)
+    (Integration::Service { resource_type: Rc::from("unknown"), resource: Rc::from(arn) }, Pattern::RequestResponse)
 }
 
 /// Shapes a mocked `lambda:invoke` result as AWS returns it (see the module doc).

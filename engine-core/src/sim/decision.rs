@@ -43,6 +43,14 @@ pub fn decision(inspection: &StateInspection, state: Option<&Value>, assigned: O
     }
 }
 
+/// The value a JSON Pointer names in a definition (a selected state's object).
+pub fn value_at<'a>(definition: &'a Value, pointer: &str) -> Option<&'a Value> {
+    crate::json::tree::split_pointer(pointer)?.iter().try_fold(definition, |v, token| match v {
+        Value::Array(items) => items.get(crate::json::tree::array_index(token)?),
+        _ => v.get(token),
+    })
+}
+
 fn rule_short_form(state: Option<&Value>, index: usize) -> String {
     state
         .and_then(|s| s.get("Choices"))
@@ -70,6 +78,14 @@ mod tests {
         i.matched_rule = None;
         i.next_state = Some(Rc::from("Other"));
         assert_eq!(decision(&i, Some(&state), None).choice, Some(RuleMatch::Default));
+    }
+
+    #[test]
+    fn pointers_name_nested_states() {
+        let d = parse_value(r#"{"States":{"P":{"Branches":[{"States":{"a/b":{"Type":"Pass"}}}]}}}"#).unwrap();
+        let s = value_at(&d, "/States/P/Branches/0/States/a~1b").unwrap();
+        assert_eq!(s.get("Type").and_then(Value::as_str), Some("Pass"));
+        assert!(value_at(&d, "/States/Q").is_none() && value_at(&d, "States").is_none());
     }
 
     #[test]

@@ -62,9 +62,9 @@ pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_RE
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
-pub use decision::{decision, Decision, RuleMatch};
+pub use decision::{decision, value_at, Decision, RuleMatch};
 pub use diff::{diff, Change, Diff, PathChange};
 pub use groups::{group_views, picked_statuses, Child, GroupView};
 pub use nesting::{GroupKind, Nesting, Placement};
-pub use timeline::{iteration_label, timeline, Lane, Span, SpanKind, Timeline};
+pub use timeline::{fit, iteration_label, timeline, Bar, Lane, Span, SpanKind, Timeline, MIN_BAR_PX};
 pub use visits::{Iteration, IterationPath, IterationRun, Visit, Visits};
