@@ -92,3 +92,55 @@ fn exhausted_retries_show_three_backoffs_of_5_10_20_seconds() {
     let first = spans.iter().find(|s| &*s.state == "FirstStep" && s.kind == SpanKind::Active).unwrap();
     assert_eq!(first.end_ms - first.start_ms, 35_000, "the visit spans all attempts and back-offs");
 }
+
+/// A shared example case as a scenario (its input and mocks) and its recorded outcome
+/// as the expectation.
+fn scenario_of(case_file: &str) -> (engine_core::run::StateMachine, engine_core::sim::Scenario) {
+    use engine_core::sim::{Expected, MockDrafts, Scenario};
+    let dir = shared_examples();
+    let case = parse_value(&std::fs::read_to_string(dir.join(case_file)).unwrap()).unwrap();
+    let def_file = case.get("definition_file").unwrap().as_str().unwrap();
+    let definition = parse_value(&std::fs::read_to_string(dir.join(def_file)).unwrap()).unwrap();
+    let want = case.get("expected").unwrap();
+    let text = |k: &str| want.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let scenario = Scenario {
+        name: case_file.into(),
+        input: engine_core::json::write_compact(case.get("input").unwrap()),
+        mocks: MockDrafts::from_case(case.get("mocks").unwrap()).unwrap(),
+        expected: Some(Expected {
+            status: text("status"),
+            output: want.get("output").map(engine_core::json::write_compact).unwrap_or_default(),
+            error: text("error"),
+            cause: text("cause"),
+        }),
+    };
+    (StateMachine::compile(&definition).unwrap(), scenario)
+}
+
+#[test]
+fn every_example_scenario_passes_against_its_recorded_outcome() {
+    use engine_core::sim::{judge, run_scenario, Verdict};
+    for case in [
+        "retry-and-fallback.gives-up.case.json",
+        "retry-and-fallback.recovers.case.json",
+        "game-housekeeping.case.json",
+        "running-instances-map.case.json",
+    ] {
+        let (machine, scenario) = scenario_of(case);
+        let result = run_scenario(&machine, &scenario).unwrap();
+        assert_eq!(judge(scenario.expected.as_ref(), &result), Verdict::Pass, "{case}");
+    }
+}
+
+#[test]
+fn a_scenario_with_the_other_cases_mocks_fails_on_status() {
+    use engine_core::sim::{judge, run_scenario, Verdict};
+    let (machine, mut gives_up) = scenario_of("retry-and-fallback.gives-up.case.json");
+    let (_, recovers) = scenario_of("retry-and-fallback.recovers.case.json");
+    gives_up.mocks = recovers.mocks;
+    let result = run_scenario(&machine, &gives_up).unwrap();
+    let Verdict::Fail(m) = judge(gives_up.expected.as_ref(), &result) else { panic!("must fail") };
+    assert_eq!((m[0].field, m[0].expected.as_str(), m[0].actual.as_str()), ("status", "FAILED", "SUCCEEDED"));
+    gives_up.input = "{".into();
+    assert!(run_scenario(&machine, &gives_up).unwrap_err().contains("input"));
+}

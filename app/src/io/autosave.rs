@@ -1,4 +1,4 @@
-//! Autosave: every change to the document (text, selection, pan and zoom) is written to `localStorage` shortly after it
+//! Autosave: every change to the document (text, selection, pan and zoom, simulate scenarios) is written to `localStorage` shortly after it
 //! happens, and at once when the page is hidden or closed. While a share link is on show
 //! nothing is written; an edit to the linked text counts as keeping it.
 
@@ -32,6 +32,7 @@ pub fn Autosave() -> impl IntoView {
         store.selection.track();
         store.view.track();
         store.io.origin.track();
+        store.io.scenarios.track();
         let linked = store.io.from_link.get();
         if linked.as_ref().is_some_and(|l| *l != text) {
             store.io.from_link.set(None);

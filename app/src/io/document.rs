@@ -23,6 +23,7 @@ pub fn current(store: Store) -> SavedDocument {
             zoom: t.scale,
         }),
         origin: store.io.origin.get_untracked(),
+        scenarios: store.io.scenarios.get_untracked(),
     }
 }
 
@@ -68,6 +69,7 @@ pub fn replace(store: Store, doc: OpenedDocument) {
             selection: None,
             view: None,
             origin: doc.origin,
+            scenarios: None,
         },
     );
     if doc.notes.is_empty() {
@@ -109,4 +111,5 @@ pub fn show(store: Store, doc: SavedDocument) {
         ty: v.y,
     }));
     store.io.origin.set(doc.origin);
+    store.io.bring_scenarios(doc.scenarios);
 }

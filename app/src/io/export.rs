@@ -142,7 +142,10 @@ pub fn download_template(store: Store) {
 
 /// Copies a link that carries the definition in its fragment, and shows it for copying by hand.
 pub fn share_link(store: Store) {
-    let url = share_url(&store.text.get_untracked());
+    let url = share_url(
+        &store.text.get_untracked(),
+        store.io.scenarios.get_untracked().as_ref(),
+    );
     store.io.notice.set(Some(Notice {
         error: false,
         text: "Share link (the definition travels inside the link; nothing is uploaded):".into(),

@@ -4,8 +4,10 @@
 
 use crate::store::{Store, STARTER_EXAMPLE};
 use engine_core::session::{
-    decode_fragment, encode_fragment, RecentList, SavedDocument, FRAGMENT_KEY,
+    decode_fragment, decode_fragment_scenarios, encode_fragment, encode_fragment_with_scenarios,
+    RecentList, SavedDocument, FRAGMENT_KEY,
 };
+use engine_core::sim::Scenarios;
 use leptos::prelude::*;
 
 const DOCUMENT_KEY: &str = "statelab.document";
@@ -42,8 +44,8 @@ pub fn remember_recent(text: &str) {
     }
 }
 
-/// The page's address with `text` in its fragment.
-pub fn share_url(text: &str) -> String {
+/// The page's address with `text` (and the scenarios, when there are any) in its fragment.
+pub fn share_url(text: &str, scenarios: Option<&Scenarios>) -> String {
     let location = window().location();
     let base = format!(
         "{}{}{}",
@@ -51,7 +53,11 @@ pub fn share_url(text: &str) -> String {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    format!("{base}{}", encode_fragment(text))
+    let fragment = match scenarios {
+        Some(s) => encode_fragment_with_scenarios(text, s),
+        None => encode_fragment(text),
+    };
+    format!("{base}{fragment}")
 }
 
 /// Drops a share link's fragment from the address bar, so a reload shows the saved work.
@@ -97,6 +103,14 @@ pub fn open_link_in_address(store: Store) {
             store.selection.set(None);
             store.view.set(None);
             store.io.origin.set(None);
+            match decode_fragment_scenarios(&hash) {
+                Some(Ok(s)) => store.io.bring_scenarios(Some(s)),
+                Some(Err(e)) => {
+                    store.io.bring_scenarios(None);
+                    store.io.warn(format!("The link's scenarios could not be read: {e}."));
+                }
+                None => store.io.bring_scenarios(None),
+            }
         }
         Err(e) => {
             store.io.warn(format!("The link could not be opened: {e}."));

@@ -2,6 +2,7 @@
 
 use engine_core::import::{TemplateChoice, TemplateOrigin};
 use engine_core::session::SavedDocument;
+use engine_core::sim::Scenarios;
 use leptos::prelude::*;
 
 /// Signals the io components share; lives in `Store::io`.
@@ -18,6 +19,12 @@ pub struct IoStore {
     /// The text a share link opened, until the person keeps, discards or edits it;
     /// autosave leaves the saved document alone meanwhile.
     pub from_link: RwSignal<Option<String>>,
+    /// The document's simulate scenarios as last written by the simulate panel (saved
+    /// with the document and carried by share links).
+    pub scenarios: RwSignal<Option<Scenarios>>,
+    /// Bumped when a document brings its own scenarios in (open, undo, link), so the
+    /// simulate panel shows them.
+    pub scenarios_rev: RwSignal<u64>,
 }
 
 impl IoStore {
@@ -28,7 +35,15 @@ impl IoStore {
             dialog: RwSignal::new(None),
             notice: RwSignal::new(None),
             from_link: RwSignal::new(None),
+            scenarios: RwSignal::new(None),
+            scenarios_rev: RwSignal::new(0),
         }
+    }
+
+    /// Brings in the scenarios of a document being shown.
+    pub fn bring_scenarios(&self, scenarios: Option<Scenarios>) {
+        self.scenarios.set(scenarios);
+        self.scenarios_rev.update(|n| *n += 1);
     }
 
     /// Shows an informational message.

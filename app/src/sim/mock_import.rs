@@ -1,9 +1,9 @@
 //! Importing mocks: our case format, or Step Functions Local's MockConfigFile with a
-//! picker for its test cases.
+//! picker for its test cases (or all of them at once, one scenario each).
 
 use super::state::use_sim;
 use engine_core::json::parse_value;
-use engine_core::sim::{mock_config_test_cases, MockDrafts};
+use engine_core::sim::{mock_config_case_names, mock_config_test_cases, MockDrafts, Scenario};
 use engine_core::Value;
 use leptos::prelude::*;
 
@@ -47,12 +47,48 @@ pub fn MockImport() -> impl IntoView {
             Ok(v) => apply(MockDrafts::from_case(&v)),
         }
     };
+    // A MockConfigFile has no ItemReader objects: the ones typed stay.
+    let keep_sources = move |mut d: MockDrafts| {
+        d.passthrough = sim.drafts.with_untracked(|now| now.passthrough.clone());
+        d
+    };
     let use_case = move |_| {
         let result = config.with_untracked(|c| match c {
             Some(c) => MockDrafts::from_mock_config(c, &picked.get_untracked()),
             None => Err("no MockConfigFile".to_string()),
         });
-        apply(result);
+        apply(result.map(keep_sources));
+    };
+    let use_all = move |_| {
+        let Some(c) = config.get_untracked() else {
+            return;
+        };
+        let tasks = store
+            .last_good
+            .with_untracked(|d| d.as_ref().map(engine_core::sim::task_states))
+            .unwrap_or_default();
+        let mut all = sim.snapshot();
+        let names = mock_config_case_names(&c);
+        for name in &names {
+            match MockDrafts::from_mock_config(&c, name) {
+                // A scenario of that name keeps its input and expected outcome.
+                Ok(d) => {
+                    let existing = all.list.iter().find(|s| s.name == *name);
+                    all.put(Scenario {
+                        name: name.clone(),
+                        input: existing.map_or_else(|| all.active().input.clone(), |s| s.input.clone()),
+                        mocks: keep_sources(d).align(&tasks),
+                        expected: existing.and_then(|s| s.expected.clone()),
+                    })
+                }
+                Err(e) => {
+                    message.set(Some(format!("Cannot import test case {name}: {e}")));
+                    return;
+                }
+            }
+        }
+        sim.load(all);
+        message.set(Some(format!("{} test case(s) imported as scenarios.", names.len())));
     };
     view! {
         <details class="sim-import">
@@ -67,6 +103,7 @@ pub fn MockImport() -> impl IntoView {
                     {move || cases.get().into_iter().map(|(m, c)| view! { <option value=c.clone()>{format!("{m} / {c}")}</option> }).collect_view()}
                 </select>
                 <button data-testid="sim-use-test-case" on:click=use_case>"Use test case"</button>
+                <button data-testid="sim-import-all-cases" on:click=use_all>"Every test case as a scenario"</button>
             </Show>
             {move || message.get().map(|m| view! { <p class="sim-note" data-testid="sim-import-message">{m}</p> })}
         </details>

@@ -1,10 +1,12 @@
 //! Every Task state (nested ones too) with its responses in call order: add, remove,
-//! reorder. The list follows the definition: new Tasks get a starter response.
+//! reorder, and whether the last one answers every later call. The list follows the
+//! definition: new Tasks get a starter response.
 
 use super::response_editor::ResponseEditor;
 use super::state::{use_sim, SimState};
 use crate::store::use_store;
 use engine_core::sim::{task_states, ResponseDraft};
+use leptos::ev::Event;
 use leptos::prelude::*;
 
 #[component]
@@ -26,13 +28,13 @@ pub fn MocksEditor() -> impl IntoView {
         let states = sim.drafts.with_untracked(|d| {
             d.states
                 .iter()
-                .map(|s| (s.state.clone(), s.responses.clone()))
+                .map(|s| (s.state.clone(), s.responses.clone(), s.repeat_last))
                 .collect::<Vec<_>>()
         });
         states
             .into_iter()
             .enumerate()
-            .map(|(si, (name, responses))| {
+            .map(|(si, (name, responses, repeat_last))| {
                 let count = responses.len();
                 let items = responses
                     .into_iter()
@@ -53,12 +55,29 @@ pub fn MocksEditor() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let calls = match (repeat_last, count) {
+                    (true, 1) => "every call".to_string(),
+                    (true, _) => format!("{count} calls, then the last again"),
+                    (false, _) => format!("{count} call(s)"),
+                };
+                let repeat_label = if count > 1 {
+                    "Last response for every later call"
+                } else {
+                    "Same response for every call"
+                };
                 view! {
                     <section class="sim-task" data-testid="sim-task" data-task=name.clone()>
-                        <h4>{name.clone()} <span class="sim-calls">{format!("{count} call(s)")}</span></h4>
+                        <h4>{name.clone()} <span class="sim-calls" data-testid="sim-calls">{calls}</span></h4>
                         <ol>{items}</ol>
-                        <button data-testid="sim-add-response"
-                            on:click=move |_| edit_list(sim, si, |l| l.push(ResponseDraft::Return("{}".to_string())))>"+ Response"</button>
+                        <div class="sim-task-tools">
+                            <button data-testid="sim-add-response"
+                                on:click=move |_| edit_list(sim, si, |l| l.push(ResponseDraft::returning("{}")))>"+ Response"</button>
+                            <label class="sim-repeat">
+                                <input type="checkbox" data-testid="sim-repeat" prop:checked=repeat_last
+                                    on:change=move |ev: Event| set_repeat(sim, si, event_target_checked(&ev)) />
+                                {repeat_label}
+                            </label>
+                        </div>
                     </section>
                 }
             })
@@ -74,6 +93,15 @@ fn edit_list(sim: SimState, state_index: usize, f: impl FnOnce(&mut Vec<Response
     sim.drafts.update_untracked(|d| {
         if let Some(s) = d.states.get_mut(state_index) {
             f(&mut s.responses);
+        }
+    });
+    sim.mocks_shape.update(|n| *n += 1);
+}
+
+fn set_repeat(sim: SimState, state_index: usize, on: bool) {
+    sim.drafts.update_untracked(|d| {
+        if let Some(s) = d.states.get_mut(state_index) {
+            s.repeat_last = on;
         }
     });
     sim.mocks_shape.update(|n| *n += 1);

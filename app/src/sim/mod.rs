@@ -4,9 +4,15 @@
 //!
 //! | file | purpose |
 //! |---|---|
-//! | `state.rs` | `SimState`: the session, its revision, input, mock drafts, breakpoints |
+//! | `state.rs` | `SimState`: the session, its revision, input, mock drafts, scenarios, breakpoints |
 //! | `runner.rs` | starting a run, following its recording, pause and cancel |
 //! | `worker.rs` | the simulator's Web Worker: loaded on the first run, runs off the main thread |
+//! | `document_link.rs` | the scenarios saved with the document (autosave, share links) |
+//! | `scenario_bar.rs` | `ScenarioBar`: pick, add, duplicate, rename, delete scenarios |
+//! | `expected_editor.rs` | `ExpectedEditor`: the expected outcome and the run's verdict |
+//! | `scenario_table.rs` | `ScenarioTable`: run one or all scenarios, pass/fail table |
+//! | `map_sources_editor.rs` | `MapSourcesEditor`: ItemReader objects of distributed Maps |
+//! | `mock_export.rs` | `MockExport`: MockConfigFile (every scenario) or case format out |
 //! | `pane_tabs.rs` | `PaneTabs`: Definition / Simulate tabs in the left pane |
 //! | `sim_panel.rs` | `SimPanel`: the panel's layout |
 //! | `input_editor.rs` | `InputEditor`: execution input with JSON validation |
@@ -22,17 +28,23 @@
 //! | `timeline_view.rs` | `TimelineView`: the Gantt of states over virtual time; clicking a bar moves the cursor |
 
 mod debugger;
+mod document_link;
+mod expected_editor;
 mod history_table;
 mod input_editor;
 mod inspector;
 mod iterations;
 mod json_tree;
+mod map_sources_editor;
+mod mock_export;
 mod mock_import;
 mod mocks_editor;
 mod pane_tabs;
 mod response_editor;
 mod result_view;
 mod runner;
+mod scenario_bar;
+mod scenario_table;
 mod sim_panel;
 mod state;
 mod timeline_view;

@@ -1,7 +1,14 @@
-//! The simulate panel's layout: input and mocks, Run, the result, the debugger, the
-//! Map/Parallel iterations, the data-flow inspector, the timeline and the history table.
+//! The simulate panel's layout: the scenario, its input, mocks and expected outcome,
+//! Run, the result, the scenarios' pass/fail table, the debugger, the Map/Parallel
+//! iterations, the data-flow inspector, the timeline and the history table.
 
 use super::debugger::Debugger;
+use super::document_link::keep_with_document;
+use super::expected_editor::ExpectedEditor;
+use super::map_sources_editor::MapSourcesEditor;
+use super::mock_export::MockExport;
+use super::scenario_bar::ScenarioBar;
+use super::scenario_table::ScenarioTable;
 use super::history_table::HistoryTable;
 use super::input_editor::InputEditor;
 use super::inspector::Inspector;
@@ -20,6 +27,7 @@ use leptos::prelude::*;
 pub fn SimPanel() -> impl IntoView {
     let store = use_store();
     let sim = use_sim();
+    keep_with_document(store, sim);
     // The graph follows the cursor: each state's status at it, by name; a Map's nested
     // states as in its picked iteration.
     Effect::new(move |_| {
@@ -34,9 +42,13 @@ pub fn SimPanel() -> impl IntoView {
     });
     view! {
         <div class="sim" data-testid="sim-panel">
+            <ScenarioBar />
             <InputEditor />
             <MockImport />
+            <MockExport />
             <MocksEditor />
+            <MapSourcesEditor />
+            <ExpectedEditor />
             <div class="sim-actions">
                 <button class="primary" data-testid="sim-run" on:click=move |_| runner::run(store, sim)>"Run"</button>
                 <button data-testid="sim-debug" on:click=move |_| match runner::start(store, sim) {
@@ -48,6 +60,8 @@ pub fn SimPanel() -> impl IntoView {
             </div>
             {move || sim.error.get().map(|e| view! { <p class="sim-error" role="alert" data-testid="sim-run-error">{e}</p> })}
             <ResultView />
+            <h3 class="sim-heading">"Scenarios"</h3>
+            <ScenarioTable />
             <Debugger />
             <details class="sim-section" open data-testid="sim-iterations">
                 <summary class="sim-heading">"Map iterations and Parallel branches"</summary>

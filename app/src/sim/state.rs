@@ -1,6 +1,6 @@
-//! The simulate panel's state, provided once by `SimPanel`'s parent.
+//! The simulate panel's state, provided once by `SimState`'s parent.
 
-use engine_core::sim::{MockDrafts, Session};
+use engine_core::sim::{MockDrafts, Scenarios, Session, Verdict};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -11,13 +11,20 @@ use std::rc::Rc;
 pub struct SimState {
     pub session: StoredValue<Option<Session>, LocalStorage>,
     pub rev: RwSignal<u64>,
-    /// The execution input as typed.
+    /// The execution input as typed (the active scenario's, being edited).
     pub input: RwSignal<String>,
-    /// The mocks as typed; edits inside a response do not notify (the editors keep
-    /// their own text), `mocks_shape` is bumped when responses are added, removed,
-    /// reordered or imported.
+    /// The mocks as typed (the active scenario's, being edited); edits inside a
+    /// response do not notify (the editors keep their own text) but bump `edits`;
+    /// `mocks_shape` is bumped when responses are added, removed, reordered or imported.
     pub drafts: RwSignal<MockDrafts>,
     pub mocks_shape: RwSignal<u64>,
+    /// Bumped on every typed change to the drafts, so autosave follows typing.
+    pub edits: RwSignal<u64>,
+    /// The document's scenarios; the active one's input and mocks are the two signals
+    /// above while it is being edited (see `snapshot`).
+    pub scenarios: RwSignal<Scenarios>,
+    /// The pass/fail table: per scenario name, the last run's result.
+    pub verdicts: RwSignal<Vec<ScenarioRun>>,
     pub breakpoints: RwSignal<BTreeSet<String>>,
     /// The Map iteration picked per Map (by name): the graph and the inspector show its
     /// nested states in that iteration.
@@ -30,6 +37,15 @@ pub struct SimState {
     pub error: RwSignal<Option<String>>,
 }
 
+/// One row of the pass/fail table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioRun {
+    pub name: String,
+    /// The run's final status, or why it could not start.
+    pub outcome: Result<&'static str, String>,
+    pub verdict: Verdict,
+}
+
 impl SimState {
     pub fn new() -> SimState {
         SimState {
@@ -38,6 +54,9 @@ impl SimState {
             input: RwSignal::new("{}".to_string()),
             drafts: RwSignal::new(MockDrafts::default()),
             mocks_shape: RwSignal::new(0),
+            edits: RwSignal::new(0),
+            scenarios: RwSignal::new(Scenarios::default()),
+            verdicts: RwSignal::new(Vec::new()),
             breakpoints: RwSignal::new(BTreeSet::new()),
             picks: RwSignal::new(BTreeMap::new()),
             running: RwSignal::new(false),
@@ -71,6 +90,28 @@ impl SimState {
     pub fn set_drafts(&self, drafts: MockDrafts) {
         self.drafts.set(drafts);
         self.mocks_shape.update(|n| *n += 1);
+    }
+
+    /// Notes a typed change to the drafts.
+    pub fn touch(&self) {
+        self.edits.update(|n| *n += 1);
+    }
+
+    /// The scenarios with the active one's input and mocks as they are being edited.
+    pub fn snapshot(&self) -> Scenarios {
+        let mut all = self.scenarios.get_untracked();
+        let active = all.active_mut();
+        active.input = self.input.get_untracked();
+        active.mocks = self.drafts.get_untracked();
+        all
+    }
+
+    /// Makes `scenarios` the panel's, showing the active one's input and mocks.
+    pub fn load(&self, scenarios: Scenarios) {
+        let active = scenarios.active().clone();
+        self.scenarios.set(scenarios);
+        self.input.set(active.input);
+        self.set_drafts(active.mocks);
     }
 }
 

@@ -98,6 +98,13 @@ impl ItemReaderSpec {
     }
 }
 
+/// How many items a Map's `ItemReader` (its definition object) would read from the
+/// object text `content`, before `MaxItems`; the error says why it cannot be read.
+pub fn count_items(item_reader: &Value, content: &str) -> Result<usize, String> {
+    let spec = ItemReaderSpec::compile(item_reader, "").map_err(|e| e.message)?;
+    read(&spec, &Value::from(content), 0).map(|items| items.len()).map_err(|f| f.cause.unwrap_or_default())
+}
+
 fn reader_failed(cause: String) -> Failure {
     Failure::new(errors::ITEM_READER_FAILED, cause)
 }

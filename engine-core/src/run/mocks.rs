@@ -9,6 +9,13 @@
 //!
 //! A response may also carry `"DelaySeconds"`: how long the call takes on the virtual
 //! clock, which is what `TimeoutSeconds`/`HeartbeatSeconds` are measured against.
+//!
+//! "The same response for every later call": in the case format the last response of a
+//! list may carry `"Repeat": true`. A MockConfigFile has no open-ended invocation range,
+//! so it writes this as a last range ending at [`EVERY_CALL_END`]; one Task cannot be
+//! called that often within an execution's 25,000-event history (each call takes at
+//! least its scheduled, started and closing events), so such a range is read back as
+//! a repeating response.
 
 use crate::{Failure, Value};
 use alloc::format;
@@ -19,6 +26,10 @@ use hashbrown::HashMap;
 
 /// The most invocations a MockConfigFile range may expand to.
 const MAX_RANGE: u64 = 10_000;
+
+/// The last invocation number a MockConfigFile range may name; a range ending there
+/// answers every later call.
+pub const EVERY_CALL_END: u64 = MAX_RANGE - 1;
 
 /// What one Task call returns.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +44,8 @@ pub struct MockResponse {
     pub outcome: MockOutcome,
     /// Virtual duration of the call in milliseconds.
     pub delay_ms: i64,
+    /// This response also answers every later call (only on a list's last response).
+    pub repeat: bool,
 }
 
 /// Per Task state name, the responses in call order. Cloning shares them.
@@ -69,6 +82,9 @@ impl Mocks {
             }
             let list = list.as_array().ok_or_else(|| format!("mocks for '{state}' must be an array (or an ItemReader object)"))?;
             let responses = list.iter().map(|r| response(r, state)).collect::<Result<Vec<_>, _>>()?;
+            if responses.iter().rev().skip(1).any(|r| r.repeat) {
+                return Err(format!("only the last mock response of '{state}' may Repeat"));
+            }
             by_state.insert(state.to_string(), Rc::from(responses));
         }
         Ok(Mocks { by_state: Rc::new(by_state), map_sources: Rc::new(map_sources) })
@@ -106,7 +122,17 @@ impl Mocks {
                 if hi < lo || hi >= MAX_RANGE {
                     return Err(format!("bad invocation range '{key}' in '{rname}'"));
                 }
-                let resp = response(r, state)?;
+                let mut resp = response(r, state)?;
+                if hi == EVERY_CALL_END {
+                    // One slot that answers every call from `lo` on.
+                    resp.repeat = true;
+                    if slots.len() <= lo as usize {
+                        slots.resize(lo as usize + 1, None);
+                    }
+                    slots.truncate(lo as usize + 1);
+                    slots[lo as usize] = Some(resp);
+                    continue;
+                }
                 for i in lo..=hi {
                     let i = i as usize;
                     if slots.len() <= i {
@@ -127,7 +153,8 @@ impl Mocks {
 
     /// The response for call number `call` (0-based) of `state`, if one is left.
     pub fn response(&self, state: &str, call: usize) -> Option<&MockResponse> {
-        self.by_state.get(state).and_then(|l| l.get(call))
+        let list = self.by_state.get(state)?;
+        list.get(call).or_else(|| list.last().filter(|r| r.repeat))
     }
 
     /// The mocks in the case format (`{"State": [{"Return": ..} | {"Throw": ..}]}`), states
@@ -171,6 +198,9 @@ impl MockResponse {
             let seconds = crate::Number::from_f64_normalized(self.delay_ms as f64 / 1000.0);
             m.insert("DelaySeconds".into(), Value::Number(seconds));
         }
+        if self.repeat {
+            m.insert("Repeat".into(), Value::Bool(true));
+        }
         Value::from(m)
     }
 }
@@ -184,6 +214,11 @@ fn response(r: &Value, state: &str) -> Result<MockResponse, String> {
         None => 0,
         Some(v) => v.as_f64().filter(|s| *s >= 0.0 && *s < 1e9).map(|s| (s * 1000.0) as i64).ok_or_else(|| format!("DelaySeconds of '{state}' must be a non-negative number"))?,
     };
+    let repeat = match r.get("Repeat") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(format!("Repeat of '{state}' must be true or false")),
+    };
     let outcome = match (r.get("Return"), r.get("Throw")) {
         (Some(v), None) => MockOutcome::Return(v.clone()),
         (None, Some(t)) => {
@@ -192,5 +227,5 @@ fn response(r: &Value, state: &str) -> Result<MockResponse, String> {
         }
         _ => return Err(format!("a mock response of '{state}' needs exactly one of Return or Throw")),
     };
-    Ok(MockResponse { outcome, delay_ms })
+    Ok(MockResponse { outcome, delay_ms, repeat })
 }

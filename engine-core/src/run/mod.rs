@@ -59,6 +59,7 @@ pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
 pub use events::{Details, HistoryEvent};
 pub use exec::{Execution, ExecutionOptions, ExecutionType, Limits, Status};
 pub use inspect::StateInspection;
-pub use mocks::{MapSources, MockOutcome, MockResponse, Mocks};
+pub use item_reader::count_items;
+pub use mocks::{MapSources, MockOutcome, MockResponse, Mocks, EVERY_CALL_END};
 pub use result_writer::WrittenObject;
 pub use variables::{MAX_ASSIGN_BYTES, MAX_EXECUTION_VARIABLE_BYTES, MAX_VARIABLE_BYTES};

@@ -8,5 +8,6 @@ mod share_link;
 pub use recent::{title_of, RecentDocument, RecentList, RECENT_LIMIT};
 pub use saved::{SavedDocument, SavedView};
 pub use share_link::{
-    decode_fragment, encode_fragment, ShareLinkError, FRAGMENT_KEY, MAX_SHARED_BYTES,
+    decode_fragment, decode_fragment_scenarios, encode_fragment, encode_fragment_with_scenarios,
+    ShareLinkError, FRAGMENT_KEY, MAX_SHARED_BYTES, SCENARIOS_KEY,
 };

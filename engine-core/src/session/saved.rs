@@ -1,8 +1,11 @@
 //! The autosaved document: what a reload brings back (text, selection, view and the
-//! template it came from), written as a small JSON record for `localStorage`.
+//! template it came from, and its simulate scenarios: inputs, mocks, expected outcomes),
+//! written as a small JSON record for `localStorage`. Records written before scenarios
+//! were kept read as documents without them.
 
 use crate::import::{DefinitionSource, TemplateOrigin, TextFormat};
 use crate::json::{parse_value, write_compact};
+use crate::sim::Scenarios;
 use crate::{Map, Number, Value};
 use alloc::string::{String, ToString};
 use alloc::sync::Arc;
@@ -23,6 +26,8 @@ pub struct SavedDocument {
     pub selection: Option<String>,
     pub view: Option<SavedView>,
     pub origin: Option<TemplateOrigin>,
+    /// The simulate panel's scenarios; `None` until the person has any.
+    pub scenarios: Option<Scenarios>,
 }
 
 impl SavedDocument {
@@ -33,6 +38,7 @@ impl SavedDocument {
             selection: None,
             view: None,
             origin: None,
+            scenarios: None,
         }
     }
 
@@ -53,6 +59,9 @@ impl SavedDocument {
         if let Some(origin) = &self.origin {
             record.insert("origin".into(), origin_to_value(origin));
         }
+        if let Some(scenarios) = &self.scenarios {
+            record.insert("scenarios".into(), scenarios.to_value());
+        }
         write_compact(&Value::Object(Arc::new(record)))
     }
 
@@ -72,11 +81,13 @@ impl SavedDocument {
             })
         });
         let origin = record.get("origin").and_then(origin_from_value);
+        let scenarios = record.get("scenarios").and_then(Scenarios::from_value);
         Some(SavedDocument {
             text,
             selection,
             view,
             origin,
+            scenarios,
         })
     }
 }
@@ -142,8 +153,19 @@ mod tests {
                 logical_id: "Machine".into(),
                 source: DefinitionSource::DefinitionString,
             }),
+            scenarios: Some(Scenarios::default()),
         };
         assert_eq!(SavedDocument::from_json(&doc.to_json()), Some(doc));
+    }
+
+    #[test]
+    fn records_from_before_scenarios_still_open() {
+        let old = SavedDocument::from_json("{\"text\": \"x\", \"selection\": \"/States/A\"}").unwrap();
+        assert_eq!(old.text, "x");
+        assert_eq!(old.scenarios, None);
+        // A damaged scenarios record costs the scenarios, not the document.
+        let damaged = SavedDocument::from_json("{\"text\": \"x\", \"scenarios\": {\"scenarios\": 3}}").unwrap();
+        assert_eq!(damaged, SavedDocument::from_text("x"));
     }
 
     #[test]

@@ -3,7 +3,11 @@
 //! The fragment is `#asl=` followed by the text compressed with raw DEFLATE (RFC 1951, what
 //! the browser's `CompressionStream("deflate-raw")` also reads) and written in base64url
 //! without padding (RFC 4648 §5), whose alphabet needs no escaping in a URL.
+//! The document's scenarios (inputs, mocks, expected outcomes) may follow as
+//! `&sim=` and their record, encoded the same way; links without it still open.
 
+use crate::json::{parse_value, write_compact};
+use crate::sim::Scenarios;
 use alloc::string::String;
 use alloc::vec::Vec;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -11,6 +15,9 @@ use base64::Engine;
 
 /// The fragment key a share link uses.
 pub const FRAGMENT_KEY: &str = "asl=";
+
+/// The fragment key of the scenarios part.
+pub const SCENARIOS_KEY: &str = "sim=";
 
 /// The largest definition a link may expand to; a crafted link cannot exhaust memory.
 pub const MAX_SHARED_BYTES: usize = 4 << 20;
@@ -41,10 +48,18 @@ impl core::fmt::Display for ShareLinkError {
 
 /// The URL fragment (with its leading `#`) that carries `text`.
 pub fn encode_fragment(text: &str) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
     let mut fragment = String::from("#");
     fragment.push_str(FRAGMENT_KEY);
-    URL_SAFE_NO_PAD.encode_string(&compressed, &mut fragment);
+    pack(text, &mut fragment);
+    fragment
+}
+
+/// The URL fragment that carries `text` and the document's scenarios.
+pub fn encode_fragment_with_scenarios(text: &str, scenarios: &Scenarios) -> String {
+    let mut fragment = encode_fragment(text);
+    fragment.push('&');
+    fragment.push_str(SCENARIOS_KEY);
+    pack(&write_compact(&scenarios.to_value()), &mut fragment);
     fragment
 }
 
@@ -54,6 +69,27 @@ pub fn decode_fragment(fragment: &str) -> Result<String, ShareLinkError> {
     let payload = fragment
         .strip_prefix(FRAGMENT_KEY)
         .ok_or(ShareLinkError::NotAShareLink)?;
+    unpack(payload.split('&').next().unwrap_or(""))
+}
+
+/// The scenarios a fragment carries, if it has a scenarios part; a damaged part is an
+/// error (the definition may still open).
+pub fn decode_fragment_scenarios(fragment: &str) -> Option<Result<Scenarios, ShareLinkError>> {
+    let part = fragment.split('&').skip(1).find_map(|p| p.strip_prefix(SCENARIOS_KEY))?;
+    Some(unpack(part).and_then(|json| {
+        parse_value(&json)
+            .ok()
+            .and_then(|v| Scenarios::from_value(&v))
+            .ok_or(ShareLinkError::NotText)
+    }))
+}
+
+fn pack(text: &str, out: &mut String) {
+    let compressed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+    URL_SAFE_NO_PAD.encode_string(&compressed, out);
+}
+
+fn unpack(payload: &str) -> Result<String, ShareLinkError> {
     let compressed: Vec<u8> = URL_SAFE_NO_PAD
         .decode(payload.trim_end())
         .map_err(|_| ShareLinkError::Encoding)?;
@@ -101,6 +137,21 @@ mod tests {
         let raw = [0x01, 0x01, 0x00, 0xfe, 0xff, 0xff];
         let fragment = alloc::format!("asl={}", URL_SAFE_NO_PAD.encode(raw));
         assert_eq!(decode_fragment(&fragment), Err(ShareLinkError::NotText));
+    }
+
+    #[test]
+    fn carries_scenarios_beside_the_definition() {
+        let mut scenarios = Scenarios::default();
+        scenarios.active_mut().input = "{\"n\": 1".into();
+        scenarios.add(crate::sim::MockDrafts::default());
+        let fragment = encode_fragment_with_scenarios("{}", &scenarios);
+        assert_eq!(decode_fragment(&fragment).unwrap(), "{}");
+        assert_eq!(decode_fragment_scenarios(&fragment), Some(Ok(scenarios)));
+        // A link made before scenarios travelled has none; a damaged part is an error.
+        assert_eq!(decode_fragment_scenarios(&encode_fragment("{}")), None);
+        let damaged = alloc::format!("{}&sim=***", encode_fragment("{}"));
+        assert_eq!(decode_fragment(&damaged).unwrap(), "{}");
+        assert_eq!(decode_fragment_scenarios(&damaged), Some(Err(ShareLinkError::Encoding)));
     }
 
     #[test]

@@ -18,7 +18,13 @@
 //! | `decision` | what a visit decided: the Choice rule matched, Retry/Catch, assigned variables |
 //! | `cost` | Standard and Express cost estimates |
 //! | `tasks` | the Task states of a machine and starter responses per Resource |
-//! | `drafts` | mocks as edited: case format and MockConfigFile in and out |
+//! | `drafts` | mocks as edited (responses, durations, repeat, ItemReader contents); case format in and out |
+//! | `mock_config` | Step Functions Local's MockConfigFile out |
+//! | `map_sources` | distributed Maps with an ItemReader, and item counts of typed contents |
+//! | `scenarios` | named scenarios of a document: add, duplicate, rename, delete |
+//! | `scenario_run` | one scenario run to its end, for the pass/fail table |
+//! | `scenario_record` | scenarios as a lossless JSON record (autosave, share links) |
+//! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 //! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
 //! | `wire` | history events, inspection records and nesting as JSON values and back |
@@ -28,17 +34,30 @@ mod decision;
 mod diff;
 mod drafts;
 mod groups;
+mod map_sources;
+mod mock_config;
 mod nesting;
 mod recording;
+mod scenario_record;
+mod scenario_run;
+mod scenarios;
 mod session;
 mod status;
 mod tasks;
 mod timeline;
+mod verdict;
 mod visits;
 mod wire;
 
 pub use cost::{estimate_cost, CostEstimate};
-pub use drafts::{mock_config_test_cases, DraftError, MockDrafts, ResponseDraft, StateMocks};
+pub use drafts::{
+    mock_config_test_cases, DraftError, MockDrafts, OutcomeDraft, ResponseDraft, StateMocks,
+};
+pub use map_sources::{item_reader_maps, MapSourceSlot};
+pub use mock_config::{mock_config_case_names, to_mock_config};
+pub use scenario_run::run_scenario;
+pub use scenarios::{Scenario, Scenarios};
+pub use verdict::{judge, Expected, Mismatch, Verdict};
 pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
 pub use session::{CursorResult, Session, Stop};
 pub use status::{state_statuses, RunStatus};

@@ -21,29 +21,29 @@ pub struct TaskSlot {
 /// Every Task state of `definition`, depth first in document order.
 pub fn task_states(definition: &Value) -> Vec<TaskSlot> {
     let mut out = Vec::new();
-    collect(definition, "", &mut out);
+    walk_states(definition, "", &mut |name, pointer, state| {
+        if state.get("Type").and_then(Value::as_str) == Some("Task") {
+            let resource = state.get("Resource").and_then(Value::as_str).unwrap_or("");
+            out.push(TaskSlot {
+                name: name.to_string(),
+                resource: resource.to_string(),
+                pointer: pointer.to_string(),
+            });
+        }
+    });
     out
 }
 
-fn collect(scope: &Value, at: &str, out: &mut Vec<TaskSlot>) {
+/// Calls `visit(name, pointer, state)` for every state of `scope`, depth first in
+/// document order, entering Parallel branches and Map processors.
+pub(super) fn walk_states(scope: &Value, at: &str, visit: &mut dyn FnMut(&str, &str, &Value)) {
     let Some(states) = scope.get("States").and_then(Value::as_object) else {
         return;
     };
     for (name, state) in states {
         let pointer = alloc::format!("{at}/States/{}", escape(name));
+        visit(name, &pointer, state);
         match state.get("Type").and_then(Value::as_str) {
-            Some("Task") => {
-                let resource = state
-                    .get("Resource")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string();
-                out.push(TaskSlot {
-                    name: name.to_string(),
-                    resource,
-                    pointer,
-                });
-            }
             Some("Parallel") => {
                 for (i, branch) in state
                     .get("Branches")
@@ -52,13 +52,13 @@ fn collect(scope: &Value, at: &str, out: &mut Vec<TaskSlot>) {
                     .flatten()
                     .enumerate()
                 {
-                    collect(branch, &alloc::format!("{pointer}/Branches/{i}"), out);
+                    walk_states(branch, &alloc::format!("{pointer}/Branches/{i}"), visit);
                 }
             }
             Some("Map") => {
                 for key in ["ItemProcessor", "Iterator"] {
                     if let Some(processor) = state.get(key) {
-                        collect(processor, &alloc::format!("{pointer}/{key}"), out);
+                        walk_states(processor, &alloc::format!("{pointer}/{key}"), visit);
                     }
                 }
             }

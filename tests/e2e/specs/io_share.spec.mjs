@@ -31,7 +31,7 @@ test('a share link opens the same machine in a fresh browser, leaving its saved 
   await waitForStates(a.page, stateNames(JSON.parse(SHARED)));
   await runAction(a.page, 'share');
   const link = await a.page.inputValue('[data-testid="share-url"]');
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#asl=[A-Za-z0-9_-]+$/);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#asl=[A-Za-z0-9_-]+(&sim=[A-Za-z0-9_-]+)?$/);
   assert.ok(!link.includes('GetRegions'), 'the definition is compressed, not spelled out');
 
   // The receiver already has work of its own, autosaved.
