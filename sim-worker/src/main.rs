@@ -1,12 +1,15 @@
 //! The simulator's Web Worker. The studio posts a run request (JSON text); the worker
 //! runs the execution with engine-core's interpreter and posts the recording back chunk
-//! by chunk, so a long run never blocks the page. It keeps a couple of chunks ahead of
+//! by chunk, so a long run never blocks the page. A batch request ("Run all") runs
+//! each scenario to its end and posts one result per scenario. It keeps a couple of chunks ahead of
 //! the page and sends the next one each time the page says it has read one, so the
 //! page's queue never fills with chunks. A panic is reported as a recording error before
 //! the worker stops. Loaded only when the studio first runs a machine, which keeps the
 //! interpreter out of the page's first load.
 
-use engine_core::sim::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
+use engine_core::sim::{
+    BatchMessage, BatchRequest, BatchRunner, Recorder, RecordingChunk, WorkerRequest, WORKER_NEXT, WORKER_READY,
+};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -37,12 +40,29 @@ fn post(text: &str) {
 }
 
 fn start(request: &str) {
-    match RunRequest::from_json(request).and_then(|r| Recorder::start(&r)) {
+    let recorder = match WorkerRequest::from_json(request) {
+        Ok(WorkerRequest::Record(r)) => Recorder::start(&r),
+        Ok(WorkerRequest::Batch(b)) => return run_batch(b),
+        Err(message) => Err(message),
+    };
+    match recorder {
         Ok(recorder) => {
             RUN.with(|r| *r.borrow_mut() = Some(Run { recorder, credit: AHEAD }));
             send();
         }
         Err(message) => post(&RecordingChunk::Error(message).to_json()),
+    }
+}
+
+/// Runs every scenario of the batch, posting each result as it is known.
+fn run_batch(request: BatchRequest) {
+    match BatchRunner::start(request) {
+        Ok(mut runner) => {
+            while let Some(message) = runner.next_message() {
+                post(&message.to_json());
+            }
+        }
+        Err(message) => post(&BatchMessage::Error(message).to_json()),
     }
 }
 

@@ -140,7 +140,7 @@ fn row_view(pos: usize, index: usize, e: &HistoryEvent, cursor: usize) -> impl I
     view! {
         <div class=class role="row" data-event-id=e.id style=format!("top:{}px", pos as f64 * ROW_PX)
             aria-current=(index + 1 == cursor).then_some("step")
-            on:click=move |_| { sim.update_session(|s| s.seek(index + 1)); }>
+            on:click=move |_| super::runner::by_hand(sim, |s| s.seek(index + 1))>
             <span>{e.id}</span>
             <span>{e.previous_event_id}</span>
             <span class="sim-type">{e.event_type}</span>

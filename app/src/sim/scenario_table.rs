@@ -1,15 +1,14 @@
-//! The pass/fail table: run one scenario or all of them (one per tick, so the page
-//! stays responsive) and compare each with its expected outcome.
+//! The pass/fail table: run one scenario or all of them in the simulator's worker (so
+//! the page stays responsive) and compare each with its expected outcome.
 
 use super::expected_editor::verdict_view;
 use super::scenario_bar::switch_to;
 use super::state::{use_sim, ScenarioRun, SimState};
+use super::worker::{self, Job};
 use crate::store::{use_store, Store};
-use engine_core::run::StateMachine;
-use engine_core::sim::{judge, run_scenario, Verdict};
+use engine_core::sim::{judge, BatchMessage, BatchRequest, CursorResult, Scenario, Scenarios, Verdict, WorkerRequest};
 use leptos::prelude::*;
 use std::rc::Rc;
-use std::time::Duration;
 
 #[component]
 pub fn ScenarioTable() -> impl IntoView {
@@ -72,42 +71,52 @@ pub fn ScenarioTable() -> impl IntoView {
     }
 }
 
-/// Runs the scenarios at `indexes`, one per tick, recording each row as it finishes.
+/// Runs the scenarios at `indexes` in the simulator's worker (the page is never held
+/// by a run), recording each row as its result arrives.
 fn run_many(store: Store, sim: SimState, busy: RwSignal<bool>, indexes: Vec<usize>) {
-    let machine = store
-        .parsed
-        .get_untracked()
-        .map_err(|e| format!("The definition is not valid JSON: {e}"))
-        .and_then(|d| {
-            StateMachine::compile(&d)
-                .map_err(|e| format!("The definition cannot run: {} (at {})", e.message, e.pointer))
-        });
-    let machine = match machine {
-        Ok(m) => Rc::new(m),
+    let definition = match store.parsed.get_untracked() {
+        Ok(d) => d,
         Err(e) => {
-            sim.error.set(Some(e));
+            sim.error.set(Some(format!("The definition is not valid JSON: {e}")));
             return;
         }
     };
+    let all = sim.snapshot();
+    let list: Vec<Scenario> = indexes.iter().filter_map(|&i| all.list.get(i).cloned()).collect();
+    if list.is_empty() {
+        return;
+    }
     sim.error.set(None);
     busy.set(true);
-    let scenarios = sim.snapshot();
-    next(sim, busy, machine, Rc::new(scenarios), indexes, 0);
+    let batch = Scenarios { list, active: 0 };
+    let sent = Rc::new(batch.list.clone());
+    let request = WorkerRequest::Batch(BatchRequest { definition, scenarios: batch });
+    let done = move |error: Option<String>| {
+        worker::stop(Job::Batch);
+        busy.set(false);
+        if error.is_some() {
+            sim.error.set(error);
+        }
+    };
+    worker::start(
+        Job::Batch,
+        request.to_json(),
+        move |text| match BatchMessage::from_json(&text) {
+            Ok(BatchMessage::Row { row, outcome }) => {
+                if let Some(scenario) = sent.get(row) {
+                    record(sim, scenario, outcome);
+                }
+            }
+            Ok(BatchMessage::End) => done(None),
+            Ok(BatchMessage::Error(e)) | Err(e) => done(Some(e)),
+        },
+        move |reason| done(Some(reason)),
+    );
 }
 
-fn next(
-    sim: SimState,
-    busy: RwSignal<bool>,
-    machine: Rc<StateMachine>,
-    scenarios: Rc<engine_core::sim::Scenarios>,
-    indexes: Vec<usize>,
-    at: usize,
-) {
-    let Some(scenario) = indexes.get(at).and_then(|&i| scenarios.list.get(i)) else {
-        busy.set(false);
-        return;
-    };
-    let row = match run_scenario(&machine, scenario) {
+/// Puts one scenario's result into the table, judged against its expected outcome.
+fn record(sim: SimState, scenario: &Scenario, outcome: Result<CursorResult, String>) {
+    let row = match outcome {
         Ok(result) => ScenarioRun {
             name: scenario.name.clone(),
             outcome: Ok(result.status),
@@ -123,5 +132,4 @@ fn next(
         Some(slot) => *slot = row,
         None => v.push(row),
     });
-    set_timeout(move || next(sim, busy, machine, scenarios, indexes, at + 1), Duration::ZERO);
 }

@@ -104,7 +104,7 @@ fn drawing(t: Rc<Timeline>, cursor_at: impl Fn() -> Option<(usize, i64)> + Send 
                 <rect class=format!("tl-bar tl-{kind} status-{status}") data-testid="sim-tl-bar" data-kind=kind
                     data-state=lane.state.to_string() data-iteration=lane.iteration.clone() data-event=event
                     x=LABEL_PX + bar.x y=y width=bar.width height=height rx="2"
-                    on:click=move |_| { sim.update_session(|s| s.seek(event + 1)); }>
+                    on:click=move |_| super::runner::by_hand(sim, |s| s.seek(event + 1))>
                     <title>{title}</title>
                 </rect>
             }

@@ -23,12 +23,14 @@
 //! | `map_sources` | distributed Maps with an ItemReader, and item counts of typed contents |
 //! | `scenarios` | named scenarios of a document: add, duplicate, rename, delete |
 //! | `scenario_run` | one scenario run to its end, for the pass/fail table |
+//! | `batch` | "Run all" in the worker: the request, one message per scenario, `BatchRunner` |
 //! | `scenario_record` | scenarios as a lossless JSON record (autosave, share links) |
 //! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 //! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
 //! | `wire` | history events, inspection records and nesting as JSON values and back |
 
+mod batch;
 mod cost;
 mod decision;
 mod diff;
@@ -49,6 +51,7 @@ mod verdict;
 mod visits;
 mod wire;
 
+pub use batch::{run_batch, BatchMessage, BatchRequest, BatchRunner, WorkerRequest};
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{
     mock_config_test_cases, DraftError, MockDrafts, OutcomeDraft, ResponseDraft, StateMocks,
@@ -59,7 +62,7 @@ pub use scenario_run::run_scenario;
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
 pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
-pub use session::{CursorResult, Session, Stop};
+pub use session::{CursorResult, Move, Pending, Session, Stop};
 pub use status::{state_statuses, RunStatus};
 pub use tasks::{starter_response, task_states, TaskSlot};
 pub use decision::{decision, value_at, Decision, RuleMatch};

@@ -189,7 +189,7 @@ impl Recorder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{Session, Stop};
+    use crate::sim::{Move, Pending, Session, Stop};
 
     // A retried, then caught Task: events with payloads, errors and a retry decision.
     const RETRY: &str = r#"{"StartAt":"T","States":{
@@ -258,6 +258,65 @@ mod tests {
         assert_eq!(session.events()[session.cursor() - 1].event_type, "SucceedStateEntered");
         assert_eq!(session.advance(1000, true), Stop::End);
         assert_eq!(session.result().status, "SUCCEEDED");
+    }
+
+    #[test]
+    fn a_step_over_asked_before_the_visit_ends_completes_when_its_end_arrives() {
+        let req = request(RETRY, GIVES_UP);
+        let mut recorder = Recorder::start(&req).unwrap();
+        let mut session = Session::recorded();
+        // Receive until the Task has been entered, not yet exited.
+        while !session.events().iter().any(|e| e.event_type == "TaskStateEntered") {
+            session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        }
+        assert!(!session.events().iter().any(|e| e.event_type == "TaskStateExited"));
+        let entered = session.events().iter().position(|e| e.event_type == "TaskStateEntered").unwrap();
+        session.seek(entered + 1);
+        assert_eq!(session.step_over(), Move::Waiting);
+        assert_eq!(session.cursor(), entered + 1, "the cursor waits where it was");
+        assert!(matches!(session.pending(), Some(Pending::StepOver(_))));
+        while session.pending().is_some() {
+            session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        }
+        // The retried, then caught Task: its visit ends with its TaskStateExited (ASL:
+        // a caught error leaves the state through the Catch's Next).
+        let shown = &session.events()[session.cursor() - 1];
+        assert_eq!((shown.event_type, shown.details.name.as_deref()), ("TaskStateExited", Some("T")));
+        assert!(!session.finished(), "completed as soon as the end arrived");
+    }
+
+    #[test]
+    fn a_step_at_the_edge_of_the_recording_waits_for_the_next_event() {
+        let req = request(RETRY, r#"{"T":[{"Return":{"ok":true}}]}"#);
+        let mut recorder = Recorder::start(&req).unwrap();
+        let mut session = Session::recorded();
+        // Debugging from the start: nothing has arrived when the first step is asked for.
+        assert_eq!(session.step_forward(), Move::Waiting);
+        session.receive(recorder.next_chunk(1).unwrap()).unwrap(); // the nesting
+        assert_eq!(session.cursor(), 0);
+        session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        assert_eq!(session.cursor(), 1);
+        assert_eq!(session.events()[0].event_type, "ExecutionStarted");
+        assert_eq!(session.pending(), None);
+        // Moving the cursor cancels a waiting step.
+        let received = session.events().len();
+        session.seek(received);
+        assert_eq!(session.step_forward(), Move::Waiting);
+        session.step_back();
+        assert_eq!(session.pending(), None);
+        session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        assert_eq!(session.cursor(), received - 1);
+        // A step still waiting when the recording ends goes to the last event.
+        while let Some(chunk) = recorder.next_chunk(1000) {
+            if matches!(chunk, RecordingChunk::End) {
+                session.seek(session.events().len());
+                assert_eq!(session.step_forward(), Move::Waiting);
+            }
+            session.receive(chunk).unwrap();
+        }
+        assert_eq!(session.cursor(), session.events().len());
+        assert_eq!(session.result().status, "SUCCEEDED");
+        assert_eq!(session.step_over(), Move::AtEnd);
     }
 
     #[test]

@@ -70,6 +70,30 @@ pub struct Session {
     cursor: usize,
     /// State names a run to breakpoint stops at (on their `…StateEntered`).
     pub breakpoints: BTreeSet<String>,
+    /// A forward move asked for before a recorded session had received the events it
+    /// needs; `receive` completes it when they arrive.
+    pending: Option<Pending>,
+}
+
+/// A forward move waiting for the recording (see `Session::pending`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// One event forward.
+    Step,
+    /// To the end of a visit (an index into `Visits::visits`).
+    StepOver(usize),
+}
+
+/// What a step asked for by a person did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// The cursor moved to where the step ends.
+    Moved,
+    /// The events the step needs have not been received yet: the cursor stays, and the
+    /// step completes when they arrive (`Session::pending`).
+    Waiting,
+    /// The cursor is at the execution's last event.
+    AtEnd,
 }
 
 /// Where a run in slices stopped.
@@ -124,6 +148,7 @@ impl Session {
             visits: Visits::new(Nesting::default()),
             cursor: 0,
             breakpoints: BTreeSet::new(),
+            pending: None,
         }
     }
 
@@ -146,7 +171,29 @@ impl Session {
             RecordingChunk::End => self.ended = true,
             RecordingChunk::Error(message) => return Err(message),
         }
+        self.settle();
         Ok(())
+    }
+
+    /// Completes the pending step if what it waits for has arrived; once the recording
+    /// has ended, a step still waiting goes to the last event.
+    fn settle(&mut self) {
+        let done = match self.pending {
+            None => return,
+            Some(Pending::Step) => (self.cursor < self.events.len()).then(|| self.cursor + 1),
+            Some(Pending::StepOver(visit)) => self.visits.visits()[visit].end.map(|(end, _)| end + 1),
+        };
+        match done {
+            Some(to) => self.cursor = to,
+            None if self.ended => self.cursor = self.events.len(),
+            None => return,
+        }
+        self.pending = None;
+    }
+
+    /// The step waiting for the recording, if any.
+    pub fn pending(&self) -> Option<Pending> {
+        self.pending
     }
 
     fn receive_events(&mut self, events: Vec<HistoryEvent>) {
@@ -172,12 +219,14 @@ impl Session {
 
     /// Moves the cursor to show `count` events (clamped to what has been written).
     pub fn seek(&mut self, count: usize) {
+        self.pending = None;
         self.cursor = count.min(self.events.len());
     }
 
     /// One event forward, running the execution when the cursor is at its edge (false
     /// at the end, or at the edge of what a recorded session has received).
     pub fn step(&mut self) -> bool {
+        self.pending = None;
         if self.cursor == self.events.len() && !self.produce() {
             return false;
         }
@@ -185,33 +234,56 @@ impl Session {
         true
     }
 
+    /// A person's step: like `step`, but at the edge of a recording in progress it waits
+    /// for the next event instead of doing nothing.
+    pub fn step_forward(&mut self) -> Move {
+        if self.step() {
+            Move::Moved
+        } else {
+            self.wait_for(Pending::Step)
+        }
+    }
+
     /// One event back.
     pub fn step_back(&mut self) {
+        self.pending = None;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     /// Steps over the current state: to the event that ends the visit the cursor's event
     /// belongs to (its `…StateExited`), past everything nested inside it. At the end of a
-    /// visit, or outside every state, it is one step.
-    pub fn step_over(&mut self) -> bool {
-        let Some(at) = self.cursor.checked_sub(1) else { return self.step() };
-        let Some(visit) = self.visits.owner(at) else { return self.step() };
+    /// visit, or outside every state, it is one step. When the visit's end has not been
+    /// recorded yet, the cursor stays and the step completes as the end arrives.
+    pub fn step_over(&mut self) -> Move {
+        let Some(visit) = self.cursor.checked_sub(1).and_then(|at| self.visits.owner(at)) else {
+            return self.step_forward();
+        };
+        self.pending = None;
+        let at = self.cursor - 1;
         loop {
             let end = self.visits.visits()[visit].end;
             match end {
                 Some((end, _)) if end > at => {
                     self.cursor = end + 1;
-                    return true;
+                    return Move::Moved;
                 }
-                Some(_) => return self.step(),
-                None if !self.produce() => {
-                    let moved = self.cursor < self.events.len();
-                    self.cursor = self.events.len();
-                    return moved;
-                }
-                None => {}
+                Some(_) => return self.step_forward(),
+                None if self.produce() => {}
+                None => return self.wait_for(Pending::StepOver(visit)),
             }
         }
+    }
+
+    /// Leaves `pending` for the recording to complete; at the end of the execution there
+    /// is nothing to wait for.
+    fn wait_for(&mut self, pending: Pending) -> Move {
+        if self.ended {
+            let moved = self.cursor < self.events.len();
+            self.cursor = self.events.len();
+            return if moved { Move::Moved } else { Move::AtEnd };
+        }
+        self.pending = Some(pending);
+        Move::Waiting
     }
 
     /// Moves forward by at most `budget` events, stopping after an event that enters a
