@@ -50,7 +50,7 @@ fn start(request: &str) {
             RUN.with(|r| *r.borrow_mut() = Some(Run { recorder, credit: AHEAD }));
             send();
         }
-        Err(message) => post(&RecordingChunk::Error(message).to_json()),
+        Err(message) => post(&RecordingChunk::Error(message).to_text()),
     }
 }
 
@@ -74,7 +74,7 @@ fn send() {
             match run.recorder.next_chunk(CHUNK) {
                 Some(chunk) => {
                     run.credit -= 1;
-                    post(&chunk.to_json());
+                    post(&chunk.to_text());
                 }
                 None => *slot = None,
             }
@@ -85,7 +85,7 @@ fn send() {
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("The simulator stopped unexpectedly: {info}");
-        post(&RecordingChunk::Error(message).to_json());
+        post(&RecordingChunk::Error(message).to_text());
     }));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| {
         match ev.data().as_string() {
@@ -98,7 +98,7 @@ fn main() {
                 send();
             }
             Some(request) => start(&request),
-            None => post(&RecordingChunk::Error("The run request is not text".into()).to_json()),
+            None => post(&RecordingChunk::Error("The run request is not text".into()).to_text()),
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -13,7 +13,8 @@ use runner::by_hand;
 /// What a waiting step waits for, in words.
 fn waiting_text(s: &Session) -> Option<String> {
     Some(match s.pending()? {
-        Pending::Step => "Step: waiting for the next event to be recorded…".to_string(),
+        Pending::Steps(1) => "Step: waiting for the next event to be recorded…".to_string(),
+        Pending::Steps(n) => format!("{n} steps: waiting for the next events to be recorded…"),
         Pending::StepOver(visit) => {
             format!("Step over {}: waiting for its end to be recorded…", s.visits().visits()[visit].name)
         }

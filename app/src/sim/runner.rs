@@ -93,7 +93,7 @@ pub fn cancel(sim: SimState) {
 
 /// One message from the worker: added to the session at once, shown at the next frame.
 fn receive(sim: SimState, text: &str) {
-    let received = RecordingChunk::from_json(text).and_then(|chunk| {
+    let received = RecordingChunk::from_text(text).and_then(|chunk| {
         sim.session
             .try_update_value(|s| s.as_mut().map(|s| s.receive(chunk)))
             .flatten()

@@ -28,6 +28,7 @@
 //! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
 //! | `recording` | a run recorded elsewhere (a Web Worker): request, chunks, `Recorder` |
+//! | `inspection_record` | a visit's inspection data, kept as text until it is looked at |
 //! | `wire` | history events, inspection records and nesting as JSON values and back |
 
 mod batch;
@@ -36,6 +37,7 @@ mod decision;
 mod diff;
 mod drafts;
 mod groups;
+mod inspection_record;
 mod map_sources;
 mod mock_config;
 mod nesting;
@@ -61,6 +63,7 @@ pub use mock_config::{mock_config_case_names, to_mock_config};
 pub use scenario_run::run_scenario;
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
+pub use inspection_record::InspectionRecord;
 pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
 pub use session::{CursorResult, Move, Pending, Session, Stop};
 pub use status::{state_statuses, RunStatus};

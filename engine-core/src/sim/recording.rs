@@ -1,21 +1,18 @@
 //! A run recorded in one place and shown in another: the studio asks a Web Worker to run
 //! the machine (`RunRequest`), the worker's `Recorder` runs it to the end and hands back
-//! the history and inspection data in chunks of JSON text, and the page feeds each chunk
+//! the history and inspection data in chunks of text, and the page feeds each chunk
 //! to a `Session::recorded()`. The execution is deterministic, so the recording is the
 //! run: moving the cursor over it is exactly stepping the execution.
 
 use super::nesting::Nesting;
 use super::session::session_options;
-use super::wire::{
-    event_from_value, event_to_value, inspection_from_value, inspection_to_value, nesting_from_value,
-    nesting_to_value,
-};
+use super::inspection_record::InspectionRecord;
+use super::wire::{event_from_compact, event_to_compact, nesting_from_value, nesting_to_value};
 use crate::json::{parse_value, write_compact};
-use crate::run::{Execution, HistoryEvent, Mocks, StateInspection, StateMachine, Status};
+use crate::run::{Execution, HistoryEvent, Mocks, StateMachine, Status};
 use crate::{Map, Value};
 use alloc::collections::VecDeque;
 use alloc::format;
-use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -67,26 +64,35 @@ impl RunRequest {
 pub enum RecordingChunk {
     Nesting(Nesting),
     Events(Vec<HistoryEvent>),
-    Inspections(Vec<Rc<StateInspection>>),
+    Inspections(Vec<InspectionRecord>),
     End,
     /// Why the run could not start, for a person to read.
     Error(String),
 }
 
+/// The first line of an inspections message; one record per line follows.
+const INSPECTIONS: &str = "inspections";
+
 impl RecordingChunk {
-    pub fn to_json(&self) -> String {
+    /// The message's text: JSON, events in their compact form; inspection records one
+    /// per line after an `inspections` line (decoded only when looked at).
+    pub fn to_text(&self) -> String {
         let mut m = Map::default();
         match self {
             RecordingChunk::Nesting(nesting) => {
                 m.insert("nesting".into(), nesting_to_value(nesting));
             }
             RecordingChunk::Events(events) => {
-                let list = events.iter().map(event_to_value).collect();
+                let list = events.iter().map(event_to_compact).collect();
                 m.insert("events".into(), Value::array(list));
             }
             RecordingChunk::Inspections(records) => {
-                let list = records.iter().map(|r| inspection_to_value(r)).collect();
-                m.insert("inspections".into(), Value::array(list));
+                let mut text = String::from(INSPECTIONS);
+                for r in records {
+                    text.push('\n');
+                    text.push_str(&r.to_line());
+                }
+                return text;
             }
             RecordingChunk::End => {
                 m.insert("end".into(), Value::Bool(true));
@@ -98,23 +104,29 @@ impl RecordingChunk {
         write_compact(&Value::from(m))
     }
 
-    pub fn from_json(text: &str) -> Result<RecordingChunk, String> {
-        let v = parse_value(text).map_err(|e| format!("A recording message is not valid JSON: {e}"))?;
+    /// Reads what `to_text` wrote.
+    pub fn from_text(text: &str) -> Result<RecordingChunk, String> {
         let bad = |e: String| format!("A recording message is malformed: {e}");
-        if let Some(nesting) = v.get("nesting") {
-            return nesting_from_value(nesting).map(RecordingChunk::Nesting).map_err(bad);
-        }
-        if let Some(list) = v.get("events").and_then(Value::as_array) {
-            let events = list.iter().map(event_from_value).collect::<Result<_, _>>().map_err(bad)?;
-            return Ok(RecordingChunk::Events(events));
-        }
-        if let Some(list) = v.get("inspections").and_then(Value::as_array) {
-            let records = list
-                .iter()
-                .map(|r| inspection_from_value(r).map(Rc::new))
+        if let Some(lines) = text.strip_prefix(INSPECTIONS) {
+            let records = lines
+                .split('\n')
+                .skip(1)
+                .map(InspectionRecord::from_line)
                 .collect::<Result<_, _>>()
                 .map_err(bad)?;
             return Ok(RecordingChunk::Inspections(records));
+        }
+        let mut v = parse_value(text).map_err(|e| format!("A recording message is not valid JSON: {e}"))?;
+        if let Some(nesting) = v.get("nesting") {
+            return nesting_from_value(nesting).map(RecordingChunk::Nesting).map_err(bad);
+        }
+        if let Some(list) = v.as_object_mut().and_then(|m| m.get_mut("events")).and_then(Value::as_array_mut) {
+            let events = core::mem::take(list)
+                .into_iter()
+                .map(event_from_compact)
+                .collect::<Result<_, _>>()
+                .map_err(bad)?;
+            return Ok(RecordingChunk::Events(events));
         }
         if v.get("end") == Some(&Value::Bool(true)) {
             return Ok(RecordingChunk::End);
@@ -173,7 +185,8 @@ impl Recorder {
         if !events.is_empty() {
             self.queue.push_back(RecordingChunk::Events(events));
         }
-        let mut records = self.exec.inspections_since(self.inspected);
+        let mut records: Vec<InspectionRecord> =
+            self.exec.inspections_since(self.inspected).into_iter().map(InspectionRecord::decoded).collect();
         self.inspected += records.len();
         while !records.is_empty() {
             let rest = records.split_off(max.min(records.len()));
@@ -190,6 +203,7 @@ impl Recorder {
 mod tests {
     use super::*;
     use crate::sim::{Move, Pending, Session, Stop};
+    use alloc::rc::Rc;
 
     // A retried, then caught Task: events with payloads, errors and a retry decision.
     const RETRY: &str = r#"{"StartAt":"T","States":{
@@ -212,7 +226,7 @@ mod tests {
         let mut session = Session::recorded();
         let mut chunks = 0;
         while let Some(chunk) = recorder.next_chunk(max) {
-            session.receive(RecordingChunk::from_json(&chunk.to_json()).unwrap()).unwrap();
+            session.receive(RecordingChunk::from_text(&chunk.to_text()).unwrap()).unwrap();
             chunks += 1;
         }
         (session, chunks)
@@ -290,14 +304,19 @@ mod tests {
         let req = request(RETRY, r#"{"T":[{"Return":{"ok":true}}]}"#);
         let mut recorder = Recorder::start(&req).unwrap();
         let mut session = Session::recorded();
-        // Debugging from the start: nothing has arrived when the first step is asked for.
+        // Debugging from the start: nothing has arrived when the first steps are asked
+        // for; they add up and complete as events arrive.
         assert_eq!(session.step_forward(), Move::Waiting);
+        assert_eq!(session.step_forward(), Move::Waiting);
+        assert_eq!(session.pending(), Some(Pending::Steps(2)));
         session.receive(recorder.next_chunk(1).unwrap()).unwrap(); // the nesting
         assert_eq!(session.cursor(), 0);
-        session.receive(recorder.next_chunk(1).unwrap()).unwrap();
-        assert_eq!(session.cursor(), 1);
+        while session.pending().is_some() {
+            session.receive(recorder.next_chunk(1).unwrap()).unwrap();
+        }
+        assert_eq!(session.cursor(), 2);
         assert_eq!(session.events()[0].event_type, "ExecutionStarted");
-        assert_eq!(session.pending(), None);
+        assert_eq!(session.events()[1].event_type, "TaskStateEntered");
         // Moving the cursor cancels a waiting step.
         let received = session.events().len();
         session.seek(received);
@@ -331,13 +350,47 @@ mod tests {
 
     #[test]
     fn malformed_chunks_are_errors_not_panics() {
-        for text in ["", "[]", r#"{"events":[{"id":1}]}"#, r#"{"events":[{"id":1,"previousEventId":0,"timestamp":0,"type":"Nonsense"}]}"#, r#"{"inspections":[{"name":"T"}]}"#, "{}"] {
-            assert!(RecordingChunk::from_json(text).is_err(), "{text}");
+        let texts = [
+            "", "[]", "{}", r#"{"events":[{"id":1}]}"#, r#"{"events":[[1,0]]}"#, r#"{"events":[[1,0,0,9999]]}"#,
+            r#"{"events":[[1,0,0,0,0]]}"#, r#"{"events":[[1,0,0,0,99,"x"]]}"#, r#"{"events":[[1,0,0,0,0,5]]}"#,
+            r#"{"events":[[-1,0,0,0]]}"#, "inspections\n7", "inspections\nx\t\"T\"\t{}",
+        ];
+        for text in texts {
+            assert!(RecordingChunk::from_text(text).is_err(), "{text}");
         }
         let mut s = Session::recorded();
-        let late = r#"{"events":[{"id":3,"previousEventId":2,"timestamp":0,"type":"PassStateEntered"}]}"#;
-        assert!(s.receive(RecordingChunk::from_json(late).unwrap()).is_err(), "events must start at id 1");
+        let late = r#"{"events":[[3,2,0,5]]}"#;
+        assert!(s.receive(RecordingChunk::from_text(late).unwrap()).is_err(), "events must start at id 1");
         assert_eq!(s.receive(RecordingChunk::Error("boom".into())), Err("boom".into()));
+    }
+
+    #[test]
+    fn every_details_field_round_trips() {
+        let payload = |t: &str| Some(Rc::new(parse_value(t).unwrap()));
+        // Every field set: a new field makes this fail to compile until the wire form has it.
+        let details = crate::run::Details {
+            name: Some(Rc::from("A \"b\"")),
+            input: payload(r#"{"x":[1,2.5e3,null,true]}"#),
+            output: payload(r#""text""#),
+            parameters: payload(r#"{"FunctionName":"f"}"#),
+            error: Some("States.TaskFailed".into()),
+            cause: Some("line\nbreak".into()),
+            resource: Some(Rc::from("invoke")),
+            resource_type: Some(Rc::from("lambda")),
+            region: Some("us-east-1"),
+            timeout_in_seconds: Some(30),
+            heartbeat_in_seconds: Some(-1),
+            task_credentials: payload(r#"{"roleArn":"r"}"#),
+            index: Some(4),
+            length: Some(10),
+            map_run_arn: Some("arn:map".into()),
+            assigned_variables: Some(Rc::new(parse_value(r#"{"v":1}"#).unwrap().as_object().unwrap().clone())),
+            location: Some("Output/a".into()),
+            state: Some(Rc::from("S")),
+        };
+        let event = HistoryEvent { id: 1, previous_event_id: 0, timestamp_ms: 1_704_067_200_000, event_type: "TaskFailed", details };
+        let chunk = RecordingChunk::Events(alloc::vec![event]);
+        assert_eq!(RecordingChunk::from_text(&chunk.to_text()).unwrap(), chunk);
     }
 
     #[test]
@@ -357,8 +410,9 @@ mod tests {
                 if !looks_like_event {
                     continue;
                 }
-                let text = alloc::format!(r#"{{"events":[{{"id":1,"previousEventId":0,"timestamp":0,"type":"{name}"}}]}}"#);
-                assert!(RecordingChunk::from_json(&text).is_ok(), "event type {name} is missing from the wire table");
+                let event = HistoryEvent { id: 1, previous_event_id: 0, timestamp_ms: 0, event_type: name, details: Default::default() };
+                let chunk = RecordingChunk::Events(alloc::vec![event]);
+                assert_eq!(RecordingChunk::from_text(&chunk.to_text()).ok(), Some(chunk), "event type {name} is missing from the wire table");
             }
         }
     }

@@ -7,6 +7,7 @@
 //! history *is* the replay.
 
 use super::groups::{group_views, picked_statuses, GroupView};
+use super::inspection_record::InspectionRecord;
 use super::nesting::Nesting;
 use super::recording::RecordingChunk;
 use super::status::{state_statuses, RunStatus};
@@ -63,7 +64,9 @@ pub struct Session {
     /// True once the execution's closing event has been written (or received).
     ended: bool,
     events: Vec<HistoryEvent>,
-    inspections: Vec<Rc<StateInspection>>,
+    /// One per ended visit, in the order they ended; a recorded session's are decoded
+    /// when looked at.
+    inspections: Vec<InspectionRecord>,
     /// The events read as state visits and Map iterations, kept in step with `events`.
     visits: Visits,
     /// How many events are shown (0 = before the first).
@@ -78,8 +81,8 @@ pub struct Session {
 /// A forward move waiting for the recording (see `Session::pending`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pending {
-    /// One event forward.
-    Step,
+    /// This many events forward (steps asked for while waiting add up).
+    Steps(usize),
     /// To the end of a visit (an index into `Visits::visits`).
     StepOver(usize),
 }
@@ -133,7 +136,7 @@ impl Session {
         session.visits = Visits::new(Nesting::of(machine));
         session.receive_events(exec.history());
         session.ended = Producer::ended(&exec);
-        session.inspections = Producer::inspections_since(&exec, 0);
+        session.inspections = Producer::inspections_since(&exec, 0).into_iter().map(InspectionRecord::decoded).collect();
         session.live = Some(Box::new(exec));
         session
     }
@@ -180,7 +183,15 @@ impl Session {
     fn settle(&mut self) {
         let done = match self.pending {
             None => return,
-            Some(Pending::Step) => (self.cursor < self.events.len()).then(|| self.cursor + 1),
+            Some(Pending::Steps(n)) => {
+                let available = self.events.len() - self.cursor;
+                self.cursor += n.min(available);
+                if n > available && !self.ended {
+                    self.pending = Some(Pending::Steps(n - available));
+                    return;
+                }
+                Some(self.cursor)
+            }
             Some(Pending::StepOver(visit)) => self.visits.visits()[visit].end.map(|(end, _)| end + 1),
         };
         match done {
@@ -237,10 +248,14 @@ impl Session {
     /// A person's step: like `step`, but at the edge of a recording in progress it waits
     /// for the next event instead of doing nothing.
     pub fn step_forward(&mut self) -> Move {
+        if let Some(Pending::Steps(n)) = self.pending {
+            self.pending = Some(Pending::Steps(n + 1));
+            return Move::Waiting;
+        }
         if self.step() {
             Move::Moved
         } else {
-            self.wait_for(Pending::Step)
+            self.wait_for(Pending::Steps(1))
         }
     }
 
@@ -324,7 +339,8 @@ impl Session {
             return false;
         }
         self.ended = exec.ended();
-        self.inspections.extend(exec.inspections_since(self.inspections.len()));
+        let fresh_records = exec.inspections_since(self.inspections.len());
+        self.inspections.extend(fresh_records.into_iter().map(InspectionRecord::decoded));
         self.receive_events(fresh);
         true
     }
@@ -405,8 +421,8 @@ impl Session {
         self.inspections
             .iter()
             .rev()
-            .find(|i| &*i.name == state && i.entered_event_id <= upto)
-            .cloned()
+            .find(|i| i.name() == state && i.entered_event_id() <= upto)
+            .and_then(InspectionRecord::get)
     }
 
     /// Like `inspection`, but a state inside a picked Map iteration shows its visit in
@@ -418,12 +434,12 @@ impl Session {
         self.inspections
             .iter()
             .rev()
-            .filter(|i| &*i.name == state && i.entered_event_id <= upto)
+            .filter(|i| i.name() == state && i.entered_event_id() <= upto)
             .find(|i| {
-                let path = super::visits::index_of(&self.events, i.entered_event_id).and_then(|e| self.visits.path(e));
+                let path = super::visits::index_of(&self.events, i.entered_event_id()).and_then(|e| self.visits.path(e));
                 wanted.iter().all(|(m, k)| path.is_some_and(|p| p.iter().any(|s| s.map == *m && s.index == *k)))
             })
-            .cloned()
+            .and_then(InspectionRecord::get)
     }
 
     /// The variables a visit assigned (its `…StateExited` event's `assignedVariables`).

@@ -1,8 +1,9 @@
 //! History events, inspection records and a machine's nesting as JSON values and back,
-//! losslessly: the form
-//! in which a run recorded elsewhere (a Web Worker) reaches the session that shows it.
-//! Payloads stay JSON values (not JSON text), and the few fields the interpreter keeps as
-//! static names are interned from the tables below.
+//! losslessly: the form in which a run recorded elsewhere (a Web Worker) reaches the
+//! session that shows it. Events travel in a compact positional form (the page reads
+//! tens of thousands of them while a run is recorded); payloads stay JSON values (not
+//! JSON text), and the few fields the interpreter keeps as static names are interned
+//! from the tables below.
 
 use super::nesting::{GroupKind, Nesting, Placement};
 use crate::run::{Details, HistoryEvent, StateInspection};
@@ -48,62 +49,129 @@ fn intern(table: &[&'static str], name: &str, what: &str) -> Result<&'static str
         .ok_or_else(|| format!("unknown {what} `{name}`"))
 }
 
-/// One event: `id`, `previousEventId`, `timestamp` (epoch ms), `type`, `details`.
-pub fn event_to_value(e: &HistoryEvent) -> Value {
-    let mut m = Map::default();
-    m.insert("id".into(), Value::from(i64::from(e.id)));
-    m.insert("previousEventId".into(), Value::from(i64::from(e.previous_event_id)));
-    m.insert("timestamp".into(), Value::from(e.timestamp_ms));
-    m.insert("type".into(), Value::from(e.event_type));
-    if !e.details.is_empty() {
-        m.insert("details".into(), Value::from(e.details.to_value(true)));
+/// Numbers naming `Details` fields in an event's compact form (AWS's key names in
+/// comments; the order is the form's, never renumber).
+mod field {
+    pub const NAME: i64 = 0; // name
+    pub const INPUT: i64 = 1; // input
+    pub const OUTPUT: i64 = 2; // output
+    pub const PARAMETERS: i64 = 3; // parameters
+    pub const ERROR: i64 = 4; // error
+    pub const CAUSE: i64 = 5; // cause
+    pub const RESOURCE: i64 = 6; // resource
+    pub const RESOURCE_TYPE: i64 = 7; // resourceType
+    pub const REGION: i64 = 8; // region
+    pub const TIMEOUT: i64 = 9; // timeoutInSeconds
+    pub const HEARTBEAT: i64 = 10; // heartbeatInSeconds
+    pub const CREDENTIALS: i64 = 11; // taskCredentials
+    pub const INDEX: i64 = 12; // index
+    pub const LENGTH: i64 = 13; // length
+    pub const MAP_RUN_ARN: i64 = 14; // mapRunArn
+    pub const ASSIGNED: i64 = 15; // assignedVariables
+    pub const LOCATION: i64 = 16; // location
+    pub const STATE: i64 = 17; // state
+}
+
+/// One event in compact form, an array: `[id, previousEventId, timestamp, type, field,
+/// value, field, value, …]` with `type` an index into the event type table and each
+/// `field` a number from `field`. Reading it builds no object but the payloads
+/// themselves, which keeps the page's work per event small.
+pub fn event_to_compact(e: &HistoryEvent) -> Value {
+    let type_index = EVENT_TYPES.iter().position(|t| *t == e.event_type).map_or(-1, |i| i as i64);
+    let mut items = alloc::vec![
+        Value::from(i64::from(e.id)),
+        Value::from(i64::from(e.previous_event_id)),
+        Value::from(e.timestamp_ms),
+        Value::from(type_index),
+    ];
+    let d = &e.details;
+    let mut put = |code: i64, v: Value| {
+        items.push(Value::from(code));
+        items.push(v);
+    };
+    let text = |s: &str| Value::from(s);
+    let payload = |v: &Rc<Value>| (**v).clone();
+    if let Some(v) = &d.name { put(field::NAME, text(v)) }
+    if let Some(v) = &d.input { put(field::INPUT, payload(v)) }
+    if let Some(v) = &d.output { put(field::OUTPUT, payload(v)) }
+    if let Some(v) = &d.parameters { put(field::PARAMETERS, payload(v)) }
+    if let Some(v) = &d.error { put(field::ERROR, text(v)) }
+    if let Some(v) = &d.cause { put(field::CAUSE, text(v)) }
+    if let Some(v) = &d.resource { put(field::RESOURCE, text(v)) }
+    if let Some(v) = &d.resource_type { put(field::RESOURCE_TYPE, text(v)) }
+    if let Some(v) = d.region { put(field::REGION, text(v)) }
+    if let Some(v) = d.timeout_in_seconds { put(field::TIMEOUT, Value::from(v)) }
+    if let Some(v) = d.heartbeat_in_seconds { put(field::HEARTBEAT, Value::from(v)) }
+    if let Some(v) = &d.task_credentials { put(field::CREDENTIALS, payload(v)) }
+    if let Some(v) = d.index { put(field::INDEX, Value::from(i64::from(v))) }
+    if let Some(v) = d.length { put(field::LENGTH, Value::from(i64::from(v))) }
+    if let Some(v) = &d.map_run_arn { put(field::MAP_RUN_ARN, text(v)) }
+    if let Some(v) = &d.assigned_variables { put(field::ASSIGNED, Value::from((**v).clone())) }
+    if let Some(v) = &d.location { put(field::LOCATION, text(v)) }
+    if let Some(v) = &d.state { put(field::STATE, text(v)) }
+    Value::array(items)
+}
+
+/// Reads what `event_to_compact` wrote, taking the payloads over without copying.
+pub fn event_from_compact(mut v: Value) -> Result<HistoryEvent, String> {
+    let items = v.as_array_mut().ok_or("an event is not an array")?;
+    let mut items = core::mem::take(items).into_iter();
+    let mut int = |what: &str| items.next().and_then(|v| v.as_i64()).ok_or_else(|| format!("{what} is missing"));
+    let id = int("id").and_then(|i| u32::try_from(i).map_err(|_| "id is out of range".to_string()))?;
+    let previous_event_id = int("previousEventId").and_then(|i| u32::try_from(i).map_err(|_| "previousEventId is out of range".to_string()))?;
+    let timestamp_ms = int("timestamp")?;
+    let event_type = int("type").and_then(|i| {
+        usize::try_from(i).ok().and_then(|i| EVENT_TYPES.get(i).copied()).ok_or_else(|| format!("unknown event type {i}"))
+    })?;
+    let mut d = Details::default();
+    while let Some(code) = items.next() {
+        let code = code.as_i64().ok_or("a details field is not a number")?;
+        let value = items.next().ok_or("a details field has no value")?;
+        set_field(&mut d, code, value)?;
     }
-    Value::from(m)
+    Ok(HistoryEvent { id, previous_event_id, timestamp_ms, event_type, details: d })
 }
 
-/// Reads what `event_to_value` wrote.
-pub fn event_from_value(v: &Value) -> Result<HistoryEvent, String> {
-    let f = Fields::of(v, "event")?;
-    let details = match f.0.get("details") {
-        Some(d) => details_from_value(d)?,
-        None => Details::default(),
+fn set_field(d: &mut Details, code: i64, value: Value) -> Result<(), String> {
+    let name = || -> &'static str {
+        const NAMES: [&str; 18] = [
+            "name", "input", "output", "parameters", "error", "cause", "resource", "resourceType", "region",
+            "timeoutInSeconds", "heartbeatInSeconds", "taskCredentials", "index", "length", "mapRunArn",
+            "assignedVariables", "location", "state",
+        ];
+        usize::try_from(code).ok().and_then(|i| NAMES.get(i)).copied().unwrap_or("field")
     };
-    Ok(HistoryEvent {
-        id: f.u32("id")?,
-        previous_event_id: f.u32("previousEventId")?,
-        timestamp_ms: f.i64("timestamp")?,
-        event_type: intern(EVENT_TYPES, f.str("type")?, "event type")?,
-        details,
-    })
-}
-
-fn details_from_value(v: &Value) -> Result<Details, String> {
-    let f = Fields::of(v, "event details")?;
-    let variables = match f.0.get("assignedVariables") {
-        Some(Value::Object(m)) => Some(Rc::new((**m).clone())),
-        Some(_) => return Err("assignedVariables is not an object".to_string()),
-        None => None,
+    let text = |v: Value| match v {
+        Value::String(s) => Ok(s),
+        _ => Err(format!("{} is not a string", name())),
     };
-    Ok(Details {
-        name: f.opt_str("name")?.map(Rc::from),
-        input: f.opt_value("input"),
-        output: f.opt_value("output"),
-        parameters: f.opt_value("parameters"),
-        error: f.opt_str("error")?.map(String::from),
-        cause: f.opt_str("cause")?.map(String::from),
-        resource: f.opt_str("resource")?.map(Rc::from),
-        resource_type: f.opt_str("resourceType")?.map(Rc::from),
-        region: f.opt_str("region")?.map(|r| intern(REGIONS, r, "region")).transpose()?,
-        timeout_in_seconds: f.opt_i64("timeoutInSeconds")?,
-        heartbeat_in_seconds: f.opt_i64("heartbeatInSeconds")?,
-        task_credentials: f.opt_value("taskCredentials"),
-        index: f.opt_u32("index")?,
-        length: f.opt_u32("length")?,
-        map_run_arn: f.opt_str("mapRunArn")?.map(String::from),
-        assigned_variables: variables,
-        location: f.opt_str("location")?.map(String::from),
-        state: f.opt_str("state")?.map(Rc::from),
-    })
+    let int = |v: &Value| v.as_i64().ok_or_else(|| format!("{} is not an integer", name()));
+    let small = |v: &Value| int(v).and_then(|i| u32::try_from(i).map_err(|_| format!("{} is out of range", name())));
+    match code {
+        field::NAME => d.name = Some(Rc::from(text(value)?)),
+        field::INPUT => d.input = Some(Rc::new(value)),
+        field::OUTPUT => d.output = Some(Rc::new(value)),
+        field::PARAMETERS => d.parameters = Some(Rc::new(value)),
+        field::ERROR => d.error = Some(text(value)?),
+        field::CAUSE => d.cause = Some(text(value)?),
+        field::RESOURCE => d.resource = Some(Rc::from(text(value)?)),
+        field::RESOURCE_TYPE => d.resource_type = Some(Rc::from(text(value)?)),
+        field::REGION => d.region = Some(intern(REGIONS, &text(value)?, "region")?),
+        field::TIMEOUT => d.timeout_in_seconds = Some(int(&value)?),
+        field::HEARTBEAT => d.heartbeat_in_seconds = Some(int(&value)?),
+        field::CREDENTIALS => d.task_credentials = Some(Rc::new(value)),
+        field::INDEX => d.index = Some(small(&value)?),
+        field::LENGTH => d.length = Some(small(&value)?),
+        field::MAP_RUN_ARN => d.map_run_arn = Some(text(value)?),
+        field::ASSIGNED => match value {
+            Value::Object(m) => d.assigned_variables = Some(Rc::new(alloc::sync::Arc::unwrap_or_clone(m))),
+            _ => return Err("assignedVariables is not an object".to_string()),
+        },
+        field::LOCATION => d.location = Some(text(value)?),
+        field::STATE => d.state = Some(Rc::from(text(value)?)),
+        _ => return Err(format!("unknown details field {code}")),
+    }
+    Ok(())
 }
 
 /// One visit's record: TestState's fields plus `enteredEventId` (which visit it was).
@@ -247,10 +315,6 @@ impl<'a> Fields<'a> {
             Some(Value::Number(Number::Int(i))) => Ok(Some(*i)),
             Some(_) => Err(format!("{key} is not an integer")),
         }
-    }
-
-    fn i64(&self, key: &str) -> Result<i64, String> {
-        self.opt_i64(key)?.ok_or_else(|| format!("{key} is missing"))
     }
 
     fn opt_u32(&self, key: &str) -> Result<Option<u32>, String> {

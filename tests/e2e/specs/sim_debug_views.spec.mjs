@@ -1,7 +1,8 @@
 // The simulate panel's debugging views: step over a state, per-iteration status with
 // the iteration picker colouring the graph, the Choice rule that matched, the timeline
 // (nested lanes, Wait and retry back-off bars, clicking a bar moves the cursor), the
-// data-flow stages with their changes marked, and the variables a state assigned.
+// data-flow stages with their changes marked, and the variables a state assigned; a step
+// over asked for while the run is still being recorded completes when the state ends.
 // Expected values come from a history AWS recorded (the localstack corpus) and from the
 // shared example cases, not from the studio's own output.
 import { test } from 'node:test';
@@ -10,15 +11,19 @@ import { readFileSync } from 'node:fs';
 import { studioSuite } from '../support/suite.mjs';
 import { openPage, artifactPath } from '../support/browser.mjs';
 import { setDefinition } from '../support/graph.mjs';
-import { simText as text, waitFinished } from '../support/sim.mjs';
+import {
+  simText as text, waitFinished, openWorkload, position, debugClick, gateWorkerMessages,
+} from '../support/sim.mjs';
+import { readShared as readJson } from '../support/shared.mjs';
 
-const SHARED = process.env.STATELAB_SHARED ?? '/work/shared/';
 const EXAMPLES = new URL('../../../public/examples/', import.meta.url);
-const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 // AWS: a Map (MaxConcurrency 1) over [1,"Hello",{},3.3,3,4,5] whose Choice sends the item 3 to a Fail state.
-const breakCase = readJson(`${SHARED}conformance/localstack/cases/scenarios.test_base_scenarios.test_map_state_break_condition.7539ff0f.json`);
-const recovers = readJson(`${SHARED}examples/retry-and-fallback.recovers.case.json`);
-const poller = readJson(`${SHARED}examples/job-poller.jsonata.case.json`);
+const breakCase = readJson('conformance', 'localstack', 'cases', 'scenarios.test_base_scenarios.test_map_state_break_condition.7539ff0f.json');
+const recovers = readJson('examples', 'retry-and-fallback.recovers.case.json');
+const poller = readJson('examples', 'job-poller.jsonata.case.json');
+// A Parallel of 50 branches; its notes: 306 history events (the Parallel's visit spans
+// nearly all of them: entered second, exited just before ExecutionSucceeded).
+const fanout = readJson('oracle', 'workloads', 'parallel_fanout.json');
 
 const suite = studioSuite();
 
@@ -49,13 +54,14 @@ test('a recorded Map: step over, iteration picker, Choice rule, timeline and dat
   await load(page, JSON.stringify(breakCase.definition, null, 2), breakCase);
 
   // Step to the Map's entry (AWS event 4), then step over it: nothing nested stops the
-  // cursor; the Map fails without a Catch, so its visit ends with the execution.
+  // cursor; the Map fails without a Catch, so its visit ends with the execution. The
+  // run is recorded off the page: a step asked for before its events have arrived
+  // waits for them, so the clicks need not wait for the recording.
   await page.click('[data-testid="sim-debug"]');
-  // The run is recorded off the page; stepping waits for nothing once it has all arrived.
-  await page.waitForFunction(() => /^event 0 of \d+$/.test(document.querySelector('[data-testid="sim-position"]')?.textContent ?? ''));
-  for (let i = 0; i < 4; i++) await page.click('[data-testid="sim-step"]');
+  for (let i = 0; i < 4; i++) await debugClick(page, 'sim-step');
+  assert.equal((await position(page)).cursor, 4);
   assert.deepEqual(await currentRow(page), { id: 4, type: awsEvent(4).type });
-  await page.click('[data-testid="sim-step-over"]');
+  await debugClick(page, 'sim-step-over');
   const last = breakCase.expected_history.at(-1);
   assert.deepEqual(await currentRow(page), { id: last.id, type: last.type });
   assert.equal(await text(page, 'sim-status'), breakCase.expected.status);
@@ -114,6 +120,39 @@ test('a recorded Map: step over, iteration picker, Choice rule, timeline and dat
     (m) => m.map((x) => [x.getAttribute('data-pointer'), x.getAttribute('data-mark')]));
   assert.deepEqual(marks, [['/arr', 'added']]);
   await page.screenshot({ path: artifactPath('sim-debug-views.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('a step over asked while the recording is in progress completes when the state ends', async () => {
+  const { page, errors } = await openPage(suite.browser, suite.server.url, { beforeLoad: gateWorkerMessages });
+  await openWorkload(page, fanout);
+  // Hold the recording after its first chunk of events: the Parallel has been entered
+  // and its branches are running, its end has not arrived.
+  await page.evaluate(() => window.__simGate.arm(3));
+  await page.click('[data-testid="sim-debug"]');
+  await page.waitForFunction(() => /^event 0 of [1-9]\d*\+$/.test(document.querySelector('[data-testid="sim-position"]')?.textContent ?? ''));
+  const held = await position(page);
+  assert.ok(held.total < fanout._history_events, `${held.total} events received before the hold`);
+  await debugClick(page, 'sim-step');
+  await debugClick(page, 'sim-step');
+  assert.deepEqual(await currentRow(page), { id: 2, type: 'ParallelStateEntered' });
+
+  await page.click('[data-testid="sim-step-over"]');
+  assert.match(await text(page, 'sim-step-waiting'), /^Step over FanOut: waiting for its end to be recorded/);
+  assert.equal(await page.getAttribute('[data-testid="sim-step-over"]', 'aria-busy'), 'true');
+  // The cursor waits where it was, not at the last event received.
+  assert.deepEqual(await position(page), { ...held, cursor: 2 });
+  assert.equal(await text(page, 'sim-status'), 'RUNNING');
+
+  await page.evaluate(() => window.__simGate.release());
+  await page.waitForSelector('[data-testid="sim-step-waiting"]', { state: 'detached' });
+  // ParallelStateExited ends the visit: the event before ExecutionSucceeded.
+  assert.deepEqual(await currentRow(page), { id: fanout._history_events - 1, type: 'ParallelStateExited' });
+  assert.equal(await page.getAttribute('[data-testid="sim-step-over"]', 'aria-busy'), 'false');
+  await page.waitForFunction(() => /^event \d+ of \d+$/.test(document.querySelector('[data-testid="sim-position"]')?.textContent ?? ''));
+  assert.deepEqual(await position(page), { cursor: fanout._history_events - 1, total: fanout._history_events, finished: true });
+  await debugClick(page, 'sim-step');
+  assert.equal(await text(page, 'sim-status'), 'SUCCEEDED');
   assert.deepEqual(errors, []);
 });
 

@@ -30,10 +30,11 @@ export async function launch() {
  * A page that records console errors and uncaught exceptions. The studio autosaves to
  * localStorage, and a spec's pages share one browser profile: each new page therefore
  * starts from empty storage (once; its own reloads keep what it saved) unless
- * `keepStorage` is set.
+ * `keepStorage` is set. `beforeLoad(page)` runs before the studio is loaded (init scripts).
  */
-export async function openPage(context, url, { keepStorage = false } = {}) {
+export async function openPage(context, url, { keepStorage = false, beforeLoad } = {}) {
   const page = await context.newPage();
+  if (beforeLoad) await beforeLoad(page);
   if (!keepStorage) {
     await page.addInitScript(() => {
       if (!sessionStorage.getItem('statelab-e2e-fresh')) {

@@ -20,3 +20,54 @@ export async function openWorkload(page, workload) {
   await page.click('[data-testid="tab-simulate"]');
   await page.fill('[data-testid="sim-input"]', JSON.stringify(workload.input ?? {}));
 }
+
+/** The debugger's position: events shown, events received, and whether all have arrived. */
+export async function position(page) {
+  const t = await simText(page, 'sim-position');
+  const [, cursor, total, more] = t.match(/^event (\d+) of (\d+)(\+?)$/) ?? [];
+  if (cursor === undefined) throw new Error(`unexpected position text: ${t}`);
+  return { cursor: Number(cursor), total: Number(total), finished: more === '' };
+}
+
+/**
+ * Clicks a debugger control and waits until no step is left waiting for the recording
+ * (a step asked for before the events it needs have arrived completes when they do).
+ */
+export async function debugClick(page, testid) {
+  await page.click(`[data-testid="${testid}"]`);
+  await page.waitForSelector('[data-testid="sim-step-waiting"]', { state: 'detached' });
+}
+
+/**
+ * Installs, before the page's scripts run, a gate on the messages Web Workers post to
+ * the page: after `window.__simGate.arm(pass)`, `pass` messages go through and later
+ * ones are held until `window.__simGate.release()`. The simulator's worker posts "ready", the machine's
+ * nesting, then the first chunk of events: a pass of 3 holds the rest of the recording.
+ */
+export async function gateWorkerMessages(page) {
+  await page.addInitScript(() => {
+    const gate = { pass: Infinity, delivered: 0, held: [] };
+    gate.arm = (pass) => {
+      gate.pass = pass;
+      gate.delivered = 0;
+    };
+    gate.release = () => {
+      gate.pass = Infinity;
+      for (const deliver of gate.held.splice(0)) deliver();
+    };
+    window.__simGate = gate;
+    const own = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      get() { return own.get.call(this); },
+      set(handler) {
+        own.set.call(this, handler && ((ev) => {
+          if (gate.delivered < gate.pass) {
+            gate.delivered += 1;
+            handler(ev);
+          } else gate.held.push(() => handler(ev));
+        }));
+      },
+    });
+  });
+}
