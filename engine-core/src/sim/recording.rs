@@ -368,25 +368,28 @@ mod tests {
     fn every_details_field_round_trips() {
         let payload = |t: &str| Some(Rc::new(parse_value(t).unwrap()));
         // Every field set: a new field makes this fail to compile until the wire form has it.
+        let rare = crate::run::RareDetails {
+            error: Some("States.TaskFailed".into()),
+            cause: Some("line\nbreak".into()),
+            timeout_in_seconds: Some(30),
+            heartbeat_in_seconds: Some(-1),
+            task_credentials: payload(r#"{"roleArn":"r"}"#),
+            map_run_arn: Some("arn:map".into()),
+            assigned_variables: Some(Rc::new(parse_value(r#"{"v":1}"#).unwrap().as_object().unwrap().clone())),
+            location: Some("Output/a".into()),
+            state: Some(Rc::from("S")),
+        };
         let details = crate::run::Details {
             name: Some(Rc::from("A \"b\"")),
             input: payload(r#"{"x":[1,2.5e3,null,true]}"#),
             output: payload(r#""text""#),
             parameters: payload(r#"{"FunctionName":"f"}"#),
-            error: Some("States.TaskFailed".into()),
-            cause: Some("line\nbreak".into()),
             resource: Some(Rc::from("invoke")),
             resource_type: Some(Rc::from("lambda")),
             region: Some("us-east-1"),
-            timeout_in_seconds: Some(30),
-            heartbeat_in_seconds: Some(-1),
-            task_credentials: payload(r#"{"roleArn":"r"}"#),
             index: Some(4),
             length: Some(10),
-            map_run_arn: Some("arn:map".into()),
-            assigned_variables: Some(Rc::new(parse_value(r#"{"v":1}"#).unwrap().as_object().unwrap().clone())),
-            location: Some("Output/a".into()),
-            state: Some(Rc::from("S")),
+            rare: rare.boxed(),
         };
         let event = HistoryEvent { id: 1, previous_event_id: 0, timestamp_ms: 1_704_067_200_000, event_type: "TaskFailed", details };
         let chunk = RecordingChunk::Events(alloc::vec![event]);

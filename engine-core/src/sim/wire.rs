@@ -6,7 +6,7 @@
 //! from the tables below.
 
 use super::nesting::{GroupKind, Nesting, Placement};
-use crate::run::{Details, HistoryEvent, StateInspection};
+use crate::run::{Details, HistoryEvent, RareDetails, StateInspection};
 use crate::{Failure, Map, Number, Value};
 use alloc::format;
 use alloc::rc::Rc;
@@ -85,6 +85,8 @@ pub fn event_to_compact(e: &HistoryEvent) -> Value {
         Value::from(type_index),
     ];
     let d = &e.details;
+    let none = RareDetails::default();
+    let rare = d.rare.as_deref().unwrap_or(&none);
     let mut put = |code: i64, v: Value| {
         items.push(Value::from(code));
         items.push(v);
@@ -95,20 +97,20 @@ pub fn event_to_compact(e: &HistoryEvent) -> Value {
     if let Some(v) = &d.input { put(field::INPUT, payload(v)) }
     if let Some(v) = &d.output { put(field::OUTPUT, payload(v)) }
     if let Some(v) = &d.parameters { put(field::PARAMETERS, payload(v)) }
-    if let Some(v) = &d.error { put(field::ERROR, text(v)) }
-    if let Some(v) = &d.cause { put(field::CAUSE, text(v)) }
+    if let Some(v) = &rare.error { put(field::ERROR, text(v)) }
+    if let Some(v) = &rare.cause { put(field::CAUSE, text(v)) }
     if let Some(v) = &d.resource { put(field::RESOURCE, text(v)) }
     if let Some(v) = &d.resource_type { put(field::RESOURCE_TYPE, text(v)) }
     if let Some(v) = d.region { put(field::REGION, text(v)) }
-    if let Some(v) = d.timeout_in_seconds { put(field::TIMEOUT, Value::from(v)) }
-    if let Some(v) = d.heartbeat_in_seconds { put(field::HEARTBEAT, Value::from(v)) }
-    if let Some(v) = &d.task_credentials { put(field::CREDENTIALS, payload(v)) }
+    if let Some(v) = rare.timeout_in_seconds { put(field::TIMEOUT, Value::from(v)) }
+    if let Some(v) = rare.heartbeat_in_seconds { put(field::HEARTBEAT, Value::from(v)) }
+    if let Some(v) = &rare.task_credentials { put(field::CREDENTIALS, payload(v)) }
     if let Some(v) = d.index { put(field::INDEX, Value::from(i64::from(v))) }
     if let Some(v) = d.length { put(field::LENGTH, Value::from(i64::from(v))) }
-    if let Some(v) = &d.map_run_arn { put(field::MAP_RUN_ARN, text(v)) }
-    if let Some(v) = &d.assigned_variables { put(field::ASSIGNED, Value::from((**v).clone())) }
-    if let Some(v) = &d.location { put(field::LOCATION, text(v)) }
-    if let Some(v) = &d.state { put(field::STATE, text(v)) }
+    if let Some(v) = &rare.map_run_arn { put(field::MAP_RUN_ARN, text(v)) }
+    if let Some(v) = &rare.assigned_variables { put(field::ASSIGNED, Value::from((**v).clone())) }
+    if let Some(v) = &rare.location { put(field::LOCATION, text(v)) }
+    if let Some(v) = &rare.state { put(field::STATE, text(v)) }
     Value::array(items)
 }
 
@@ -124,15 +126,17 @@ pub fn event_from_compact(mut v: Value) -> Result<HistoryEvent, String> {
         usize::try_from(i).ok().and_then(|i| EVENT_TYPES.get(i).copied()).ok_or_else(|| format!("unknown event type {i}"))
     })?;
     let mut d = Details::default();
+    let mut rare = RareDetails::default();
     while let Some(code) = items.next() {
         let code = code.as_i64().ok_or("a details field is not a number")?;
         let value = items.next().ok_or("a details field has no value")?;
-        set_field(&mut d, code, value)?;
+        set_field(&mut d, &mut rare, code, value)?;
     }
+    d.rare = rare.boxed();
     Ok(HistoryEvent { id, previous_event_id, timestamp_ms, event_type, details: d })
 }
 
-fn set_field(d: &mut Details, code: i64, value: Value) -> Result<(), String> {
+fn set_field(d: &mut Details, rare: &mut RareDetails, code: i64, value: Value) -> Result<(), String> {
     let name = || -> &'static str {
         const NAMES: [&str; 18] = [
             "name", "input", "output", "parameters", "error", "cause", "resource", "resourceType", "region",
@@ -152,23 +156,23 @@ fn set_field(d: &mut Details, code: i64, value: Value) -> Result<(), String> {
         field::INPUT => d.input = Some(Rc::new(value)),
         field::OUTPUT => d.output = Some(Rc::new(value)),
         field::PARAMETERS => d.parameters = Some(Rc::new(value)),
-        field::ERROR => d.error = Some(text(value)?),
-        field::CAUSE => d.cause = Some(text(value)?),
+        field::ERROR => rare.error = Some(text(value)?),
+        field::CAUSE => rare.cause = Some(text(value)?),
         field::RESOURCE => d.resource = Some(Rc::from(text(value)?)),
         field::RESOURCE_TYPE => d.resource_type = Some(Rc::from(text(value)?)),
         field::REGION => d.region = Some(intern(REGIONS, &text(value)?, "region")?),
-        field::TIMEOUT => d.timeout_in_seconds = Some(int(&value)?),
-        field::HEARTBEAT => d.heartbeat_in_seconds = Some(int(&value)?),
-        field::CREDENTIALS => d.task_credentials = Some(Rc::new(value)),
+        field::TIMEOUT => rare.timeout_in_seconds = Some(int(&value)?),
+        field::HEARTBEAT => rare.heartbeat_in_seconds = Some(int(&value)?),
+        field::CREDENTIALS => rare.task_credentials = Some(Rc::new(value)),
         field::INDEX => d.index = Some(small(&value)?),
         field::LENGTH => d.length = Some(small(&value)?),
-        field::MAP_RUN_ARN => d.map_run_arn = Some(text(value)?),
+        field::MAP_RUN_ARN => rare.map_run_arn = Some(text(value)?),
         field::ASSIGNED => match value {
-            Value::Object(m) => d.assigned_variables = Some(Rc::new(alloc::sync::Arc::unwrap_or_clone(m))),
+            Value::Object(m) => rare.assigned_variables = Some(Rc::new(alloc::sync::Arc::unwrap_or_clone(m))),
             _ => return Err("assignedVariables is not an object".to_string()),
         },
-        field::LOCATION => d.location = Some(text(value)?),
-        field::STATE => d.state = Some(Rc::from(text(value)?)),
+        field::LOCATION => rare.location = Some(text(value)?),
+        field::STATE => rare.state = Some(Rc::from(text(value)?)),
         _ => return Err(format!("unknown details field {code}")),
     }
     Ok(())
