@@ -8,7 +8,7 @@ mod common;
 
 use engine_core::json::parse_value;
 use engine_core::run::{Details, HistoryEvent, Mocks, RareDetails, StateMachine};
-use engine_core::sim::{diff, picked_statuses, Change, GroupKind, Nesting, RuleMatch, RunStatus, Session, Stop, Visits};
+use engine_core::sim::{diff, picked_statuses, Change, GroupKind, Move, Nesting, RuleMatch, RunStatus, Session, Stop, Visits};
 use engine_core::Value;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -153,7 +153,7 @@ fn step_over_a_map_skips_its_iterations() {
         assert!(s.step());
     }
     assert_eq!(s.events()[s.cursor() - 1].event_type, "MapStateEntered");
-    assert!(s.step_over());
+    assert_eq!(s.step_over(), Move::Moved);
     // The Map failed (no Catch): its visit ends with the execution, as in AWS's history.
     let e = &s.events()[s.cursor() - 1];
     assert_eq!(e.event_type, "ExecutionFailed");
@@ -169,11 +169,11 @@ fn step_over_a_state_lands_on_its_exit() {
             break;
         }
     }
-    assert!(s.step_over());
+    assert_eq!(s.step_over(), Move::Moved);
     let e = &s.events()[s.cursor() - 1];
     assert_eq!((e.event_type, e.details.name.as_deref()), ("ChoiceStateExited", Some("Equals3")));
     // At an exit, stepping over is one step: into the next state.
-    assert!(s.step_over());
+    assert_eq!(s.step_over(), Move::Moved);
     assert_eq!(s.events()[s.cursor() - 1].event_type, "PassStateEntered");
 }
 

@@ -29,7 +29,7 @@ fn record(request: &RunRequest, chunk: usize) -> Session {
     let mut recorder = Recorder::start(&RunRequest::from_json(&request.to_json()).unwrap()).unwrap();
     let mut session = Session::recorded();
     while let Some(c) = recorder.next_chunk(chunk) {
-        session.receive(RecordingChunk::from_json(&c.to_json()).unwrap()).unwrap();
+        session.receive(RecordingChunk::from_text(&c.to_text()).unwrap()).unwrap();
     }
     session
 }

@@ -43,11 +43,18 @@ pub fn HistoryTable() -> impl IntoView {
     let cursor = move || sim.with_session(|s| s.cursor()).unwrap_or(0);
     let scroller = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
+        // Not while the cursor follows a run to its end: scrolling lays the page out,
+        // every frame; the table scrolls to the cursor once it stops.
+        if sim.running.get() {
+            return;
+        }
         let at = cursor();
         let Some(pos) = at.checked_sub(1).and_then(|i| rows.with(|r| r.binary_search(&i).ok())) else { return };
         let Some(el) = scroller.get() else { return };
         let top = pos as f64 * ROW_PX;
-        let shown = el.scroll_top() as f64;
+        // The signal, not the element: reading `scrollTop` would lay the page out again
+        // on every frame of a run the cursor follows.
+        let shown = scroll_top.get_untracked();
         if top < shown || top + ROW_PX > shown + VIEW_PX {
             let to = (top - VIEW_PX / 2.0).max(0.0);
             el.set_scroll_top(to as i32);

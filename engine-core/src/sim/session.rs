@@ -10,7 +10,7 @@ use super::groups::{group_views, picked_statuses, GroupView};
 use super::inspection_record::InspectionRecord;
 use super::nesting::Nesting;
 use super::recording::RecordingChunk;
-use super::status::{state_statuses, RunStatus};
+use super::status::{RunStatus, StatusCache};
 use super::timeline::{timeline, Timeline};
 use super::visits::Visits;
 use crate::run::{
@@ -22,6 +22,7 @@ use alloc::collections::BTreeSet;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use core::cell::RefCell;
 
 /// The options of every studio run: inspection data on, seed 0, AWS's default limits.
 pub(crate) fn session_options(mocks: Mocks) -> ExecutionOptions {
@@ -76,6 +77,8 @@ pub struct Session {
     /// A forward move asked for before a recorded session had received the events it
     /// needs; `receive` completes it when they arrive.
     pending: Option<Pending>,
+    /// Statuses read so far, so moving the cursor does not re-read the whole history.
+    statuses: RefCell<StatusCache>,
 }
 
 /// A forward move waiting for the recording (see `Session::pending`).
@@ -152,6 +155,7 @@ impl Session {
             cursor: 0,
             breakpoints: BTreeSet::new(),
             pending: None,
+            statuses: RefCell::new(StatusCache::default()),
         }
     }
 
@@ -347,7 +351,7 @@ impl Session {
 
     /// The status of each state that has run at the cursor.
     pub fn statuses(&self) -> Vec<(Rc<str>, RunStatus)> {
-        state_statuses(&self.events, self.cursor)
+        self.statuses.borrow_mut().at(&self.events, self.cursor)
     }
 
     /// The statuses with Maps' nested states shown for the picked iterations
@@ -528,6 +532,24 @@ mod tests {
         assert!(statuses.contains(&(Rc::from("F"), RunStatus::Failed)));
         let t = s.inspection("T").unwrap();
         assert_eq!(t.catch_index, Some(0));
+    }
+
+    #[test]
+    fn statuses_at_any_cursor_equal_a_fresh_reading_of_the_history() {
+        // A counter loop of ~2,400 events: several of the status cache's checkpoints.
+        let m = machine(r#"{"StartAt":"Init","States":{
+            "Init":{"Type":"Pass","Parameters":{"i":0},"Next":"Check"},
+            "Check":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericGreaterThanEquals":600,"Next":"Done"}],"Default":"Inc"},
+            "Inc":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)"},"Next":"Check"},
+            "Done":{"Type":"Succeed"}}}"#);
+        let mut s = Session::start(&m, Value::object(), Mocks::default(), 0);
+        while s.advance(10_000, false) == Stop::Budget {}
+        let n = s.events().len();
+        assert!(n > 2400, "{n} events");
+        for to in [n, 5, 1500, 1024, 1023, 2047, 2048, 0, 1, n - 1, 3000.min(n), 700] {
+            s.seek(to);
+            assert_eq!(s.statuses(), super::super::status::state_statuses(s.events(), to), "at {to}");
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ impl RunStatus {
     }
 }
 
+#[derive(Clone, Debug)]
 struct Visit {
     name: Rc<str>,
     status: RunStatus,
@@ -39,34 +40,70 @@ struct Visit {
 /// A state entered several times (loops, Map iterations) shows its latest visit, except
 /// that a failure anywhere stays visible.
 pub fn state_statuses(events: &[HistoryEvent], upto: usize) -> Vec<(Rc<str>, RunStatus)> {
-    let mut visits: Vec<Visit> = Vec::new();
+    let mut scan = StatusScan::default();
+    scan.feed(&events[..upto.min(events.len())]);
+    scan.statuses()
+}
+
+/// `state_statuses` as a fold over the history that can be carried on as events are
+/// shown, and copied to resume from.
+#[derive(Clone, Debug, Default)]
+pub struct StatusScan {
+    visits: Vec<Visit>,
     // The states currently open, innermost last, so failure events find their state.
-    let mut open: Vec<usize> = Vec::new();
-    for event in events.iter().take(upto) {
+    open: Vec<usize>,
+    /// How many events have been read.
+    read: usize,
+}
+
+impl StatusScan {
+    /// The statuses after the events read so far.
+    pub fn statuses(&self) -> Vec<(Rc<str>, RunStatus)> {
+        self.visits.iter().map(|v| (v.name.clone(), v.status)).collect()
+    }
+
+    /// Reads the next events.
+    pub fn feed(&mut self, events: &[HistoryEvent]) {
+        for event in events {
+            self.event(event);
+        }
+        self.read += events.len();
+    }
+
+    fn find(&self, name: &Rc<str>) -> Option<usize> {
+        // Names are usually shared with the visits' own: the pointer check spares the text.
+        self.visits.iter().position(|v| Rc::ptr_eq(&v.name, name) || v.name == *name)
+    }
+
+    fn event(&mut self, event: &HistoryEvent) {
         let kind = event.event_type;
         if kind.ends_with("StateEntered") {
-            let Some(name) = event.details.name.clone() else { continue };
-            let index = match visits.iter().position(|v| v.name == name) {
+            let Some(name) = event.details.name.clone() else { return };
+            let index = match self.find(&name) {
                 Some(i) => {
-                    if visits[i].status != RunStatus::Failed {
-                        visits[i].status = RunStatus::InProgress;
+                    let visit = &mut self.visits[i];
+                    if visit.status != RunStatus::Failed {
+                        visit.status = RunStatus::InProgress;
                     }
-                    visits[i].saw_failure = false;
+                    visit.saw_failure = false;
                     i
                 }
                 None => {
-                    visits.push(Visit { name, status: RunStatus::InProgress, saw_failure: false });
-                    visits.len() - 1
+                    self.visits.push(Visit { name, status: RunStatus::InProgress, saw_failure: false });
+                    self.visits.len() - 1
                 }
             };
             if kind == "FailStateEntered" {
-                visits[index].status = RunStatus::Failed;
+                self.visits[index].status = RunStatus::Failed;
             } else {
-                open.push(index);
+                self.open.push(index);
             }
-        } else if kind.ends_with("StateExited") {
-            let Some(name) = event.details.name.as_ref() else { continue };
-            if let Some(pos) = open.iter().rposition(|&i| visits[i].name == *name) {
+            return;
+        }
+        let (visits, open) = (&mut self.visits, &mut self.open);
+        if kind.ends_with("StateExited") {
+            let Some(name) = event.details.name.as_ref() else { return };
+            if let Some(pos) = open.iter().rposition(|&i| Rc::ptr_eq(&visits[i].name, name) || visits[i].name == *name) {
                 let index = open.remove(pos);
                 let visit = &mut visits[index];
                 if visit.status == RunStatus::InProgress {
@@ -83,7 +120,7 @@ pub fn state_statuses(events: &[HistoryEvent], upto: usize) -> Vec<(Rc<str>, Run
                 visits[index].saw_failure = true;
             }
         } else if kind == "MapIterationAborted" || kind == "ParallelStateAborted" {
-            for &index in &open {
+            for &index in open.iter() {
                 if visits[index].status == RunStatus::InProgress {
                     visits[index].status = RunStatus::Cancelled;
                 }
@@ -98,7 +135,39 @@ pub fn state_statuses(events: &[HistoryEvent], upto: usize) -> Vec<(Rc<str>, Run
             }
         }
     }
-    visits.into_iter().map(|v| (v.name, v.status)).collect()
+}
+
+/// Statuses at any cursor without re-reading the whole history each time: the scan at
+/// the last cursor asked for, and a copy every `EVERY` events to resume from when the
+/// cursor moves back.
+#[derive(Clone, Debug, Default)]
+pub struct StatusCache {
+    current: StatusScan,
+    checkpoints: Vec<StatusScan>,
+}
+
+impl StatusCache {
+    /// Events between two checkpoints: moving the cursor anywhere reads at most this many.
+    const EVERY: usize = 1024;
+
+    /// The statuses at `upto` events of `events` (a history that only grows).
+    pub fn at(&mut self, events: &[HistoryEvent], upto: usize) -> Vec<(Rc<str>, RunStatus)> {
+        let upto = upto.min(events.len());
+        if self.current.read > upto {
+            let k = (upto / Self::EVERY).min(self.checkpoints.len());
+            self.current = if k == 0 { StatusScan::default() } else { self.checkpoints[k - 1].clone() };
+        }
+        while self.current.read < upto {
+            let next = (self.current.read / Self::EVERY + 1) * Self::EVERY;
+            let stop = next.min(upto);
+            let from = self.current.read;
+            self.current.feed(&events[from..stop]);
+            if stop == next && self.checkpoints.len() < next / Self::EVERY {
+                self.checkpoints.push(self.current.clone());
+            }
+        }
+        self.current.statuses()
+    }
 }
 
 fn is_failure(kind: &str) -> bool {
