@@ -42,6 +42,8 @@ pub fn HistoryTable() -> impl IntoView {
     });
     let cursor = move || sim.with_session(|s| s.cursor()).unwrap_or(0);
     let scroller = NodeRef::<leptos::html::Div>::new();
+    let space = NodeRef::<leptos::html::Div>::new();
+    let space_height = move || format!("height:{}px", rows.with(Vec::len) as f64 * ROW_PX);
     Effect::new(move |_| {
         // Not while the cursor follows a run to its end: scrolling lays the page out,
         // every frame; the table scrolls to the cursor once it stops.
@@ -50,7 +52,10 @@ pub fn HistoryTable() -> impl IntoView {
         }
         let at = cursor();
         let Some(pos) = at.checked_sub(1).and_then(|i| rows.with(|r| r.binary_search(&i).ok())) else { return };
-        let Some(el) = scroller.get() else { return };
+        let (Some(el), Some(space)) = (scroller.get(), space.get()) else { return };
+        // The table's height first: the row may have just arrived, and a scroll past the
+        // old height would stop short.
+        let _ = space.set_attribute("style", &space_height());
         let top = pos as f64 * ROW_PX;
         // The signal, not the element: reading `scrollTop` would lay the page out again
         // on every frame of a run the cursor follows.
@@ -62,16 +67,19 @@ pub fn HistoryTable() -> impl IntoView {
         }
     });
     let visible = move || {
-        let all = rows.get();
-        let first = ((scroll_top.get() / ROW_PX) as usize)
-            .saturating_sub(OVERSCAN)
-            .min(all.len());
-        let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN).min(all.len());
         let at = cursor();
+        let top = scroll_top.get();
+        // Only the rows in view are read (the list itself is not copied).
+        let shown: Vec<(usize, usize)> = rows.with(|all| {
+            let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(all.len());
+            let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN).min(all.len());
+            (first..last).map(|pos| (pos, all[pos])).collect()
+        });
         sim.session.with_value(|s| {
             let Some(s) = s else { return Vec::new() };
-            (first..last)
-                .map(|pos| row_view(pos, all[pos], &s.events()[all[pos]], at))
+            shown
+                .into_iter()
+                .map(|(pos, index)| row_view(pos, index, &s.events()[index], at))
                 .collect::<Vec<_>>()
         })
     };
@@ -93,7 +101,7 @@ pub fn HistoryTable() -> impl IntoView {
                 <h3 class="sim-heading">"Event history"</h3>
                 <input type="search" placeholder="Filter by type, state or detail" aria-label="Filter events" data-testid="sim-history-filter"
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
-                <span data-testid="sim-history-count">{move || format!("{} events", rows.get().len())}</span>
+                <span data-testid="sim-history-count">{move || format!("{} events", rows.with(Vec::len))}</span>
                 <button data-testid="sim-history-export" on:click=export>"Export JSON"</button>
             </div>
             <div class="sim-history-head" aria-hidden="true">
@@ -102,7 +110,7 @@ pub fn HistoryTable() -> impl IntoView {
             <div class="sim-history-scroll" data-testid="sim-history" role="grid" aria-label="Event history" node_ref=scroller
                 style=format!("height:{VIEW_PX}px")
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top() as f64)>
-                <div class="sim-history-space" style=move || format!("height:{}px", rows.get().len() as f64 * ROW_PX)>
+                <div class="sim-history-space" node_ref=space style=space_height>
                     {visible}
                 </div>
             </div>
