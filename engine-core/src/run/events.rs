@@ -3,6 +3,7 @@
 
 use super::clock::format_timestamp;
 use crate::{Map, Value};
+use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 
@@ -18,23 +19,31 @@ pub struct HistoryEvent {
     pub details: Details,
 }
 
-/// The fields an event's details may carry (absent ones are not written).
+/// The fields an event's details may carry (absent ones are not written). The fields
+/// most events carry are inline; the rest are boxed in `rare`, so recording an event
+/// moves a small struct (an execution writes thousands of them).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
     pub name: Option<Rc<str>>,
     pub input: Option<Rc<Value>>,
     pub output: Option<Rc<Value>>,
     pub parameters: Option<Rc<Value>>,
-    pub error: Option<String>,
-    pub cause: Option<String>,
     pub resource: Option<Rc<str>>,
     pub resource_type: Option<Rc<str>>,
     pub region: Option<&'static str>,
+    pub index: Option<u32>,
+    pub length: Option<u32>,
+    pub rare: Option<Box<RareDetails>>,
+}
+
+/// The details fields few events carry: failures, timeouts, Map runs, variables.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RareDetails {
+    pub error: Option<String>,
+    pub cause: Option<String>,
     pub timeout_in_seconds: Option<i64>,
     pub heartbeat_in_seconds: Option<i64>,
     pub task_credentials: Option<Rc<Value>>,
-    pub index: Option<u32>,
-    pub length: Option<u32>,
     pub map_run_arn: Option<String>,
     /// `Assign`'s values, written as `assignedVariables` (name → JSON text).
     pub assigned_variables: Option<Rc<Map>>,
@@ -44,16 +53,77 @@ pub struct Details {
     pub state: Option<Rc<str>>,
 }
 
+impl RareDetails {
+    /// Boxed for `Details::rare`; `None` when no field is set.
+    #[inline]
+    pub fn boxed(self) -> Option<Box<RareDetails>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
+
+    /// True when no field is set.
+    pub fn is_empty(&self) -> bool {
+        let RareDetails { error, cause, timeout_in_seconds, heartbeat_in_seconds, task_credentials, map_run_arn, assigned_variables, location, state } = self;
+        error.is_none()
+            && cause.is_none()
+            && timeout_in_seconds.is_none()
+            && heartbeat_in_seconds.is_none()
+            && task_credentials.is_none()
+            && map_run_arn.is_none()
+            && assigned_variables.is_none()
+            && location.is_none()
+            && state.is_none()
+    }
+
+    /// An `error` and a `cause`, boxed for `Details::rare`.
+    pub fn failure(error: Option<String>, cause: Option<String>) -> Option<Box<RareDetails>> {
+        (error.is_some() || cause.is_some()).then(|| Box::new(RareDetails { error, cause, ..RareDetails::default() }))
+    }
+
+    /// A Task's scheduling extras (timeouts, credentials), boxed; `None` when all are absent.
+    pub fn scheduling(timeout: Option<i64>, heartbeat: Option<i64>, credentials: Option<Rc<Value>>) -> Option<Box<RareDetails>> {
+        (timeout.is_some() || heartbeat.is_some() || credentials.is_some()).then(|| {
+            Box::new(RareDetails { timeout_in_seconds: timeout, heartbeat_in_seconds: heartbeat, task_credentials: credentials, ..RareDetails::default() })
+        })
+    }
+}
+
 impl Details {
     /// True when no field is set (AWS then writes no details object).
     pub fn is_empty(&self) -> bool {
-        *self == Details::default()
+        let Details { name, input, output, parameters, resource, resource_type, region, index, length, rare } = self;
+        name.is_none()
+            && input.is_none()
+            && output.is_none()
+            && parameters.is_none()
+            && resource.is_none()
+            && resource_type.is_none()
+            && region.is_none()
+            && index.is_none()
+            && length.is_none()
+            && rare.as_deref().is_none_or(RareDetails::is_empty)
+    }
+
+    /// `error`, if set.
+    pub fn error(&self) -> Option<&str> {
+        self.rare.as_ref()?.error.as_deref()
+    }
+
+    /// `cause`, if set.
+    pub fn cause(&self) -> Option<&str> {
+        self.rare.as_ref()?.cause.as_deref()
+    }
+
+    /// `assignedVariables`, if set.
+    pub fn assigned_variables(&self) -> Option<&Rc<Map>> {
+        self.rare.as_ref()?.assigned_variables.as_ref()
     }
 
     /// The details as a JSON object with AWS's key names; `decode` keeps payloads as
     /// JSON values instead of JSON text (the corpus's recorded form).
     pub fn to_value(&self, decode: bool) -> Map {
         let mut m = Map::default();
+        let none = RareDetails::default();
+        let rare = self.rare.as_deref().unwrap_or(&none);
         let text = |v: &Rc<Value>| if decode { (**v).clone() } else { Value::String(v.to_json()) };
         if let Some(v) = &self.resource_type {
             m.insert("resourceType".into(), Value::from(&**v));
@@ -67,13 +137,13 @@ impl Details {
         if let Some(v) = &self.parameters {
             m.insert("parameters".into(), text(v));
         }
-        if let Some(v) = self.timeout_in_seconds {
+        if let Some(v) = rare.timeout_in_seconds {
             m.insert("timeoutInSeconds".into(), Value::from(v));
         }
-        if let Some(v) = self.heartbeat_in_seconds {
+        if let Some(v) = rare.heartbeat_in_seconds {
             m.insert("heartbeatInSeconds".into(), Value::from(v));
         }
-        if let Some(v) = &self.task_credentials {
+        if let Some(v) = &rare.task_credentials {
             m.insert("taskCredentials".into(), (**v).clone());
         }
         if let Some(v) = &self.name {
@@ -85,16 +155,16 @@ impl Details {
         if let Some(v) = &self.output {
             m.insert("output".into(), text(v));
         }
-        if let Some(v) = &self.error {
+        if let Some(v) = &rare.error {
             m.insert("error".into(), Value::from(v.as_str()));
         }
-        if let Some(v) = &self.cause {
+        if let Some(v) = &rare.cause {
             m.insert("cause".into(), Value::from(v.as_str()));
         }
-        if let Some(v) = &self.location {
+        if let Some(v) = &rare.location {
             m.insert("location".into(), Value::from(v.as_str()));
         }
-        if let Some(v) = &self.state {
+        if let Some(v) = &rare.state {
             m.insert("state".into(), Value::from(&**v));
         }
         if let Some(v) = self.index {
@@ -103,10 +173,10 @@ impl Details {
         if let Some(v) = self.length {
             m.insert("length".into(), Value::from(i64::from(v)));
         }
-        if let Some(v) = &self.map_run_arn {
+        if let Some(v) = &rare.map_run_arn {
             m.insert("mapRunArn".into(), Value::from(v.as_str()));
         }
-        if let Some(vars) = &self.assigned_variables {
+        if let Some(vars) = &rare.assigned_variables {
             let shown = vars.iter().map(|(k, v)| (k.clone(), if decode { v.clone() } else { Value::String(v.to_json()) })).collect::<Map>().into();
             m.insert("assignedVariables".into(), Value::Object(shown));
             let mut details = Map::default();
