@@ -91,10 +91,10 @@ fn details_from_value(v: &Value) -> Result<Details, String> {
         parameters: f.opt_value("parameters"),
         resource: f.opt_str("resource")?.map(Rc::from),
         resource_type: f.opt_str("resourceType")?.map(Rc::from),
-        region: f.opt_str("region")?.map(|r| intern(REGIONS, r, "region")).transpose()?,
         index: f.opt_u32("index")?,
-        length: f.opt_u32("length")?,
         rare: RareDetails {
+            region: f.opt_str("region")?.map(|r| intern(REGIONS, r, "region")).transpose()?,
+            length: f.opt_u32("length")?,
             error: f.opt_str("error")?.map(String::from),
             cause: f.opt_str("cause")?.map(String::from),
             timeout_in_seconds: f.opt_i64("timeoutInSeconds")?,
