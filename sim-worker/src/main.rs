@@ -1,14 +1,15 @@
 //! The simulator's Web Worker. The studio posts a run request (JSON text); the worker
 //! runs the execution with engine-core's interpreter and posts the recording back chunk
-//! by chunk, so a long run never blocks the page. A batch request ("Run all") runs
-//! each scenario to its end and posts one result per scenario. It keeps a couple of chunks ahead of
+//! by chunk, so a long run never blocks the page. It keeps a couple of chunks ahead of
 //! the page and sends the next one each time the page says it has read one, so the
 //! page's queue never fills with chunks. A panic is reported as a recording error before
-//! the worker stops. Loaded only when the studio first runs a machine, which keeps the
-//! interpreter out of the page's first load.
+//! the worker stops. A batch of scenarios for the pass/fail table is answered instead
+//! with one result per scenario. Loaded only when the studio first runs a machine, which
+//! keeps the interpreter out of the page's first load.
 
 use engine_core::sim::{
-    BatchMessage, BatchRequest, BatchRunner, Recorder, RecordingChunk, WorkerRequest, WORKER_NEXT, WORKER_READY,
+    Recorder, RecordingChunk, RunRequest, ScenarioBatch, ScenarioReply, SCENARIO_BATCH_PREFIX, WORKER_NEXT,
+    WORKER_READY,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -40,12 +41,7 @@ fn post(text: &str) {
 }
 
 fn start(request: &str) {
-    let recorder = match WorkerRequest::from_json(request) {
-        Ok(WorkerRequest::Record(r)) => Recorder::start(&r),
-        Ok(WorkerRequest::Batch(b)) => return run_batch(b),
-        Err(message) => Err(message),
-    };
-    match recorder {
+    match RunRequest::from_json(request).and_then(|r| Recorder::start(&r)) {
         Ok(recorder) => {
             RUN.with(|r| *r.borrow_mut() = Some(Run { recorder, credit: AHEAD }));
             send();
@@ -54,15 +50,11 @@ fn start(request: &str) {
     }
 }
 
-/// Runs every scenario of the batch, posting each result as it is known.
-fn run_batch(request: BatchRequest) {
-    match BatchRunner::start(request) {
-        Ok(mut runner) => {
-            while let Some(message) = runner.next_message() {
-                post(&message.to_json());
-            }
-        }
-        Err(message) => post(&BatchMessage::Error(message).to_json()),
+/// Runs every scenario of the batch, posting each one's result as it ends.
+fn run_scenarios(request: &str) {
+    match ScenarioBatch::from_json(request) {
+        Ok(batch) => batch.run(|reply| post(&reply.to_json())),
+        Err(message) => post(&ScenarioReply::Invalid(message).to_json()),
     }
 }
 
@@ -97,6 +89,7 @@ fn main() {
                 });
                 send();
             }
+            Some(request) if request.starts_with(SCENARIO_BATCH_PREFIX) => run_scenarios(&request),
             Some(request) => start(&request),
             None => post(&RecordingChunk::Error("The run request is not text".into()).to_text()),
         }

@@ -4,7 +4,7 @@
 //! to the end or the first breakpoint as events arrive.
 
 use super::state::SimState;
-use super::worker::{self, Job};
+use super::worker::{self, Channel};
 use crate::store::Store;
 use engine_core::json::parse_value;
 use engine_core::sim::{RecordingChunk, RunRequest, Session, Stop};
@@ -36,8 +36,8 @@ pub fn start(store: Store, sim: SimState) -> Result<(), String> {
     sim.running.set(false);
     sim.recording.set(true);
     sim.rev.update(|r| *r += 1);
-    worker::start(
-        Job::Recording,
+    worker::record(
+        Channel::Run,
         request.to_json(),
         move |text| receive(sim, &text),
         move |reason| fail(sim, reason),
@@ -82,7 +82,7 @@ pub fn cancel(sim: SimState) {
     if !sim.recording.get_untracked() {
         return;
     }
-    worker::stop(Job::Recording);
+    worker::stop(Channel::Run);
     sim.recording.set(false);
     sim.running.set(false);
     let received = sim.with_session(|s| s.events().len()).unwrap_or(0);
@@ -104,7 +104,7 @@ fn receive(sim: SimState, text: &str) {
         return;
     }
     if sim.session.with_value(|s| s.as_ref().is_some_and(Session::finished)) {
-        worker::stop(Job::Recording);
+        worker::stop(Channel::Run);
         sim.recording.set(false);
     }
     show_next_frame(sim);
@@ -143,7 +143,7 @@ fn follow(sim: SimState) {
 
 /// The run could not start or the worker failed: nothing to show but the reason.
 fn fail(sim: SimState, reason: String) {
-    worker::stop(Job::Recording);
+    worker::stop(Channel::Run);
     sim.session.set_value(None);
     sim.rev.update(|r| *r += 1);
     sim.recording.set(false);

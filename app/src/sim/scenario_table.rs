@@ -1,14 +1,16 @@
-//! The pass/fail table: run one scenario or all of them in the simulator's worker (so
-//! the page stays responsive) and compare each with its expected outcome.
+//! The pass/fail table: run one scenario or all of them in the simulator's worker (so the
+//! page stays responsive) and compare each with its expected outcome.
 
 use super::expected_editor::verdict_view;
 use super::scenario_bar::switch_to;
 use super::state::{use_sim, ScenarioRun, SimState};
-use super::worker::{self, Job};
+use super::worker::{self, Channel};
 use crate::store::{use_store, Store};
-use engine_core::sim::{judge, BatchMessage, BatchRequest, CursorResult, Scenario, Scenarios, Verdict, WorkerRequest};
+use engine_core::json::parse_value;
+use engine_core::sim::{judge, Scenario, ScenarioBatch, ScenarioInput, ScenarioReply, Verdict};
 use leptos::prelude::*;
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 
 #[component]
 pub fn ScenarioTable() -> impl IntoView {
@@ -71,8 +73,9 @@ pub fn ScenarioTable() -> impl IntoView {
     }
 }
 
-/// Runs the scenarios at `indexes` in the simulator's worker (the page is never held
-/// by a run), recording each row as its result arrives.
+/// Runs the scenarios at `indexes` in the simulator's worker (the page never links the
+/// interpreter), recording each row as its result arrives. A scenario whose input or
+/// mocks are not valid is recorded at once without running.
 fn run_many(store: Store, sim: SimState, busy: RwSignal<bool>, indexes: Vec<usize>) {
     let definition = match store.parsed.get_untracked() {
         Ok(d) => d,
@@ -81,53 +84,77 @@ fn run_many(store: Store, sim: SimState, busy: RwSignal<bool>, indexes: Vec<usiz
             return;
         }
     };
-    let all = sim.snapshot();
-    let list: Vec<Scenario> = indexes.iter().filter_map(|&i| all.list.get(i).cloned()).collect();
-    if list.is_empty() {
+    sim.error.set(None);
+    let scenarios = sim.snapshot();
+    let mut sent = VecDeque::new();
+    let mut runs = Vec::new();
+    for scenario in indexes.iter().filter_map(|&i| scenarios.list.get(i)) {
+        match scenario_input(scenario) {
+            Ok(run) => {
+                runs.push(run);
+                sent.push_back(scenario.clone());
+            }
+            Err(e) => show(sim, ScenarioRun { name: scenario.name.clone(), outcome: Err(e), verdict: Verdict::Unchecked }),
+        }
+    }
+    if runs.is_empty() {
         return;
     }
-    sim.error.set(None);
     busy.set(true);
-    let batch = Scenarios { list, active: 0 };
-    let sent = Rc::new(batch.list.clone());
-    let request = WorkerRequest::Batch(BatchRequest { definition, scenarios: batch });
-    let done = move |error: Option<String>| {
-        worker::stop(Job::Batch);
-        busy.set(false);
-        if error.is_some() {
-            sim.error.set(error);
-        }
-    };
-    worker::start(
-        Job::Batch,
-        request.to_json(),
-        move |text| match BatchMessage::from_json(&text) {
-            Ok(BatchMessage::Row { row, outcome }) => {
-                if let Some(scenario) = sent.get(row) {
-                    record(sim, scenario, outcome);
-                }
-            }
-            Ok(BatchMessage::End) => done(None),
-            Ok(BatchMessage::Error(e)) | Err(e) => done(Some(e)),
+    let batch = ScenarioBatch { definition, runs };
+    let sent = RefCell::new(sent);
+    worker::record(
+        Channel::Scenarios,
+        batch.to_json(),
+        move |text| receive(sim, busy, &sent, &text),
+        move |reason| {
+            busy.set(false);
+            sim.error.set(Some(reason));
         },
-        move |reason| done(Some(reason)),
     );
 }
 
-/// Puts one scenario's result into the table, judged against its expected outcome.
-fn record(sim: SimState, scenario: &Scenario, outcome: Result<CursorResult, String>) {
-    let row = match outcome {
-        Ok(result) => ScenarioRun {
-            name: scenario.name.clone(),
-            outcome: Ok(result.status),
+/// The scenario's input and mocks as the worker takes them; the error is the row's outcome.
+fn scenario_input(scenario: &Scenario) -> Result<ScenarioInput, String> {
+    let input = parse_value(&scenario.input).map_err(|e| format!("The execution input is not valid JSON: {e}"))?;
+    let mocks = scenario.mocks.to_case().map_err(|e| format!("{e}"))?;
+    Ok(ScenarioInput { input, mocks })
+}
+
+/// One reply of the worker: the row of the next scenario sent, or why the batch stopped.
+fn receive(sim: SimState, busy: RwSignal<bool>, sent: &RefCell<VecDeque<Scenario>>, text: &str) {
+    let reply = ScenarioReply::from_json(text);
+    let scenario = sent.borrow_mut().pop_front();
+    let row = match (reply, scenario) {
+        (Ok(ScenarioReply::Finished(result)), Some(scenario)) => ScenarioRun {
             verdict: judge(scenario.expected.as_ref(), &result),
+            name: scenario.name,
+            outcome: Ok(result.status),
         },
-        Err(e) => ScenarioRun {
-            name: scenario.name.clone(),
-            outcome: Err(e),
-            verdict: Verdict::Unchecked,
-        },
+        (Ok(ScenarioReply::NotStarted(e)), Some(scenario)) => {
+            ScenarioRun { name: scenario.name, outcome: Err(e), verdict: Verdict::Unchecked }
+        }
+        (Ok(ScenarioReply::Invalid(e)) | Err(e), _) => {
+            sent.borrow_mut().clear();
+            sim.error.set(Some(e));
+            return finish(busy);
+        }
+        // More replies than scenarios sent: nothing is waiting for them.
+        (Ok(_), None) => return finish(busy),
     };
+    show(sim, row);
+    if sent.borrow().is_empty() {
+        finish(busy);
+    }
+}
+
+fn finish(busy: RwSignal<bool>) {
+    worker::stop(Channel::Scenarios);
+    busy.set(false);
+}
+
+/// Puts `row` in the table, replacing the scenario's previous row.
+fn show(sim: SimState, row: ScenarioRun) {
     sim.verdicts.update(|v| match v.iter_mut().find(|r| r.name == row.name) {
         Some(slot) => *slot = row,
         None => v.push(row),

@@ -30,15 +30,15 @@ pub struct Details {
     pub parameters: Option<Rc<Value>>,
     pub resource: Option<Rc<str>>,
     pub resource_type: Option<Rc<str>>,
-    pub region: Option<&'static str>,
     pub index: Option<u32>,
-    pub length: Option<u32>,
     pub rare: Option<Box<RareDetails>>,
 }
 
 /// The details fields few events carry: failures, timeouts, Map runs, variables.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RareDetails {
+    pub region: Option<&'static str>,
+    pub length: Option<u32>,
     pub error: Option<String>,
     pub cause: Option<String>,
     pub timeout_in_seconds: Option<i64>,
@@ -62,8 +62,10 @@ impl RareDetails {
 
     /// True when no field is set.
     pub fn is_empty(&self) -> bool {
-        let RareDetails { error, cause, timeout_in_seconds, heartbeat_in_seconds, task_credentials, map_run_arn, assigned_variables, location, state } = self;
-        error.is_none()
+        let RareDetails { region, length, error, cause, timeout_in_seconds, heartbeat_in_seconds, task_credentials, map_run_arn, assigned_variables, location, state } = self;
+        region.is_none()
+            && length.is_none()
+            && error.is_none()
             && cause.is_none()
             && timeout_in_seconds.is_none()
             && heartbeat_in_seconds.is_none()
@@ -90,16 +92,14 @@ impl RareDetails {
 impl Details {
     /// True when no field is set (AWS then writes no details object).
     pub fn is_empty(&self) -> bool {
-        let Details { name, input, output, parameters, resource, resource_type, region, index, length, rare } = self;
+        let Details { name, input, output, parameters, resource, resource_type, index, rare } = self;
         name.is_none()
             && input.is_none()
             && output.is_none()
             && parameters.is_none()
             && resource.is_none()
             && resource_type.is_none()
-            && region.is_none()
             && index.is_none()
-            && length.is_none()
             && rare.as_deref().is_none_or(RareDetails::is_empty)
     }
 
@@ -131,7 +131,7 @@ impl Details {
         if let Some(v) = &self.resource {
             m.insert("resource".into(), Value::from(&**v));
         }
-        if let Some(v) = self.region {
+        if let Some(v) = rare.region {
             m.insert("region".into(), Value::from(v));
         }
         if let Some(v) = &self.parameters {
@@ -170,7 +170,7 @@ impl Details {
         if let Some(v) = self.index {
             m.insert("index".into(), Value::from(i64::from(v)));
         }
-        if let Some(v) = self.length {
+        if let Some(v) = rare.length {
             m.insert("length".into(), Value::from(i64::from(v)));
         }
         if let Some(v) = &rare.map_run_arn {
@@ -236,4 +236,21 @@ pub(crate) fn state_event(type_name: &str, which: &str) -> &'static str {
         };
     }
     table!("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_fits_two_cache_lines_and_rare_fields_stay_boxed() {
+        // The interpreter writes thousands of events; the common ones must stay small.
+        assert!(core::mem::size_of::<HistoryEvent>() <= 128, "{}", core::mem::size_of::<HistoryEvent>());
+        let d = Details { rare: RareDetails::failure(None, None), ..Details::default() };
+        assert!(d.rare.is_none() && d.is_empty());
+        let d = Details { rare: RareDetails::failure(Some("States.Timeout".into()), None), ..Details::default() };
+        assert_eq!(d.error(), Some("States.Timeout"));
+        assert!(!d.is_empty());
+        assert_eq!(d.to_value(true).get("error"), Some(&Value::from("States.Timeout")));
+    }
 }

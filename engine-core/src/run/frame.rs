@@ -409,10 +409,15 @@ impl Frame {
                 "TaskScheduled",
                 Details {
                     parameters: Some(params),
-                    region: Some(ctx.region),
                     resource: Some(resource.clone()),
                     resource_type: Some(resource_type.clone()),
-                    rare: RareDetails::scheduling(timeout, heartbeat, credentials),
+                    rare: Some(Box::new(RareDetails {
+                        region: Some(ctx.region),
+                        timeout_in_seconds: timeout,
+                        heartbeat_in_seconds: heartbeat,
+                        task_credentials: credentials,
+                        ..RareDetails::default()
+                    })),
                     ..Details::default()
                 },
             ),

@@ -133,7 +133,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     };
     // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
-    frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
+    frame.emit(ctx, "MapStateStarted", Details { rare: RareDetails { length: Some(items.len() as u32), ..RareDetails::default() }.boxed(), ..Details::default() });
     let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
     let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
     check_tolerance(count, pct)?;

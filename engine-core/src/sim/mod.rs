@@ -22,8 +22,7 @@
 //! | `mock_config` | Step Functions Local's MockConfigFile out |
 //! | `map_sources` | distributed Maps with an ItemReader, and item counts of typed contents |
 //! | `scenarios` | named scenarios of a document: add, duplicate, rename, delete |
-//! | `scenario_run` | one scenario run to its end, for the pass/fail table |
-//! | `batch` | "Run all" in the worker: the request, one message per scenario, `BatchRunner` |
+//! | `scenario_run` | scenarios run to their end for the pass/fail table, and their worker messages |
 //! | `scenario_record` | scenarios as a lossless JSON record (autosave, share links) |
 //! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
@@ -31,7 +30,6 @@
 //! | `inspection_record` | a visit's inspection data, kept as text until it is looked at |
 //! | `wire` | history events, inspection records and nesting as JSON values and back |
 
-mod batch;
 mod cost;
 mod decision;
 mod diff;
@@ -53,14 +51,13 @@ mod verdict;
 mod visits;
 mod wire;
 
-pub use batch::{run_batch, BatchMessage, BatchRequest, BatchRunner, WorkerRequest};
 pub use cost::{estimate_cost, CostEstimate};
 pub use drafts::{
     mock_config_test_cases, DraftError, MockDrafts, OutcomeDraft, ResponseDraft, StateMocks,
 };
 pub use map_sources::{item_reader_maps, MapSourceSlot};
 pub use mock_config::{mock_config_case_names, to_mock_config};
-pub use scenario_run::run_scenario;
+pub use scenario_run::{run_scenario, ScenarioBatch, ScenarioInput, ScenarioReply, SCENARIO_BATCH_PREFIX};
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
 pub use inspection_record::InspectionRecord;

@@ -369,6 +369,8 @@ mod tests {
         let payload = |t: &str| Some(Rc::new(parse_value(t).unwrap()));
         // Every field set: a new field makes this fail to compile until the wire form has it.
         let rare = crate::run::RareDetails {
+            region: Some("us-east-1"),
+            length: Some(10),
             error: Some("States.TaskFailed".into()),
             cause: Some("line\nbreak".into()),
             timeout_in_seconds: Some(30),
@@ -386,9 +388,7 @@ mod tests {
             parameters: payload(r#"{"FunctionName":"f"}"#),
             resource: Some(Rc::from("invoke")),
             resource_type: Some(Rc::from("lambda")),
-            region: Some("us-east-1"),
             index: Some(4),
-            length: Some(10),
             rare: rare.boxed(),
         };
         let event = HistoryEvent { id: 1, previous_event_id: 0, timestamp_ms: 1_704_067_200_000, event_type: "TaskFailed", details };

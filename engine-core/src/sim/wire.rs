@@ -101,12 +101,12 @@ pub fn event_to_compact(e: &HistoryEvent) -> Value {
     if let Some(v) = &rare.cause { put(field::CAUSE, text(v)) }
     if let Some(v) = &d.resource { put(field::RESOURCE, text(v)) }
     if let Some(v) = &d.resource_type { put(field::RESOURCE_TYPE, text(v)) }
-    if let Some(v) = d.region { put(field::REGION, text(v)) }
+    if let Some(v) = rare.region { put(field::REGION, text(v)) }
     if let Some(v) = rare.timeout_in_seconds { put(field::TIMEOUT, Value::from(v)) }
     if let Some(v) = rare.heartbeat_in_seconds { put(field::HEARTBEAT, Value::from(v)) }
     if let Some(v) = &rare.task_credentials { put(field::CREDENTIALS, payload(v)) }
     if let Some(v) = d.index { put(field::INDEX, Value::from(i64::from(v))) }
-    if let Some(v) = d.length { put(field::LENGTH, Value::from(i64::from(v))) }
+    if let Some(v) = rare.length { put(field::LENGTH, Value::from(i64::from(v))) }
     if let Some(v) = &rare.map_run_arn { put(field::MAP_RUN_ARN, text(v)) }
     if let Some(v) = &rare.assigned_variables { put(field::ASSIGNED, Value::from((**v).clone())) }
     if let Some(v) = &rare.location { put(field::LOCATION, text(v)) }
@@ -160,12 +160,12 @@ fn set_field(d: &mut Details, rare: &mut RareDetails, code: i64, value: Value) -
         field::CAUSE => rare.cause = Some(text(value)?),
         field::RESOURCE => d.resource = Some(Rc::from(text(value)?)),
         field::RESOURCE_TYPE => d.resource_type = Some(Rc::from(text(value)?)),
-        field::REGION => d.region = Some(intern(REGIONS, &text(value)?, "region")?),
+        field::REGION => rare.region = Some(intern(REGIONS, &text(value)?, "region")?),
         field::TIMEOUT => rare.timeout_in_seconds = Some(int(&value)?),
         field::HEARTBEAT => rare.heartbeat_in_seconds = Some(int(&value)?),
         field::CREDENTIALS => rare.task_credentials = Some(Rc::new(value)),
         field::INDEX => d.index = Some(small(&value)?),
-        field::LENGTH => d.length = Some(small(&value)?),
+        field::LENGTH => rare.length = Some(small(&value)?),
         field::MAP_RUN_ARN => rare.map_run_arn = Some(text(value)?),
         field::ASSIGNED => match value {
             Value::Object(m) => rare.assigned_variables = Some(Rc::new(alloc::sync::Arc::unwrap_or_clone(m))),

@@ -29,10 +29,16 @@ export async function launch() {
 /**
  * A page that records console errors and uncaught exceptions. The studio autosaves to
  * localStorage, and a spec's pages share one browser profile: each new page therefore
- * starts from empty storage (once; its own reloads keep what it saved) unless
- * `keepStorage` is set. `beforeLoad(page)` runs before the studio is loaded (init scripts).
+ * starts from empty storage (once; its own reloads keep what it saved), and the pages
+ * opened before it are closed, unless `keepStorage` is set. `beforeLoad(page)` runs
+ * before the studio is loaded (init scripts).
  */
 export async function openPage(context, url, { keepStorage = false, beforeLoad } = {}) {
+  if (!keepStorage) {
+    // An earlier test's page still open would go on autosaving into the shared profile
+    // (a debounced save can land after this page cleared storage): close it first.
+    await Promise.all(context.pages().map((open) => open.close()));
+  }
   const page = await context.newPage();
   if (beforeLoad) await beforeLoad(page);
   if (!keepStorage) {
