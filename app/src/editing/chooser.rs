@@ -253,7 +253,6 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
     let chooser_for_pick = chooser.clone();
     let outlets_for_pick = outlet_list.clone();
     let pick = move |value: String| {
-        store.edit.chooser.set(None);
         match &chooser_for_pick {
             Chooser::Insert(at) => insert_at(store, &value, at),
             Chooser::Move(state) => {
@@ -273,6 +272,8 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
                 }
             }
         }
+        // Closed last: the dialog owns this closure.
+        store.edit.chooser.set(None);
         focus_graph();
     };
     let pick = StoredValue::new(pick);

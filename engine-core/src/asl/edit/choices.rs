@@ -154,7 +154,13 @@ pub fn describe_position(doc: &Document, position: &Position) -> String {
                 None => format!("Start of {whole} (empty)"),
             }
         }
-        Position::After(state) => format!("After {} (it ends)", last_name(state)),
+        Position::After(state) => {
+            let next = format!("{state}/Next");
+            match doc.resolve(&next).and_then(|n| doc.as_str(n)) {
+                Some(_) => describe_edge(doc, &next),
+                None => format!("After {} (it ends)", last_name(state)),
+            }
+        }
     }
 }
 
