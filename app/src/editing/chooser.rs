@@ -85,10 +85,13 @@ pub fn open_connect(store: Store) {
             .io
             .warn("This state ends the flow: it has no transition to connect.");
     }
-    // The edge's own transition, else the first with no target yet, else the first.
+    // The edge's own transition, else an open rule, Default or catcher (as a drop onto the
+    // state fills), else a state's Next that ends, else the first.
+    let open = |o: &Outlet, next: bool| o.target.is_none() && (o.label == "Next") == next;
     let chosen = slot
         .and_then(|s| list.iter().position(|o| o.slot == s))
-        .or_else(|| list.iter().position(|o| o.target.is_none()))
+        .or_else(|| list.iter().position(|o| open(o, false)))
+        .or_else(|| list.iter().position(|o| open(o, true)))
         .unwrap_or(0);
     store.edit.chooser.set(Some(Chooser::Connect {
         outlets: list,
@@ -330,7 +333,11 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let to = o.target.clone().map_or("no target yet".to_string(), |t| format!("now {t}"));
+                let to = match (&o.target, o.label == "Next") {
+                    (Some(t), _) => format!("now {t}"),
+                    (None, true) => "ends now".to_string(),
+                    (None, false) => "no target yet".to_string(),
+                };
                 view! { <option value=i.to_string() selected=move || chosen.get() == i>{format!("{} — {to}", o.label)}</option> }
             })
             .collect_view();

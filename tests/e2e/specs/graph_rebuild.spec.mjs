@@ -132,7 +132,7 @@ test('editing one state of a large pasted definition leaves every other byte of 
   // A state in the middle of the text, selected by putting the cursor in its name.
   const names = Object.keys(machine.States);
   const name = names[Math.floor(names.length / 2)];
-  const key = text.indexOf(`"${name}"`);
+  const key = text.indexOf(`"${name}": {`);
   assert.ok(key > text.length / 4, 'the state is in the middle of the text');
   await code.clickAt(key + 2);
   await page.click('[data-testid="tab-inspector"]');
