@@ -19,7 +19,9 @@ statelab test PATH... [--skip-list FILE] [--quiet]
 
 Runs every case file under PATH (folders are walked), compares status, output, error,
 cause and the history's event types, prints each failure with a diff, counts per category,
-and ends with `N passed, N failed` (exit 1 on any failure). A skip list has one entry per
+and ends with `N passed, N failed` (exit 1 on any failure). JSON files that are not case
+files (no `definition` or `definition_file`, no `expr`: datasets, mock configurations)
+are counted apart and ignored. A skip list has one entry per
 line: a case file name (or `feature:NAME`), then `#` and the reason. JSONata test-suite
 files (cases with `expr`) run through the JSONata engine and compare the result or the
 error code; their skip entries name `group/caseNNN` (engine-core/tests/jsonata_skips.txt).
@@ -38,6 +40,12 @@ pub struct Case {
 impl Case {
     /// Loads a case; `definition_file` is resolved beside it.
     pub fn load(path: &Path) -> Result<Case, String> {
+        Case::load_if_case(path)?.ok_or_else(|| "no definition or definition_file".into())
+    }
+
+    /// Loads a case, or `None` when the file is JSON but not a case file (it has neither
+    /// `definition` nor `definition_file`: a JSONata dataset, a mock configuration, …).
+    pub fn load_if_case(path: &Path) -> Result<Option<Case>, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
         let raw = parse_value(&text).map_err(|e| format!("invalid JSON: {e:?}"))?;
         let definition = match (
@@ -51,9 +59,9 @@ impl Case {
                     .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
                 parse_value(&t).map_err(|e| format!("invalid JSON in {}: {e:?}", p.display()))?
             }
-            _ => return Err("no definition or definition_file".into()),
+            _ => return Ok(None),
         };
-        Ok(Case {
+        Ok(Some(Case {
             name: path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -67,7 +75,7 @@ impl Case {
             mocks: raw.get("mocks").cloned().unwrap_or(Value::Null),
             definition,
             raw,
-        })
+        }))
     }
 
     /// Execution options for this case (mocks, a fixed seed and name).
@@ -195,7 +203,7 @@ pub fn main(args: &[String]) -> ExitCode {
     for p in &paths {
         collect(p, &mut files);
     }
-    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    let (mut passed, mut failed, mut skipped, mut not_cases) = (0, 0, 0, 0);
     let mut per_cat: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
     for f in &files {
         // JSONata suite cases (`expr`) run through the JSONata engine.
@@ -219,8 +227,12 @@ pub fn main(args: &[String]) -> ExitCode {
             }
             continue;
         }
-        let case = match Case::load(f) {
-            Ok(c) => c,
+        let case = match Case::load_if_case(f) {
+            Ok(Some(c)) => c,
+            Ok(None) => {
+                not_cases += 1;
+                continue;
+            }
             Err(e) => {
                 println!("FAIL {}: {e}", f.display());
                 failed += 1;
@@ -254,6 +266,9 @@ pub fn main(args: &[String]) -> ExitCode {
     println!("\nper category (passed / failed / skipped):");
     for (cat, (p, f, s)) in &per_cat {
         println!("  {cat}: {p} / {f} / {s}");
+    }
+    if not_cases > 0 {
+        println!("{not_cases} other JSON file(s) ignored (not case files)");
     }
     println!("{skipped} skipped");
     println!("{passed} passed, {failed} failed");

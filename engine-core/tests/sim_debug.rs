@@ -7,7 +7,7 @@
 mod common;
 
 use engine_core::json::parse_value;
-use engine_core::run::{Details, HistoryEvent, Mocks, StateMachine};
+use engine_core::run::{Details, HistoryEvent, Mocks, RareDetails, StateMachine};
 use engine_core::sim::{diff, picked_statuses, Change, GroupKind, Nesting, RuleMatch, RunStatus, Session, Stop, Visits};
 use engine_core::Value;
 use std::path::PathBuf;
@@ -42,7 +42,7 @@ fn recorded(file: &str) -> (StateMachine, Vec<HistoryEvent>) {
                 details: Details {
                     name: field("name").and_then(Value::as_str).map(Rc::from),
                     index: field("index").and_then(Value::as_i64).map(|i| i as u32),
-                    error: field("error").and_then(Value::as_str).map(String::from),
+                    rare: RareDetails::failure(field("error").and_then(Value::as_str).map(String::from), None),
                     ..Details::default()
                 },
             }

@@ -110,8 +110,7 @@ fn matches(e: &HistoryEvent, needle: &str) -> bool {
             .as_deref()
             .is_some_and(|n| n.to_lowercase().contains(needle))
         || e.details
-            .error
-            .as_deref()
+            .error()
             .is_some_and(|n| n.to_lowercase().contains(needle))
 }
 

@@ -3,9 +3,10 @@
 
 use super::args::{self, fail, node_eq, Args};
 use super::Function;
-use crate::{Failure, Value};
+use crate::{Failure, Number, Value};
 use alloc::format;
 use alloc::vec::Vec;
+use hashbrown::HashSet;
 
 /// AWS caps the arrays ArrayRange creates.
 const MAX_RANGE_ITEMS: i64 = 1000;
@@ -67,6 +68,11 @@ pub fn length(a: &Args) -> Result<Value, Failure> {
 /// `States.ArrayUnique(array)`: first occurrences kept, in order.
 pub fn unique(a: &Args) -> Result<Value, Failure> {
     let items = args::array(Function::ArrayUnique, a, 0)?;
+    if items.len() > SMALL_ARRAY && items.iter().all(|v| Scalar::of(v).is_some()) {
+        let mut seen = HashSet::with_capacity(items.len());
+        let out = items.iter().filter(|v| Scalar::of(v).is_some_and(|k| seen.insert(k))).cloned().collect::<Vec<_>>();
+        return Ok(Value::from(out));
+    }
     let mut out: Vec<Value> = Vec::with_capacity(items.len());
     for item in items {
         if !out.iter().any(|x| node_eq(x, item)) {
@@ -74,6 +80,35 @@ pub fn unique(a: &Args) -> Result<Value, Failure> {
         }
     }
     Ok(Value::from(out))
+}
+
+/// Arrays up to this long are deduplicated by comparing items pairwise.
+const SMALL_ARRAY: usize = 8;
+
+/// A scalar item's identity, hashable, equal exactly when `node_eq` says so: an integer
+/// is never the same item as a float, `0.0` and `-0.0` are the same item.
+#[derive(PartialEq, Eq, Hash)]
+enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Text(&'a str),
+}
+
+impl Scalar<'_> {
+    /// `None` for containers and NaN (which equals nothing, itself included).
+    fn of(v: &Value) -> Option<Scalar<'_>> {
+        Some(match v {
+            Value::Null => Scalar::Null,
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Number(Number::Int(i)) => Scalar::Int(*i),
+            Value::Number(Number::Float(f)) if f.is_nan() => return None,
+            Value::Number(Number::Float(f)) => Scalar::Float(if *f == 0.0 { 0 } else { f.to_bits() }),
+            Value::String(s) => Scalar::Text(s),
+            Value::Array(_) | Value::Object(_) => return None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +142,17 @@ mod tests {
     #[test]
     fn integers_and_floats_are_different_items() {
         ok("States.ArrayUnique($.a)", r#"{"a": [1, 1.0, 1]}"#, "[1, 1.0]");
+        // Longer arrays of scalars take the hashed path; the same rules hold there.
+        ok(
+            "States.ArrayUnique($.a)",
+            r#"{"a": [1, 1.0, 1, "1", 1.0, 0.0, 0, true, null, "1", false, true, null, 2.5, 2.5, 0]}"#,
+            r#"[1, 1.0, "1", 0.0, 0, true, null, false, 2.5]"#,
+        );
+        ok(
+            "States.ArrayUnique($.a)",
+            r#"{"a": [[1], {"a": 1}, [1], {"a": 1}, 1, 1, 2, 3, 4, 5, 6, 7, 8]}"#,
+            r#"[[1], {"a": 1}, 1, 2, 3, 4, 5, 6, 7, 8]"#,
+        );
         ok("States.ArrayContains($.a, 1)", r#"{"a": [1.0]}"#, "false");
     }
 

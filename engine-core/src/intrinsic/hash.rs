@@ -5,6 +5,7 @@ use super::Function;
 use crate::{Failure, Value};
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use sha2::Digest;
 
 /// AWS hashes at most this many characters.
@@ -38,12 +39,13 @@ pub fn hash(a: &Args) -> Result<Value, Failure> {
 
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut out = Vec::with_capacity(bytes.len() * 2);
     for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
+        out.push(DIGITS[usize::from(b >> 4)]);
+        out.push(DIGITS[usize::from(b & 15)]);
     }
-    out
+    // Hex digits are ASCII, so this never falls back.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! failed is reaped on its next turn.
 
 use super::context::ContextBase;
-use super::events::{Details, HistoryEvent};
+use super::events::{Details, HistoryEvent, RareDetails};
 use super::frame::{Frame, Phase, Progress};
 use super::history::History;
 use super::inspect::StateInspection;
@@ -322,7 +322,7 @@ impl Execution {
     fn fail(&mut self, f: Failure) {
         let prev = self.root.last;
         self.ctx.history_full = false;
-        self.ctx.emit_terminal(prev, "ExecutionFailed", Details { error: f.error.clone(), cause: f.cause.clone(), ..Details::default() });
+        self.ctx.emit_terminal(prev, "ExecutionFailed", Details { rare: RareDetails::failure(f.error.clone(), f.cause.clone()), ..Details::default() });
         self.status = Status::Failed;
         self.failure = Some(f);
     }
@@ -335,7 +335,7 @@ impl Execution {
 
     fn time_out(&mut self) {
         let prev = self.root.last;
-        self.ctx.emit_terminal(prev, "ExecutionTimedOut", Details { error: Some(errors::TIMEOUT.to_string()), ..Details::default() });
+        self.ctx.emit_terminal(prev, "ExecutionTimedOut", Details { rare: RareDetails::failure(Some(errors::TIMEOUT.to_string()), None), ..Details::default() });
         self.status = Status::TimedOut;
         self.failure = Some(Failure::error_only(errors::TIMEOUT));
     }

@@ -4,7 +4,7 @@
 use super::context::{self, StateContext};
 use super::dataflow::{self, Env};
 use super::definition::{ChoiceBranch, FailField, Graph, Kind, State, Transition};
-use super::events::{state_event, Details};
+use super::events::{state_event, Details, RareDetails};
 use super::exec::Ctx;
 use super::group::{self, Group};
 use super::inspect::StateInspection;
@@ -403,18 +403,21 @@ impl Frame {
         }
         let resource = spec.resource_arn.clone();
         let details = match &spec.integration {
-            Integration::Lambda => ("LambdaFunctionScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, task_credentials: credentials, ..Details::default() }),
-            Integration::Activity => ("ActivityScheduled", Details { input: Some(params), resource: Some(resource), timeout_in_seconds: timeout, heartbeat_in_seconds: heartbeat, ..Details::default() }),
+            Integration::Lambda => ("LambdaFunctionScheduled", Details { input: Some(params), resource: Some(resource), rare: RareDetails::scheduling(timeout, None, credentials), ..Details::default() }),
+            Integration::Activity => ("ActivityScheduled", Details { input: Some(params), resource: Some(resource), rare: RareDetails::scheduling(timeout, heartbeat, None), ..Details::default() }),
             Integration::Service { resource_type, resource } => (
                 "TaskScheduled",
                 Details {
                     parameters: Some(params),
-                    region: Some(ctx.region),
                     resource: Some(resource.clone()),
                     resource_type: Some(resource_type.clone()),
-                    timeout_in_seconds: timeout,
-                    heartbeat_in_seconds: heartbeat,
-                    task_credentials: credentials,
+                    rare: Some(Box::new(RareDetails {
+                        region: Some(ctx.region),
+                        timeout_in_seconds: timeout,
+                        heartbeat_in_seconds: heartbeat,
+                        task_credentials: credentials,
+                        ..RareDetails::default()
+                    })),
                     ..Details::default()
                 },
             ),
@@ -482,12 +485,12 @@ impl Frame {
                 self.finish_with_result(ctx, state, result);
             }
             TaskEnd::Failed(f) => {
-                let d = Details { error: f.error.clone(), cause: f.cause.clone(), ..Self::service_details(spec) };
+                let d = Details { rare: RareDetails::failure(f.error.clone(), f.cause.clone()), ..Self::service_details(spec) };
                 self.emit(ctx, names.1, d);
                 self.handle_failure(ctx, state, f);
             }
             TaskEnd::TimedOut(f) => {
-                let d = Details { error: f.error.clone(), cause: f.cause.clone(), ..Self::service_details(spec) };
+                let d = Details { rare: RareDetails::failure(f.error.clone(), f.cause.clone()), ..Self::service_details(spec) };
                 self.emit(ctx, names.2, d);
                 self.handle_failure(ctx, state, f);
             }
@@ -530,8 +533,8 @@ impl Frame {
             return;
         }
         let assigned = self.assigned.take();
-        let shown = assigned.as_ref().filter(|(m, _)| !m.is_empty()).map(|(m, _)| Rc::new(m.clone()));
-        let details = Details { name: Some(state.name.clone()), output: Some(output.clone()), assigned_variables: shown, ..Details::default() };
+        let shown = assigned.as_ref().filter(|(m, _)| !m.is_empty()).map(|(m, _)| Box::new(RareDetails { assigned_variables: Some(Rc::new(m.clone())), ..RareDetails::default() }));
+        let details = Details { name: Some(state.name.clone()), output: Some(output.clone()), rare: shown, ..Details::default() };
         self.emit(ctx, state_event(state.type_name, "Exited"), details);
         self.in_state = false;
         self.group = None;

@@ -9,7 +9,7 @@ use super::definition::{Graph, Kind, Knob, MapSpec, State};
 use super::item_reader::{self, ItemReaderSpec};
 use super::mocks::MockOutcome;
 use super::result_writer::{self, ChildRecord, ItemBatcherSpec};
-use super::events::{state_event, Details};
+use super::events::{state_event, Details, RareDetails};
 use super::exec::Ctx;
 use super::frame::{Frame, Phase, Progress};
 use super::query_error::QueryFailure;
@@ -101,7 +101,7 @@ pub(crate) fn launch(frame: &mut Frame, ctx: &mut Ctx, state: &State, mut group:
     group.trigger = frame.last;
     if group.distributed {
         let arn = group.map_run_arn.clone();
-        group.map_run = frame.emit(ctx, "MapRunStarted", Details { map_run_arn: Some(arn), ..Details::default() });
+        group.map_run = frame.emit(ctx, "MapRunStarted", Details { rare: RareDetails { map_run_arn: Some(arn), ..RareDetails::default() }.boxed(), ..Details::default() });
         group.trigger = group.map_run;
     }
     while group.children.len() < group.concurrency && group.next_index < group.inputs.len() {
@@ -133,7 +133,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
     };
     // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.
     let max = knob_int(&spec.max_concurrency, "MaxConcurrency", env, &effective)?.unwrap_or(0);
-    frame.emit(ctx, "MapStateStarted", Details { length: Some(items.len() as u32), ..Details::default() });
+    frame.emit(ctx, "MapStateStarted", Details { rare: RareDetails { length: Some(items.len() as u32), ..RareDetails::default() }.boxed(), ..Details::default() });
     let count = knob_int(&spec.tolerated_count, "ToleratedFailureCount", env, &effective)?;
     let pct = knob_float(&spec.tolerated_percentage, env, &effective)?;
     check_tolerance(count, pct)?;

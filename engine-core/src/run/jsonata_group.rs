@@ -3,7 +3,7 @@
 //! (with `$states.context.Map.Item`). The children then run as in JSONPath mode.
 
 use super::definition::{Kind, MapSpec, State};
-use super::events::Details;
+use super::events::{Details, RareDetails};
 use super::exec::Ctx;
 use super::frame::Frame;
 use super::group::{self, Batching, MapPlan};
@@ -86,7 +86,11 @@ fn map_group(
         ctx,
         "MapStateStarted",
         Details {
-            length: Some(items.len() as u32),
+            rare: RareDetails {
+                length: Some(items.len() as u32),
+                ..RareDetails::default()
+            }
+            .boxed(),
             ..Details::default()
         },
     );

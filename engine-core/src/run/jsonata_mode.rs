@@ -7,7 +7,7 @@
 
 use super::dataflow::Env;
 use super::definition::{Kind, State};
-use super::events::Details;
+use super::events::{Details, RareDetails};
 use super::exec::Ctx;
 use super::frame::{Frame, Phase, TaskCall};
 use super::jsonata_definition::JsonataState;
@@ -92,10 +92,14 @@ impl Frame {
         location: Option<String>,
     ) {
         let details = Details {
-            error: f.error.clone(),
-            cause: f.cause.clone(),
-            location,
-            state: Some(state.name.clone()),
+            rare: RareDetails {
+                error: f.error.clone(),
+                cause: f.cause.clone(),
+                location,
+                state: Some(state.name.clone()),
+                ..RareDetails::default()
+            }
+            .boxed(),
             ..Details::default()
         };
         self.emit(ctx, "EvaluationFailed", details);

@@ -56,7 +56,7 @@ mod variables;
 mod wait;
 
 pub use definition::{DefinitionError, StateMachine, MAX_NESTING};
-pub use events::{Details, HistoryEvent};
+pub use events::{Details, HistoryEvent, RareDetails};
 pub use exec::{Execution, ExecutionOptions, ExecutionType, Limits, Status};
 pub use inspect::StateInspection;
 pub use item_reader::count_items;

@@ -15,11 +15,12 @@ use alloc::sync::{Arc, Weak};
 use alloc::vec::Vec;
 use core::fmt::Write;
 
-/// Slots in the per-execution cache at first, and once an execution has made
-/// `GROW_AFTER` checks (short executions should not pay for a large table).
-const FIRST_SLOTS: usize = 32;
-const SLOTS: usize = 1024;
-const GROW_AFTER: u32 = 64;
+/// Slots in the per-execution cache by the number of checks an execution has made: the
+/// table grows in steps, so a short execution does not clear (and later free) a large one.
+const TIERS: [(u32, usize); 3] = [(0, 32), (64, 128), (512, 1024)];
+const SLOTS: usize = TIERS[TIERS.len() - 1].1;
+/// Containers whose text may be this long or longer are remembered.
+const REMEMBER_FROM_BYTES: usize = 256;
 /// Deeper values are measured by writing them out.
 const MAX_DEPTH: usize = 512;
 
@@ -78,7 +79,7 @@ impl SizeCache {
     /// Whether the compact JSON text of `root` is longer than `limit` bytes.
     pub fn exceeds(&mut self, root: &Value, limit: usize) -> bool {
         self.checks = self.checks.saturating_add(1);
-        let want = if self.checks > GROW_AFTER { SLOTS } else { FIRST_SLOTS };
+        let want = TIERS.iter().rev().find(|(after, _)| self.checks > *after).map_or(SLOTS, |(_, n)| *n);
         if self.slots.len() != want {
             self.resize(want);
         }
@@ -185,9 +186,8 @@ impl Bounds {
 /// The length of a string literal as `json::write` writes it: quotes, two-byte escapes
 /// for `"`, `\`, `\n`, `\r`, `\t`, `\b`, `\f`, and `\u00XX` for other control characters.
 fn string_len(s: &str) -> usize {
-    // Most strings need no escape: a branch-free scan (vectorised) finds that quickly.
-    let escapes = s.bytes().fold(false, |any, b| any | (b < 32) | (b == b'"') | (b == b'\\'));
-    if !escapes {
+    // Most strings need no escape: a scan of eight bytes at a time finds that quickly.
+    if !needs_escape(s.as_bytes()) {
         return s.len() + 2;
     }
     let extra: usize = s
@@ -199,6 +199,21 @@ fn string_len(s: &str) -> usize {
         })
         .sum();
     s.len() + 2 + extra
+}
+
+/// Whether any byte is a control character, `"` or `\\`, tested a word at a time: a
+/// word has a byte below `n` (n <= 128) exactly when `(w - n*ONES) & !w & HIGHS` is not 0.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hits = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        hits |= below(w, 32) | below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1);
+    }
+    hits != 0 || chunks.remainder().iter().any(|&b| b < 32 || b == b'"' || b == b'\\')
 }
 
 /// Counts the bytes written through `fmt::Write`.
@@ -309,7 +324,10 @@ impl Walk<'_> {
         let own = self.bounds;
         self.bounds = outer;
         self.bounds.join(own);
-        if !self.too_deep {
+        // A small container is measured again faster than it is remembered (and
+        // remembering pins its allocation), so only the measured value itself (a payload,
+        // or a member a ResultPath writes) and larger nested ones are kept.
+        if !self.too_deep && (depth <= 1 || own.high >= REMEMBER_FROM_BYTES) {
             self.cache.put(node, own);
         }
     }
@@ -339,6 +357,22 @@ mod tests {
                 assert_eq!(json_size_exceeds(&v, limit), n > limit, "{t} at {limit}");
                 assert_eq!(cache.exceeds(&v, limit), n > limit, "{t} at {limit} (cached)");
             }
+        }
+    }
+
+    #[test]
+    fn escapes_are_found_anywhere_in_a_word() {
+        for special in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+            for at in 0..20 {
+                let mut s: alloc::string::String = "abcdefghijklmnopqrst".into();
+                s.replace_range(at..=at, special.encode_utf8(&mut [0; 4]));
+                assert!(needs_escape(s.as_bytes()), "{s:?}");
+                assert_eq!(string_len(&s), Value::from(s.as_str()).to_json().len(), "{s:?}");
+            }
+        }
+        for clean in ["", "a", "plain text of some length", " !#[]~\u{7f}é日本"] {
+            assert!(!needs_escape(clean.as_bytes()), "{clean:?}");
+            assert_eq!(string_len(clean), Value::from(clean).to_json().len(), "{clean:?}");
         }
     }
 

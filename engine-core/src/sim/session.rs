@@ -302,8 +302,8 @@ impl Session {
         if let Some(last) = shown.last() {
             let failure = || {
                 Some(Failure {
-                    error: last.details.error.clone(),
-                    cause: last.details.cause.clone(),
+                    error: last.details.error().map(String::from),
+                    cause: last.details.cause().map(String::from),
                 })
             };
             match last.event_type {
@@ -359,7 +359,7 @@ impl Session {
         let entered = super::visits::index_of(&self.events, inspection.entered_event_id)?;
         let visit = &self.visits.visits()[self.visits.owner(entered)?];
         let (end, _) = visit.end?;
-        self.events[end].details.assigned_variables.clone()
+        self.events[end].details.assigned_variables().cloned()
     }
 }
 

@@ -5,7 +5,7 @@
 //! static names are interned from the tables below.
 
 use super::nesting::{GroupKind, Nesting, Placement};
-use crate::run::{Details, HistoryEvent, StateInspection};
+use crate::run::{Details, HistoryEvent, RareDetails, StateInspection};
 use crate::{Failure, Map, Number, Value};
 use alloc::format;
 use alloc::rc::Rc;
@@ -89,20 +89,23 @@ fn details_from_value(v: &Value) -> Result<Details, String> {
         input: f.opt_value("input"),
         output: f.opt_value("output"),
         parameters: f.opt_value("parameters"),
-        error: f.opt_str("error")?.map(String::from),
-        cause: f.opt_str("cause")?.map(String::from),
         resource: f.opt_str("resource")?.map(Rc::from),
         resource_type: f.opt_str("resourceType")?.map(Rc::from),
-        region: f.opt_str("region")?.map(|r| intern(REGIONS, r, "region")).transpose()?,
-        timeout_in_seconds: f.opt_i64("timeoutInSeconds")?,
-        heartbeat_in_seconds: f.opt_i64("heartbeatInSeconds")?,
-        task_credentials: f.opt_value("taskCredentials"),
         index: f.opt_u32("index")?,
-        length: f.opt_u32("length")?,
-        map_run_arn: f.opt_str("mapRunArn")?.map(String::from),
-        assigned_variables: variables,
-        location: f.opt_str("location")?.map(String::from),
-        state: f.opt_str("state")?.map(Rc::from),
+        rare: RareDetails {
+            region: f.opt_str("region")?.map(|r| intern(REGIONS, r, "region")).transpose()?,
+            length: f.opt_u32("length")?,
+            error: f.opt_str("error")?.map(String::from),
+            cause: f.opt_str("cause")?.map(String::from),
+            timeout_in_seconds: f.opt_i64("timeoutInSeconds")?,
+            heartbeat_in_seconds: f.opt_i64("heartbeatInSeconds")?,
+            task_credentials: f.opt_value("taskCredentials"),
+            map_run_arn: f.opt_str("mapRunArn")?.map(String::from),
+            assigned_variables: variables,
+            location: f.opt_str("location")?.map(String::from),
+            state: f.opt_str("state")?.map(Rc::from),
+        }
+        .boxed(),
     })
 }
 

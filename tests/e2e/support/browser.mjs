@@ -29,10 +29,15 @@ export async function launch() {
 /**
  * A page that records console errors and uncaught exceptions. The studio autosaves to
  * localStorage, and a spec's pages share one browser profile: each new page therefore
- * starts from empty storage (once; its own reloads keep what it saved) unless
- * `keepStorage` is set.
+ * starts from empty storage (once; its own reloads keep what it saved), and the pages
+ * opened before it are closed, unless `keepStorage` is set.
  */
 export async function openPage(context, url, { keepStorage = false } = {}) {
+  if (!keepStorage) {
+    // An earlier test's page still open would go on autosaving into the shared profile
+    // (a debounced save can land after this page cleared storage): close it first.
+    await Promise.all(context.pages().map((open) => open.close()));
+  }
   const page = await context.newPage();
   if (!keepStorage) {
     await page.addInitScript(() => {
