@@ -23,6 +23,7 @@ pub mod path;
 pub mod rng;
 pub mod session;
 pub mod sim;
+pub mod sort;
 pub mod run;
 
 pub use failure::Failure;

@@ -3,10 +3,14 @@
 //! by chunk, so a long run never blocks the page. It keeps a couple of chunks ahead of
 //! the page and sends the next one each time the page says it has read one, so the
 //! page's queue never fills with chunks. A panic is reported as a recording error before
-//! the worker stops. Loaded only when the studio first runs a machine, which keeps the
-//! interpreter out of the page's first load.
+//! the worker stops. A batch of scenarios for the pass/fail table is answered instead
+//! with one result per scenario. Loaded only when the studio first runs a machine, which
+//! keeps the interpreter out of the page's first load.
 
-use engine_core::sim::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};
+use engine_core::sim::{
+    Recorder, RecordingChunk, RunRequest, ScenarioBatch, ScenarioReply, SCENARIO_BATCH_PREFIX, WORKER_NEXT,
+    WORKER_READY,
+};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -46,6 +50,14 @@ fn start(request: &str) {
     }
 }
 
+/// Runs every scenario of the batch, posting each one's result as it ends.
+fn run_scenarios(request: &str) {
+    match ScenarioBatch::from_json(request) {
+        Ok(batch) => batch.run(|reply| post(&reply.to_json())),
+        Err(message) => post(&ScenarioReply::Invalid(message).to_json()),
+    }
+}
+
 /// Sends chunks while the page has credit; forgets the run after its last chunk.
 fn send() {
     RUN.with(|slot| {
@@ -77,6 +89,7 @@ fn main() {
                 });
                 send();
             }
+            Some(request) if request.starts_with(SCENARIO_BATCH_PREFIX) => run_scenarios(&request),
             Some(request) => start(&request),
             None => post(&RecordingChunk::Error("The run request is not text".into()).to_json()),
         }

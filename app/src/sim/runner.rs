@@ -4,7 +4,7 @@
 //! to the end or the first breakpoint as events arrive.
 
 use super::state::SimState;
-use super::worker;
+use super::worker::{self, Channel};
 use crate::store::Store;
 use engine_core::json::parse_value;
 use engine_core::sim::{RecordingChunk, RunRequest, Session, Stop};
@@ -37,6 +37,7 @@ pub fn start(store: Store, sim: SimState) -> Result<(), String> {
     sim.recording.set(true);
     sim.rev.update(|r| *r += 1);
     worker::record(
+        Channel::Run,
         request.to_json(),
         move |text| receive(sim, &text),
         move |reason| fail(sim, reason),
@@ -74,7 +75,7 @@ pub fn cancel(sim: SimState) {
     if !sim.recording.get_untracked() {
         return;
     }
-    worker::stop();
+    worker::stop(Channel::Run);
     sim.recording.set(false);
     sim.running.set(false);
     let received = sim.with_session(|s| s.events().len()).unwrap_or(0);
@@ -96,7 +97,7 @@ fn receive(sim: SimState, text: &str) {
         return;
     }
     if sim.session.with_value(|s| s.as_ref().is_some_and(Session::finished)) {
-        worker::stop();
+        worker::stop(Channel::Run);
         sim.recording.set(false);
     }
     show_next_frame(sim);
@@ -135,7 +136,7 @@ fn follow(sim: SimState) {
 
 /// The run could not start or the worker failed: nothing to show but the reason.
 fn fail(sim: SimState, reason: String) {
-    worker::stop();
+    worker::stop(Channel::Run);
     sim.session.set_value(None);
     sim.rev.update(|r| *r += 1);
     sim.recording.set(false);

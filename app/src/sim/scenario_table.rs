@@ -1,15 +1,16 @@
-//! The pass/fail table: run one scenario or all of them (one per tick, so the page
-//! stays responsive) and compare each with its expected outcome.
+//! The pass/fail table: run one scenario or all of them in the simulator's worker (so the
+//! page stays responsive) and compare each with its expected outcome.
 
 use super::expected_editor::verdict_view;
 use super::scenario_bar::switch_to;
 use super::state::{use_sim, ScenarioRun, SimState};
+use super::worker::{self, Channel};
 use crate::store::{use_store, Store};
-use engine_core::run::StateMachine;
-use engine_core::sim::{judge, run_scenario, Verdict};
+use engine_core::json::parse_value;
+use engine_core::sim::{judge, Scenario, ScenarioBatch, ScenarioInput, ScenarioReply, Verdict};
 use leptos::prelude::*;
-use std::rc::Rc;
-use std::time::Duration;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 
 #[component]
 pub fn ScenarioTable() -> impl IntoView {
@@ -72,56 +73,90 @@ pub fn ScenarioTable() -> impl IntoView {
     }
 }
 
-/// Runs the scenarios at `indexes`, one per tick, recording each row as it finishes.
+/// Runs the scenarios at `indexes` in the simulator's worker (the page never links the
+/// interpreter), recording each row as its result arrives. A scenario whose input or
+/// mocks are not valid is recorded at once without running.
 fn run_many(store: Store, sim: SimState, busy: RwSignal<bool>, indexes: Vec<usize>) {
-    let machine = store
-        .parsed
-        .get_untracked()
-        .map_err(|e| format!("The definition is not valid JSON: {e}"))
-        .and_then(|d| {
-            StateMachine::compile(&d)
-                .map_err(|e| format!("The definition cannot run: {} (at {})", e.message, e.pointer))
-        });
-    let machine = match machine {
-        Ok(m) => Rc::new(m),
+    let definition = match store.parsed.get_untracked() {
+        Ok(d) => d,
         Err(e) => {
-            sim.error.set(Some(e));
+            sim.error.set(Some(format!("The definition is not valid JSON: {e}")));
             return;
         }
     };
     sim.error.set(None);
-    busy.set(true);
     let scenarios = sim.snapshot();
-    next(sim, busy, machine, Rc::new(scenarios), indexes, 0);
+    let mut sent = VecDeque::new();
+    let mut runs = Vec::new();
+    for scenario in indexes.iter().filter_map(|&i| scenarios.list.get(i)) {
+        match scenario_input(scenario) {
+            Ok(run) => {
+                runs.push(run);
+                sent.push_back(scenario.clone());
+            }
+            Err(e) => show(sim, ScenarioRun { name: scenario.name.clone(), outcome: Err(e), verdict: Verdict::Unchecked }),
+        }
+    }
+    if runs.is_empty() {
+        return;
+    }
+    busy.set(true);
+    let batch = ScenarioBatch { definition, runs };
+    let sent = RefCell::new(sent);
+    worker::record(
+        Channel::Scenarios,
+        batch.to_json(),
+        move |text| receive(sim, busy, &sent, &text),
+        move |reason| {
+            busy.set(false);
+            sim.error.set(Some(reason));
+        },
+    );
 }
 
-fn next(
-    sim: SimState,
-    busy: RwSignal<bool>,
-    machine: Rc<StateMachine>,
-    scenarios: Rc<engine_core::sim::Scenarios>,
-    indexes: Vec<usize>,
-    at: usize,
-) {
-    let Some(scenario) = indexes.get(at).and_then(|&i| scenarios.list.get(i)) else {
-        busy.set(false);
-        return;
-    };
-    let row = match run_scenario(&machine, scenario) {
-        Ok(result) => ScenarioRun {
-            name: scenario.name.clone(),
-            outcome: Ok(result.status),
+/// The scenario's input and mocks as the worker takes them; the error is the row's outcome.
+fn scenario_input(scenario: &Scenario) -> Result<ScenarioInput, String> {
+    let input = parse_value(&scenario.input).map_err(|e| format!("The execution input is not valid JSON: {e}"))?;
+    let mocks = scenario.mocks.to_case().map_err(|e| format!("{e}"))?;
+    Ok(ScenarioInput { input, mocks })
+}
+
+/// One reply of the worker: the row of the next scenario sent, or why the batch stopped.
+fn receive(sim: SimState, busy: RwSignal<bool>, sent: &RefCell<VecDeque<Scenario>>, text: &str) {
+    let reply = ScenarioReply::from_json(text);
+    let scenario = sent.borrow_mut().pop_front();
+    let row = match (reply, scenario) {
+        (Ok(ScenarioReply::Finished(result)), Some(scenario)) => ScenarioRun {
             verdict: judge(scenario.expected.as_ref(), &result),
+            name: scenario.name,
+            outcome: Ok(result.status),
         },
-        Err(e) => ScenarioRun {
-            name: scenario.name.clone(),
-            outcome: Err(e),
-            verdict: Verdict::Unchecked,
-        },
+        (Ok(ScenarioReply::NotStarted(e)), Some(scenario)) => {
+            ScenarioRun { name: scenario.name, outcome: Err(e), verdict: Verdict::Unchecked }
+        }
+        (Ok(ScenarioReply::Invalid(e)) | Err(e), _) => {
+            sent.borrow_mut().clear();
+            sim.error.set(Some(e));
+            return finish(busy);
+        }
+        // More replies than scenarios sent: nothing is waiting for them.
+        (Ok(_), None) => return finish(busy),
     };
+    show(sim, row);
+    if sent.borrow().is_empty() {
+        finish(busy);
+    }
+}
+
+fn finish(busy: RwSignal<bool>) {
+    worker::stop(Channel::Scenarios);
+    busy.set(false);
+}
+
+/// Puts `row` in the table, replacing the scenario's previous row.
+fn show(sim: SimState, row: ScenarioRun) {
     sim.verdicts.update(|v| match v.iter_mut().find(|r| r.name == row.name) {
         Some(slot) => *slot = row,
         None => v.push(row),
     });
-    set_timeout(move || next(sim, busy, machine, scenarios, indexes, at + 1), Duration::ZERO);
 }

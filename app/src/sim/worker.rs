@@ -1,7 +1,8 @@
 //! The simulator's Web Worker seen from the page: started on the first run (its script
-//! and the interpreter's wasm are fetched then, not at first load), one run at a time,
-//! messages handed on as text, each answered so the worker sends the next. Cancelling a
-//! run stops the worker outright.
+//! and the interpreter's wasm are fetched then, not at first load), one run at a time on
+//! each channel (the debugger's run, the pass/fail table's scenarios), messages handed on
+//! as text, each answered so the worker sends the next. Cancelling a run stops the worker
+//! outright.
 
 use engine_core::sim::{WORKER_NEXT, WORKER_READY};
 use std::cell::RefCell;
@@ -18,18 +19,31 @@ struct Recording {
     _on_error: Closure<dyn Fn(Event)>,
 }
 
-thread_local! {
-    static CURRENT: RefCell<Option<Recording>> = const { RefCell::new(None) };
-    /// The last stopped run, kept until the next stop: `stop` may be called from inside
-    /// one of its handlers, which must not be dropped while they run.
-    static RETIRED: RefCell<Option<Recording>> = const { RefCell::new(None) };
+/// Which run a worker serves: each channel has its own worker, so running the scenarios
+/// leaves the debugger's run alone.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Channel {
+    Run = 0,
+    Scenarios = 1,
 }
 
-/// Starts a worker for `request` (replacing any run in progress). `on_message` gets
-/// each message the worker posts; `on_failure` a readable reason when the worker could
-/// not load or crashed. Both stop being called once `stop` is called.
-pub fn record(request: String, on_message: impl Fn(String) + 'static, on_failure: impl Fn(String) + 'static) {
-    stop();
+thread_local! {
+    static CURRENT: RefCell<[Option<Recording>; 2]> = const { RefCell::new([None, None]) };
+    /// The last stopped run of each channel, kept until the next stop: `stop` may be
+    /// called from inside one of its handlers, which must not be dropped while they run.
+    static RETIRED: RefCell<[Option<Recording>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// Starts a worker for `request` on `channel` (replacing its run in progress).
+/// `on_message` gets each message the worker posts; `on_failure` a readable reason when
+/// the worker could not load or crashed. Both stop being called once `stop` is called.
+pub fn record(
+    channel: Channel,
+    request: String,
+    on_message: impl Fn(String) + 'static,
+    on_failure: impl Fn(String) + 'static,
+) {
+    stop(channel);
     let worker = match Worker::new(WORKER_SCRIPT) {
         Ok(w) => w,
         Err(e) => return on_failure(format!("The simulator could not start: {}", describe(&e))),
@@ -57,7 +71,7 @@ pub fn record(request: String, on_message: impl Fn(String) + 'static, on_failure
             .ok()
             .and_then(|m| m.as_string())
             .unwrap_or_default();
-        stop();
+        stop(channel);
         on_failure(if reason.is_empty() {
             "The simulator could not be loaded; check the connection and reload the page.".to_string()
         } else {
@@ -67,18 +81,18 @@ pub fn record(request: String, on_message: impl Fn(String) + 'static, on_failure
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     CURRENT.with(|c| {
-        *c.borrow_mut() = Some(Recording { worker, _on_message: on_message, _on_error: on_error });
+        c.borrow_mut()[channel as usize] = Some(Recording { worker, _on_message: on_message, _on_error: on_error });
     });
 }
 
-/// Stops the run in progress, if any; nothing it posted afterwards is delivered.
-pub fn stop() {
-    if let Some(r) = CURRENT.with(|c| c.borrow_mut().take()) {
+/// Stops the channel's run in progress, if any; nothing it posted afterwards is delivered.
+pub fn stop(channel: Channel) {
+    if let Some(r) = CURRENT.with(|c| c.borrow_mut()[channel as usize].take()) {
         r.worker.terminate();
         r.worker.set_onmessage(None);
         r.worker.set_onerror(None);
         // Dropping the previous retiree is safe: its worker is long gone.
-        let previous = RETIRED.with(|slot| slot.borrow_mut().replace(r));
+        let previous = RETIRED.with(|slot| slot.borrow_mut()[channel as usize].replace(r));
         drop(previous);
     }
 }

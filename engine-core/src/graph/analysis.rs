@@ -34,7 +34,7 @@ impl StateGraph {
     /// Every edge leaving `node`, transitions and branch/processor starts, in the order built.
     pub fn outgoing(&self, node: NodeIndex) -> Vec<(EdgeKind, NodeIndex)> {
         let mut edges: Vec<_> = self.graph.edges(node).collect();
-        edges.sort_by_key(|e| e.id());
+        crate::sort::sort_by_key(&mut edges, |e| e.id());
         edges.iter().map(|e| (*e.weight(), e.target())).collect()
     }
 
@@ -114,7 +114,7 @@ impl StateGraph {
                 loops.push(members.into_iter().map(|i| states[i]).collect());
             }
         }
-        loops.sort();
+        crate::sort::sort_by(&mut loops, |a, b| a.cmp(b));
         loops
     }
 }

@@ -43,7 +43,7 @@ impl Expression {
         while let Some(e) = stack.pop() {
             visit(e, &mut out, &mut stack);
         }
-        out.reads.sort_by_key(|r| r.position);
+        crate::sort::sort_by_key(&mut out.reads, |r| r.position);
         out
     }
 }

@@ -30,7 +30,7 @@ pub(crate) fn out_edges(g: &ScopeGraph) -> Vec<Vec<usize>> {
         out[e.from].push(k);
     }
     for list in &mut out {
-        list.sort_by_key(|&k| (reading_order(g.edges[k].kind), k));
+        crate::sort::sort_by_key(list, |&k| (reading_order(g.edges[k].kind), k));
     }
     out
 }

@@ -30,7 +30,7 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
     let mut local = vec![0usize; p.nodes.len()];
 
     let mut innermost_first: Vec<usize> = (0..p.scopes.len()).collect();
-    innermost_first.sort_by_key(|&s| (core::cmp::Reverse(p.scopes[s].depth), s));
+    crate::sort::sort_by_key(&mut innermost_first, |&s| (core::cmp::Reverse(p.scopes[s].depth), s));
     for &s in &innermost_first {
         let scope = &p.scopes[s];
         for (i, &n) in scope.members.iter().enumerate() {
@@ -100,7 +100,7 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
         }
     }
     // Lanes listed by their container's input order, then lane number.
-    containers.sort_by_key(|(n, c)| (*n, c.lane));
+    crate::sort::sort_by_key(&mut containers, |(n, c)| (*n, c.lane));
 
     let mut next_in_scope = vec![0usize; p.scopes.len()];
     let mut scope_of_edge = vec![None; p.edges.len()];

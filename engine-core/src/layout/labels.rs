@@ -34,7 +34,7 @@ pub(crate) fn place_all(
             continue;
         }
         let port = |k: usize| routes[k].first().map_or(0.0, |p| p.x);
-        list.sort_by(|&a, &b| port(a).total_cmp(&port(b)).then(a.cmp(&b)));
+        crate::sort::sort_by(list, |&a, &b| port(a).total_cmp(&port(b)).then(a.cmp(&b)));
         for (i, &k) in list.iter().enumerate() {
             along[k] = STAGGER[i % 2];
         }

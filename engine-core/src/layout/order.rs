@@ -53,7 +53,7 @@ pub(crate) fn minimise_crossings(l: &mut Layered) {
 fn initial_order(l: &mut Layered) {
     let n = l.vertices.len();
     let mut roots: Vec<usize> = (0..n).collect();
-    roots.sort_by_key(|&v| (l.vertices[v].rank, v));
+    crate::sort::sort_by_key(&mut roots, |&v| (l.vertices[v].rank, v));
     let mut seen = vec![false; n];
     for layer in &mut l.layers {
         layer.clear();
@@ -96,7 +96,7 @@ fn reorder(layer: &mut [usize], pos: &mut [usize], neighbours: &[Vec<Link>]) {
             movable.push((sum as f64 / links.len() as f64, i, v));
         }
     }
-    movable.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut movable, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let (mut f, mut m) = (0, 0);
     for (slot, out) in layer.iter_mut().enumerate() {
         let take_fixed = f < fixed.len() && (fixed[f].0 <= slot || m >= movable.len());
@@ -120,7 +120,7 @@ pub(crate) fn crossings(l: &Layered, pos: &[usize]) -> u64 {
         for &u in &l.layers[r] {
             pairs.extend(l.down[u].iter().map(|link| (pos[u], pos[link.vertex])));
         }
-        pairs.sort_unstable();
+        crate::sort::sort_by(&mut pairs, |a, b| a.cmp(b));
         let width = l.layers[r + 1].len();
         let mut tree = vec![0u64; width + 1];
         for (seen, &(_, b)) in pairs.iter().enumerate() {

@@ -46,7 +46,7 @@ pub(crate) fn lane_order(l: &Layered, g: &ScopeGraph, back: &[bool]) -> Vec<usiz
         let e = &g.edges[k];
         l.vertices[e.from].rank.abs_diff(l.vertices[e.to].rank)
     };
-    lanes.sort_by_key(|&k| (span(k), k));
+    crate::sort::sort_by_key(&mut lanes, |&k| (span(k), k));
     lanes
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn edges(g: &ScopeGraph, l: &Layered, f: &RouteFrame) -> Vec<Vec<Poin
 
 /// Spreads the edges on one side of a box evenly across it, left to right by aim.
 fn spread_ports(side: &mut [(f64, usize)], b: Rect, port_x: &mut [f64]) {
-    side.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.cmp(&q.1)));
+    crate::sort::sort_by(side, |p, q| p.0.total_cmp(&q.0).then(p.1.cmp(&q.1)));
     let n = side.len() as f64;
     for (i, &(_, k)) in side.iter().enumerate() {
         port_x[k] = b.x + b.width * (i as f64 + 1.0) / (n + 1.0);

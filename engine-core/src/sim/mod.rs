@@ -22,7 +22,7 @@
 //! | `mock_config` | Step Functions Local's MockConfigFile out |
 //! | `map_sources` | distributed Maps with an ItemReader, and item counts of typed contents |
 //! | `scenarios` | named scenarios of a document: add, duplicate, rename, delete |
-//! | `scenario_run` | one scenario run to its end, for the pass/fail table |
+//! | `scenario_run` | scenarios run to their end for the pass/fail table, and their worker messages |
 //! | `scenario_record` | scenarios as a lossless JSON record (autosave, share links) |
 //! | `verdict` | expected outcomes and the pass/fail comparison with a run |
 //! | `session` | the execution, its events and the cursor; slices, steps, breakpoints |
@@ -55,7 +55,7 @@ pub use drafts::{
 };
 pub use map_sources::{item_reader_maps, MapSourceSlot};
 pub use mock_config::{mock_config_case_names, to_mock_config};
-pub use scenario_run::run_scenario;
+pub use scenario_run::{run_scenario, ScenarioBatch, ScenarioInput, ScenarioReply, SCENARIO_BATCH_PREFIX};
 pub use scenarios::{Scenario, Scenarios};
 pub use verdict::{judge, Expected, Mismatch, Verdict};
 pub use recording::{Recorder, RecordingChunk, RunRequest, WORKER_NEXT, WORKER_READY};

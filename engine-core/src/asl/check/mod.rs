@@ -75,7 +75,7 @@ impl<'d> Checker<'d> {
             d.line = at.line;
             d.column = at.column;
         }
-        self.out.sort_by_key(|d| (d.span.start, d.severity));
+        crate::sort::sort_by_key(&mut self.out, |d| (d.span.start, d.severity));
         self.out
     }
 }

@@ -31,7 +31,7 @@ pub fn all_states<'d>(top: &Machine<'d>) -> Vec<State<'d>> {
             found.push(s);
         }
     }
-    found.sort_by_key(|s| s.name_span.start);
+    crate::sort::sort_by_key(&mut found, |s| s.name_span.start);
     found
 }
 

@@ -37,7 +37,7 @@ pub fn copy_states(doc: &Document, states: &[String]) -> Result<Clipboard, EditE
             copied.push((place.state.unwrap_or_default(), node, start));
         }
     }
-    copied.sort_by_key(|(_, _, start)| *start);
+    crate::sort::sort_by_key(&mut copied, |(_, _, start)| *start);
     let targeted = |name: &str| {
         copied.iter().any(|(_, node, _)| {
             outgoing(doc, "", *node)

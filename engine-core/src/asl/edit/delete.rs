@@ -33,7 +33,7 @@ pub fn delete_states(
     let mut questions = Vec::new();
     let mut scopes: Vec<&str> = selected.iter().map(|(_, m, _)| m.as_str()).collect();
     scopes.dedup();
-    scopes.sort_unstable();
+    crate::sort::sort_by(&mut scopes, |a, b| a.cmp(b));
     scopes.dedup();
     for machine in scopes {
         let node = machine_node(doc, machine)?;

@@ -58,7 +58,7 @@ impl<'a> Draft<'a> {
             self.current.apply(&Edit::Text(last))?;
         }
         let mut changes = self.current.changes_for(edit)?;
-        changes.sort_by_key(|c| (c.span.start, c.span.end));
+        crate::sort::sort_by_key(&mut changes, |c| (c.span.start, c.span.end));
         check_changes(self.current.text(), &changes, Touching::Allowed)?;
         self.pieces = splice(&self.pieces, &changes);
         self.unapplied = changes;
@@ -76,7 +76,7 @@ impl<'a> Draft<'a> {
         for edit in edits {
             changes.extend(self.current.changes_for(edit)?);
         }
-        changes.sort_by_key(|c| (c.span.start, c.span.end));
+        crate::sort::sort_by_key(&mut changes, |c| (c.span.start, c.span.end));
         if check_changes(self.current.text(), &changes, Touching::Conflict).is_err() {
             return self.apply_all(edits);
         }

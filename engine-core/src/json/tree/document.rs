@@ -66,7 +66,7 @@ impl Document {
             errors = parsed.errors;
         } else {
             errors.extend(parsed.errors);
-            errors.sort_by_key(|e| (e.span.start, e.span.end));
+            crate::sort::sort_by_key(&mut errors, |e| (e.span.start, e.span.end));
         }
         let lines = LineIndex::new(&text);
         Document {

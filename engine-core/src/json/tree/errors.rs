@@ -29,7 +29,7 @@ impl ErrorSink {
 
     /// The collected errors sorted by position, with a note when some were left out.
     pub(super) fn finish(mut self, text_len: usize) -> Vec<SyntaxError> {
-        self.list.sort_by_key(|e| (e.span.start, e.span.end));
+        crate::sort::sort_by_key(&mut self.list, |e| (e.span.start, e.span.end));
         if self.dropped > 0 {
             let message = format!("{} more syntax errors not listed", self.dropped);
             self.list.push(SyntaxError {

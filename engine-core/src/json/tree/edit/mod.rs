@@ -128,7 +128,7 @@ impl Document {
 
     /// Apply text changes at once and reparse; returns their inverse.
     fn apply_changes(&mut self, mut changes: Vec<TextChange>) -> Result<Edit, EditError> {
-        changes.sort_by_key(|c| (c.span.start, c.span.end));
+        crate::sort::sort_by_key(&mut changes, |c| (c.span.start, c.span.end));
         let text = self.text();
         let mut previous_end = 0;
         for c in &changes {
