@@ -27,6 +27,8 @@ pub fn Studio() -> impl IntoView {
                 <Canvas />
             </section>
             <crate::editing::QuestionsDialog />
+            <crate::editing::ChooserDialog />
+            <crate::editing::ContextMenuView />
         </main>
     }
 }

@@ -17,7 +17,7 @@ use super::controls::Controls;
 use super::drop_layer::{ConnectHandle, DragGhost, DropIndicator};
 use super::minimap::Minimap;
 use super::selection;
-use crate::editing::{Drag, Dragged};
+use crate::editing::{ContextMenu, Drag, Dragged, MenuTarget};
 use crate::store::use_store;
 use engine_core::asl::edit::Position;
 use engine_core::diagram::drop::{drop_spot, edge_position, DropSpot};
@@ -293,6 +293,13 @@ pub fn Canvas() -> impl IntoView {
                     select(id, false);
                 }
             }
+            ("ContextMenu", _) => {
+                ev.prevent_default();
+                if let Some(id) = focused {
+                    select(id, false);
+                }
+                crate::editing::open_context_menu(store);
+            }
             ("Escape", _) => {
                 store.edit.drag.set(None);
                 store.edit.also_selected.set(Vec::new());
@@ -342,6 +349,10 @@ pub fn Canvas() -> impl IntoView {
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.focus();
         }
+        // Other buttons than the first open the context menu; they neither pan nor drag.
+        if ev.button() != 0 {
+            return;
+        }
         let Some(at) = local_point(&ev) else { return };
         // An edge picked up by the pointer: its end goes where it is dropped.
         if let Some(slot) = on_edge(ev.target()).then(|| edge_slot_at(at)).flatten() {
@@ -361,6 +372,51 @@ pub fn Canvas() -> impl IntoView {
                 let _ = svg.set_pointer_capture(ev.pointer_id());
             }
         }
+    };
+    // Right click (or the keyboard's menu key): the registry's actions for what is there.
+    let on_contextmenu = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let r = svg.get_bounding_client_rect();
+        let client = (ev.client_x() as f64, ev.client_y() as f64);
+        let target = if let Some(id) = node_id_of(ev.target()) {
+            store.edit.also_selected.set(Vec::new());
+            select(id, false);
+            match store.selection.get_untracked() {
+                Some(pointer) => MenuTarget::State(pointer),
+                None => MenuTarget::Canvas,
+            }
+        } else {
+            let at = Point {
+                x: client.0 - r.left(),
+                y: client.1 - r.top(),
+            };
+            match on_edge(ev.target()).then(|| edge_slot_at(at)).flatten() {
+                Some(slot) => MenuTarget::Edge(slot),
+                None => {
+                    store.edit.also_selected.set(Vec::new());
+                    store.selection.set(None);
+                    MenuTarget::Canvas
+                }
+            }
+        };
+        // A menu opened from the keyboard has no pointer position: place it by its element.
+        let inside = client.0 > r.left()
+            && client.0 < r.right()
+            && client.1 > r.top()
+            && client.1 < r.bottom();
+        let at = if inside {
+            client
+        } else {
+            let el = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let b = el.map_or(r.clone(), |e| e.get_bounding_client_rect());
+            (b.left() + b.width() / 2.0, b.top() + b.height() / 2.0)
+        };
+        store.edit.menu.set(Some(ContextMenu { at, target }));
     };
     let on_pointermove = move |ev: web_sys::PointerEvent| {
         if !gesture.with_value(Gesture::active) {
@@ -460,6 +516,7 @@ pub fn Canvas() -> impl IntoView {
                 aria-roledescription="graph"
                 on:keydown=on_key
                 on:pointerdown=on_pointerdown
+                on:contextmenu=on_contextmenu
                 on:pointermove=on_pointermove
                 on:pointerup=on_pointerup
                 on:pointercancel=move |ev| gesture.update_value(|g| g.release(ev.pointer_id()))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::editing::{self, Dragged, Landing};
 use crate::store::Store;
 use engine_core::asl::edit::position_on;
-use engine_core::diagram::drop::{box_at, drop_spot, edge_position, DropSpot};
+use engine_core::diagram::drop::{box_at, drop_spot, edge_position, lane_position, DropSpot};
 use engine_core::diagram::Scene;
 use engine_core::json::tree::Document;
 use engine_core::layout::{Point, Transform};
@@ -34,6 +34,7 @@ fn landing(
     let spot = drop_spot(scene, at, EDGE_REACH / scale.max(0.05))?;
     let position = match spot {
         DropSpot::Edge(i) => edge_position(scene, scene.routed_edges().get(i)?.0)?,
+        DropSpot::Lane(i) => lane_position(scene, i)?,
         DropSpot::Node(id) => {
             let pointer = &scene.diagram.nodes.get(id)?.pointer;
             if *dragged == Dragged::State(pointer.clone()) {

@@ -45,6 +45,13 @@ pub fn DropIndicator(scene: Memo<Arc<Scene>>, transform: Memo<Transform>) -> imp
                     <polyline class="drop-edge" data-testid="drop-indicator" data-position=data points=points.join(" ") />
                 }.into_any())
             }
+            DropSpot::Lane(i) => {
+                let b = s.layout.containers.get(i)?;
+                Some(view! {
+                    <rect class="drop-node" data-testid="drop-indicator" data-position=data
+                        x=b.x y=b.y width=b.width height=b.height rx="6" />
+                }.into_any())
+            }
             DropSpot::Node(id) => {
                 let b = s.node_box(id)?;
                 Some(view! {

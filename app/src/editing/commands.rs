@@ -212,3 +212,58 @@ pub fn graph_focused() -> bool {
 pub fn has_selection(store: Store) -> bool {
     store.selection.with(Option::is_some)
 }
+
+/// Whether "Connect to…" has a transition to act on: the edge the context menu is open
+/// on, or the selected state's (a Succeed or Fail has none).
+pub fn can_connect(store: Store) -> bool {
+    let on_edge = store.edit.menu.with(|m| {
+        m.as_ref()
+            .is_some_and(|m| matches!(m.target, super::MenuTarget::Edge(_)))
+    });
+    on_edge
+        || store.selection.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                store
+                    .document
+                    .with(|d| !engine_core::asl::edit::outlets(d, s).is_empty())
+            })
+        })
+}
+
+/// Opens the context menu for the selected state (beside its node), else for the canvas:
+/// the keyboard's way to the menu (Shift+F10, the ContextMenu key).
+pub fn open_context_menu(store: Store) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let node = doc.as_ref().and_then(|d| {
+        let focused = d.active_element().filter(|a| {
+            a.has_attribute("data-node-id")
+                && a.closest("[data-testid=\"graph\"]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+        });
+        focused.or_else(|| {
+            d.query_selector("[data-testid=\"graph\"] [data-node-id].selected")
+                .ok()
+                .flatten()
+        })
+    });
+    let graph = doc
+        .as_ref()
+        .and_then(|d| d.query_selector("[data-testid=\"graph\"]").ok().flatten());
+    let selected = store.selection.get_untracked();
+    let (target, rect) = match (selected, node) {
+        (Some(state), Some(node)) => (
+            super::MenuTarget::State(state),
+            Some(node.get_bounding_client_rect()),
+        ),
+        _ => (
+            super::MenuTarget::Canvas,
+            graph.map(|g| g.get_bounding_client_rect()),
+        ),
+    };
+    let at = rect.map_or((0.0, 0.0), |r| {
+        (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+    });
+    store.edit.menu.set(Some(super::ContextMenu { at, target }));
+}

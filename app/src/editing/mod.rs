@@ -8,12 +8,18 @@
 //! | `palette.rs` | `Palette`: templates with search; drag one out, or Enter to insert |
 //! | `commands.rs` | insert, move, delete, copy, paste, duplicate: the registry's performs |
 //! | `questions.rs` | `QuestionsDialog`: which target each dangling transition gets |
+//! | `chooser.rs` | `Chooser`: the keyboard's lists — insert which state, move where, connect to what |
+//! | `context_menu.rs` | `ContextMenu`: the registry's actions for a state, an edge or the canvas |
 
+mod chooser;
 mod commands;
+mod context_menu;
 mod palette;
 mod questions;
 
+pub use chooser::{open_connect, open_insert, open_move, Chooser, ChooserDialog};
 pub use commands::*;
+pub use context_menu::{ContextMenu, ContextMenuView, MenuKind, MenuTarget};
 pub use palette::Palette;
 pub use questions::QuestionsDialog;
 
@@ -96,6 +102,10 @@ pub struct EditStore {
     pub clipboard: RwSignal<Option<Clipboard>>,
     /// An operation waiting for answers, with its questions.
     pub pending: RwSignal<Option<(Pending, Vec<Question>)>>,
+    /// The context menu, while it is open.
+    pub menu: RwSignal<Option<ContextMenu>>,
+    /// The keyboard's chooser (insert, move, connect), while it is open.
+    pub chooser: RwSignal<Option<Chooser>>,
 }
 
 impl EditStore {
@@ -105,6 +115,8 @@ impl EditStore {
             also_selected: RwSignal::new(Vec::new()),
             clipboard: RwSignal::new(None),
             pending: RwSignal::new(None),
+            menu: RwSignal::new(None),
+            chooser: RwSignal::new(None),
         }
     }
 }

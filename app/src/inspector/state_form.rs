@@ -108,7 +108,7 @@ pub fn StateForm(pointer: String) -> impl IntoView {
             </datalist>
             <div class="insp-field insp-name" class:invalid=move || rename_refused.with(Option::is_some)>
                 <label for="insp-state-name">"State name"</label>
-                <input id="insp-state-name" type="text" data-testid="inspector-name" value=name
+                <input id="insp-state-name" type="text" data-testid="inspector-name" prop:value=name
                     on:change=move |ev| rename(event_target_value(&ev)) />
                 <span class="insp-hint">{move || shape.get().map(|(t, ql)| format!("{} state · {}", t.name(), ql.name()))}</span>
                 {move || rename_refused.get().map(|r| view! { <p class="insp-error" role="alert">{r}</p> })}

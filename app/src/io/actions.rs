@@ -1,10 +1,10 @@
-//! The io actions as a registry (name, label, shortcut, enabled, perform), read alike by
-//! the toolbar and the keyboard listener. The graph's editing actions act on the
-//! selected states.
+//! The studio's actions as a registry (name, label, shortcut, enabled, perform), read
+//! alike by the toolbar, the keyboard listener and the graph's context menu. The graph's
+//! editing actions act on the selected states, or on what the context menu was opened on.
 
 use super::state::Dialog;
 use super::{document, export};
-use crate::editing;
+use crate::editing::{self, MenuKind};
 use crate::store::Store;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub struct Shortcut {
 }
 
 impl Shortcut {
-    /// As shown to people, e.g. "Ctrl+O".
+    /// As shown to people, e.g. "Ctrl+O", "Shift+F10", "Delete".
     pub fn label(&self) -> String {
         let mut parts = Vec::new();
         for (on, name) in [
@@ -43,7 +43,12 @@ impl Shortcut {
                 parts.push(name.to_string());
             }
         }
-        parts.push(self.key.to_ascii_uppercase());
+        // Letters as on the keycap ("O"), named keys as named ("Delete", "F10").
+        let mut key = self.key.to_string();
+        if let Some(first) = key.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        parts.push(key);
         parts.join("+")
     }
 
@@ -70,6 +75,8 @@ pub struct Action {
     /// Whether the shortcut acts only while the graph pane (drawing or states browser)
     /// has focus: there Ctrl+C and Ctrl+V copy and paste states, elsewhere text.
     pub graph_only: bool,
+    /// Where the context menu lists it: on a state, an edge, the empty canvas.
+    pub context: &'static [MenuKind],
     pub enabled: fn(Store) -> bool,
     pub perform: fn(Store),
 }
@@ -87,6 +94,16 @@ const fn ctrl(key: &'static str) -> Option<Shortcut> {
 const fn ctrl_shift(key: &'static str) -> Option<Shortcut> {
     Some(Shortcut {
         ctrl: true,
+        shift: true,
+        alt: false,
+        key,
+        or_key: None,
+    })
+}
+
+const fn shift(key: &'static str) -> Option<Shortcut> {
+    Some(Shortcut {
+        ctrl: false,
         shift: true,
         alt: false,
         key,
@@ -136,6 +153,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: alt("n"),
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: document::new_document,
     },
@@ -146,6 +164,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("o"),
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: open_file,
     },
@@ -156,6 +175,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: |s| s.io.dialog.set(Some(Dialog::Gallery)),
     },
@@ -166,6 +186,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: |s| s.io.dialog.set(Some(Dialog::Recent)),
     },
@@ -176,6 +197,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::copy_json,
     },
@@ -186,6 +208,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("s"),
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::download_json,
     },
@@ -196,6 +219,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::download_yaml,
     },
@@ -206,6 +230,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::copy_mermaid,
     },
@@ -216,6 +241,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::download_mermaid,
     },
@@ -226,6 +252,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::download_svg,
     },
@@ -236,6 +263,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::download_png,
     },
@@ -246,8 +274,42 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: export::has_template,
         perform: export::download_template,
+    },
+    Action {
+        name: "insert-state",
+        label: "Insert state…",
+        menu: Menu::Edit,
+        shortcut: plain("i", None),
+        while_typing: false,
+        graph_only: true,
+        context: &[MenuKind::State, MenuKind::Edge, MenuKind::Canvas],
+        enabled: always,
+        perform: editing::open_insert,
+    },
+    Action {
+        name: "move-state",
+        label: "Move to…",
+        menu: Menu::Edit,
+        shortcut: plain("m", None),
+        while_typing: false,
+        graph_only: true,
+        context: &[MenuKind::State],
+        enabled: editing::has_selection,
+        perform: editing::open_move,
+    },
+    Action {
+        name: "connect-state",
+        label: "Connect to…",
+        menu: Menu::Edit,
+        shortcut: plain("c", None),
+        while_typing: false,
+        graph_only: true,
+        context: &[MenuKind::State, MenuKind::Edge],
+        enabled: editing::can_connect,
+        perform: editing::open_connect,
     },
     Action {
         name: "delete-states",
@@ -256,6 +318,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: plain("delete", Some("backspace")),
         while_typing: false,
         graph_only: true,
+        context: &[MenuKind::State],
         enabled: editing::has_selection,
         perform: editing::delete_selection,
     },
@@ -266,6 +329,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("c"),
         while_typing: false,
         graph_only: true,
+        context: &[MenuKind::State],
         enabled: editing::has_selection,
         perform: editing::copy_selection,
     },
@@ -276,6 +340,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("v"),
         while_typing: false,
         graph_only: true,
+        context: &[MenuKind::State, MenuKind::Canvas],
         enabled: |s| s.edit.clipboard.with(Option::is_some),
         perform: editing::paste_clipboard,
     },
@@ -286,8 +351,20 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("d"),
         while_typing: false,
         graph_only: true,
+        context: &[MenuKind::State],
         enabled: editing::has_selection,
         perform: editing::duplicate_selection,
+    },
+    Action {
+        name: "context-menu",
+        label: "Actions menu",
+        menu: Menu::Edit,
+        shortcut: shift("f10"),
+        while_typing: false,
+        graph_only: true,
+        context: &[],
+        enabled: always,
+        perform: editing::open_context_menu,
     },
     Action {
         name: "undo",
@@ -296,6 +373,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl("z"),
         while_typing: false,
         graph_only: false,
+        context: &[MenuKind::Canvas],
         enabled: always,
         perform: |_| crate::code_editor::step_history(false),
     },
@@ -306,6 +384,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: ctrl_shift("z"),
         while_typing: false,
         graph_only: false,
+        context: &[MenuKind::Canvas],
         enabled: always,
         perform: |_| crate::code_editor::step_history(true),
     },
@@ -316,6 +395,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: alt("z"),
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: |s| s.io.undo.with(|u| !u.is_empty()),
         perform: document::undo_import,
     },
@@ -326,6 +406,7 @@ pub const ACTIONS: &[Action] = &[
         shortcut: None,
         while_typing: true,
         graph_only: false,
+        context: &[],
         enabled: always,
         perform: export::share_link,
     },

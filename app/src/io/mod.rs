@@ -14,7 +14,7 @@
 //! | `actions.rs` | the action registry read by the toolbar and the shortcuts |
 //! | `toolbar.rs`, `io_layer.rs`, `modal.rs`, `gallery.rs`, `picker.rs`, `recent.rs`, `link_banner.rs`, `notice_bar.rs`, `drop_overlay.rs`, `file_input.rs`, `autosave.rs`, `listeners.rs` | one component each |
 
-mod actions;
+pub(crate) mod actions;
 mod autosave;
 pub(crate) mod browser;
 mod document;

@@ -9,7 +9,7 @@ use super::metrics::*;
 use super::rule::{catch_text, rule_text, shorten};
 use super::service::task_service;
 use super::text::{ellipsize, text_width, wrap};
-use super::{Diagram, DiagramEdge, DiagramNode};
+use super::{Diagram, DiagramEdge, DiagramLane, DiagramNode};
 use crate::graph::{self, NodeIndex, ScopeId, StateGraph, StateNode};
 use crate::json::Value;
 use crate::layout::{ContainerRef, EdgeKind, LayoutEdge, LayoutNode, NodeKind};
@@ -75,6 +75,22 @@ pub fn diagram(g: &StateGraph) -> Diagram {
         push_state(&mut d, g, index, node, &starts, id_of);
     }
     let end = (!top_ends.is_empty()).then(|| push_marker(&mut d, NodeKind::End, "End"));
+    for scope in &g.scopes {
+        let Some(owner) = scope.owner else { continue };
+        let at = ContainerRef {
+            node: id_of(owner),
+            lane: scope.lane,
+        };
+        let empty = scope.states.is_empty();
+        if empty {
+            d.input.empty_lanes.push(at);
+        }
+        d.lanes.push(DiagramLane {
+            at,
+            pointer: scope.pointer.clone(),
+            empty,
+        });
+    }
 
     if let Some(s) = top_start {
         push_edge(&mut d, 0, id_of(s), EdgeKind::Start, None);

@@ -1,12 +1,13 @@
 //! What lies under the pointer while something is dragged over the drawing: an edge (the
-//! transition it draws, as an insert [`Position`]) or a state's box. Edges win within a
-//! tolerance, so a drop between two boxes lands on the arrow joining them.
+//! transition it draws, as an insert [`Position`]), an empty branch or processor, or a
+//! state's box. Edges win within a tolerance, so a drop between two boxes lands on the
+//! arrow joining them.
 
 use alloc::format;
 
 use super::{DiagramEdge, Scene};
 use crate::asl::edit::Position;
-use crate::layout::{EdgeKind, NodeKind, Point};
+use crate::layout::{ContainerRef, EdgeKind, NodeKind, Point};
 
 /// The thing under the pointer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub enum DropSpot {
     Edge(usize),
     /// The box of node `id` (a state; markers are never a spot).
     Node(usize),
+    /// The n-th lane of `Layout::containers`, one holding no state yet.
+    Lane(usize),
 }
 
 /// The transition `edge` draws, as the position a state inserted on it takes: a state's
@@ -35,8 +38,19 @@ pub fn edge_position(scene: &Scene, edge: &DiagramEdge) -> Option<Position> {
     }
 }
 
-/// The spot at `at` (drawing coordinates): the nearest edge within `tolerance`, else the
-/// innermost state box holding the point.
+/// Where a drop into the n-th lane of `Layout::containers` lands: first in it, when it
+/// holds no state yet.
+pub fn lane_position(scene: &Scene, i: usize) -> Option<Position> {
+    let c = scene.layout.containers.get(i)?;
+    let lane = scene.diagram.lane(ContainerRef {
+        node: c.node,
+        lane: c.lane,
+    })?;
+    lane.empty.then(|| Position::Start(lane.pointer.clone()))
+}
+
+/// The spot at `at` (drawing coordinates): the nearest edge within `tolerance`, else an
+/// empty lane holding the point, else the innermost state box holding it.
 pub fn drop_spot(scene: &Scene, at: Point, tolerance: f64) -> Option<DropSpot> {
     let nearest_edge = scene
         .routed_edges()
@@ -48,6 +62,16 @@ pub fn drop_spot(scene: &Scene, at: Point, tolerance: f64) -> Option<DropSpot> {
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((i, _)) = nearest_edge {
         return Some(DropSpot::Edge(i));
+    }
+    let empty_lane = scene.layout.containers.iter().enumerate().find(|(i, c)| {
+        at.x >= c.x
+            && at.x <= c.x + c.width
+            && at.y >= c.y
+            && at.y <= c.y + c.height
+            && lane_position(scene, *i).is_some()
+    });
+    if let Some((i, _)) = empty_lane {
+        return Some(DropSpot::Lane(i));
     }
     box_at(scene, at).map(DropSpot::Node)
 }
@@ -193,6 +217,47 @@ mod tests {
             y: pb.y + 4.0,
         };
         assert_eq!(drop_spot(&nested, header, 0.0), Some(DropSpot::Node(p)));
+    }
+
+    #[test]
+    fn empty_branches_and_processors_are_drop_targets() {
+        let s = scene(
+            r#"{"StartAt": "P", "States": {
+              "P": {"Type": "Parallel", "Next": "M", "Branches": [
+                {"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}},
+                {"StartAt": "", "States": {}}]},
+              "M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "", "States": {}}}}}"#,
+        );
+        // Every lane is drawn, the empty ones with room for a state.
+        assert_eq!(s.layout.containers.len(), 3);
+        let spots: alloc::vec::Vec<_> = (0..3).map(|i| lane_position(&s, i)).collect();
+        assert_eq!(
+            spots,
+            [
+                None,
+                Some(Position::Start("/States/P/Branches/1".into())),
+                Some(Position::Start("/States/M/ItemProcessor".into())),
+            ]
+        );
+        for i in [1, 2] {
+            let c = s.layout.containers[i];
+            assert!(c.width >= 120.0 && c.height >= 48.0);
+            let middle = Point {
+                x: c.x + c.width / 2.0,
+                y: c.y + c.height / 2.0,
+            };
+            assert_eq!(drop_spot(&s, middle, 0.0), Some(DropSpot::Lane(i)));
+        }
+        // The lane holding X is not a target of its own: X's box is.
+        let x = id(&s, "X");
+        assert_eq!(
+            drop_spot(&s, centre_of(&s, x), 0.0),
+            Some(DropSpot::Node(x))
+        );
+        // The lanes sit inside their containers, side by side.
+        let p = s.node_box(id(&s, "P")).unwrap();
+        let (a, b) = (s.layout.containers[0], s.layout.containers[1]);
+        assert!(a.x + a.width <= b.x && b.x + b.width <= p.x + p.width);
     }
 
     #[test]

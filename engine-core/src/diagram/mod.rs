@@ -39,7 +39,7 @@ pub use scene::{Mark, Scene};
 pub use service::{task_service, IntegrationPattern, TaskService};
 
 use crate::graph::NodeIndex;
-use crate::layout::{EdgeKind, LayoutInput, NodeKind};
+use crate::layout::{ContainerRef, EdgeKind, LayoutInput, NodeKind};
 
 /// Sizes the studio draws with, in CSS pixels at zoom 1.
 pub mod metrics {
@@ -108,12 +108,32 @@ pub struct DiagramEdge {
     pub title: Option<String>,
 }
 
+/// One lane of a Parallel or Map: a branch or the item processor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramLane {
+    /// The container's node id and the lane's number.
+    pub at: ContainerRef,
+    /// The pointer of the lane's machine object (`/States/P/Branches/1`, `/States/M/ItemProcessor`).
+    pub pointer: String,
+    /// Whether it holds no state yet (drawn as a box to drop the first one into).
+    pub empty: bool,
+}
+
 /// The drawing's content; `input` is what `layout::layout` takes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diagram {
     pub nodes: Vec<DiagramNode>,
     pub edges: Vec<DiagramEdge>,
+    /// Every lane, in scope order.
+    pub lanes: Vec<DiagramLane>,
     pub input: LayoutInput,
+}
+
+impl Diagram {
+    /// The lane drawn as `at`.
+    pub fn lane(&self, at: ContainerRef) -> Option<&DiagramLane> {
+        self.lanes.iter().find(|l| l.at == at)
+    }
 }
 
 impl Diagram {

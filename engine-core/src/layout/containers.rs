@@ -12,6 +12,9 @@ use super::route;
 use super::scope::{self, LocalEdge, ScopeGraph, ScopeLayout};
 use super::types::{ContainerBox, EdgeRoute, Layout, LayoutOptions, NodeBox, Point, Rect};
 
+/// The content size of a lane holding no state: about one state box.
+const EMPTY_LANE: (f64, f64) = (120.0, 48.0);
+
 /// A container's lanes relative to its own top-left corner, and where each lane's
 /// content starts inside it.
 #[derive(Clone, Debug, Default)]
@@ -56,6 +59,11 @@ pub(crate) fn lay_out_all(p: &Prepared, o: &LayoutOptions) -> Layout {
                 .collect(),
         };
         layouts[s] = scope::lay_out(&g, o);
+        if scope.members.is_empty() && scope.owner.is_some() {
+            // An empty lane keeps room for a first state to be dropped in.
+            layouts[s].width = EMPTY_LANE.0;
+            layouts[s].height = EMPTY_LANE.1;
+        }
     }
 
     // Outermost first: a scope's origin is known before its containers' lanes need it.

@@ -138,6 +138,25 @@ pub(crate) fn prepare(input: &LayoutInput) -> Prepared {
         nodes[i].scope = scope;
         scopes[scope].members.push(i);
     }
+    // Lanes that hold no node yet are scopes too, one level below their container.
+    for lane in &input.empty_lanes {
+        let Some(&c) = index_of.get(&lane.node) else {
+            continue;
+        };
+        let depth = match depth_of[c] {
+            Some(d) if d < MAX_CONTAINER_DEPTH && nodes[c].kind.is_container() => d + 1,
+            _ => continue,
+        };
+        scope_of_lane.entry((c, lane.lane)).or_insert_with(|| {
+            scopes.push(Scope {
+                owner: Some((c, lane.lane)),
+                depth,
+                members: Vec::new(),
+                edges: Vec::new(),
+            });
+            scopes.len() - 1
+        });
+    }
     // BTreeMap order is (container, lane), so each container's lanes come out sorted.
     for (&(container, _), &scope) in &scope_of_lane {
         nodes[container].lanes.push(scope);
@@ -195,6 +214,7 @@ mod tests {
                 node(5, NodeKind::Task, None),
             ],
             edges: alloc::vec![],
+            ..Default::default()
         };
         let p = prepare(&input);
         assert_eq!(p.scopes.len(), 1);
@@ -206,6 +226,7 @@ mod tests {
         let mut input = LayoutInput {
             nodes: alloc::vec![node(1, NodeKind::Task, None), node(1, NodeKind::Pass, None)],
             edges: alloc::vec![],
+            ..Default::default()
         };
         input.edges.push(LayoutEdge {
             from: 1,
@@ -237,6 +258,7 @@ mod tests {
                 node(3, NodeKind::Task, Some((1, 0))),
             ],
             edges: alloc::vec![],
+            ..Default::default()
         };
         let p = prepare(&input);
         let lanes: Vec<_> = p.nodes[0]

@@ -8,6 +8,9 @@ use alloc::vec::Vec;
 pub struct LayoutInput {
     pub nodes: Vec<LayoutNode>,
     pub edges: Vec<LayoutEdge>,
+    /// Lanes drawn although no node sits in them (a new branch, an empty processor), so
+    /// there is a box to drop a first state into.
+    pub empty_lanes: Vec<ContainerRef>,
 }
 
 /// One box to place. `width`/`height` are the box's size as the studio draws it; for a

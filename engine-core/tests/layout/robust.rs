@@ -39,6 +39,7 @@ fn dangling_edges_are_left_out() {
     let input = LayoutInput {
         nodes: vec![node(1, NodeKind::Task, None), node(2, NodeKind::Task, None)],
         edges: vec![edge(1, 99), edge(98, 2), edge(1, 2)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     assert_eq!(l.edges.len(), 1);
@@ -53,6 +54,7 @@ fn self_loops_and_start_less_cycles_are_back_edges() {
             node(3, NodeKind::Task, None),
         ],
         edges: vec![edge(1, 1), edge(1, 2), edge(2, 3), edge(3, 1), edge(2, 2)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     let back: Vec<bool> = l.edges.iter().map(|e| e.is_back_edge).collect();
@@ -67,6 +69,7 @@ fn parallel_edges_get_separate_ports() {
             node(2, NodeKind::Task, None),
         ],
         edges: vec![edge(1, 2), edge(1, 2)],
+        ..Default::default()
     };
     input.edges[1].kind = EdgeKind::Default;
     let l = lay_out_checked(&input);
@@ -85,6 +88,7 @@ fn bad_parents_fall_back_to_the_top_level() {
             node(6, NodeKind::Map, Some((6, 0))), // its own parent
         ],
         edges: vec![edge(1, 2), edge(2, 3), edge(4, 5)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     assert!(l.containers.is_empty());
@@ -97,6 +101,7 @@ fn duplicate_ids_keep_the_first_node() {
     let input = LayoutInput {
         nodes: vec![node(1, NodeKind::Task, None), second],
         edges: vec![edge(1, 1)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     assert_eq!(l.nodes.len(), 1);
@@ -108,6 +113,7 @@ fn unusable_sizes_are_clamped() {
     let mut input = LayoutInput {
         nodes: (0..5).map(|i| node(i, NodeKind::Task, None)).collect(),
         edges: (0..4).map(|i| edge(i, i + 1)).collect(),
+        ..Default::default()
     };
     for (n, w) in input
         .nodes
@@ -138,6 +144,7 @@ fn nesting_to_the_limit_nests_and_beyond_it_flattens() {
         let l = lay_out_checked(&LayoutInput {
             nodes,
             edges: vec![],
+            ..Default::default()
         });
         assert_eq!(
             l.containers.len(),
@@ -158,6 +165,7 @@ fn a_very_deep_nesting_does_not_overflow_the_stack() {
     let l = layout(&LayoutInput {
         nodes,
         edges: vec![edge(5, 99_999)],
+        ..Default::default()
     });
     assert_eq!(l.nodes.len(), 100_000);
 }
@@ -172,6 +180,7 @@ fn edges_between_scopes_are_still_drawn() {
             node(4, NodeKind::Task, Some((2, 1))),
         ],
         edges: vec![edge(1, 2), edge(3, 1), edge(3, 4), edge(1, 3), edge(3, 2)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     assert_eq!(l.edges.len(), 5);
@@ -187,6 +196,7 @@ fn a_back_edge_into_the_first_rank_stays_inside_the_drawing() {
     let input = LayoutInput {
         nodes: vec![node(1, NodeKind::Task, None), node(2, NodeKind::Task, None)],
         edges: vec![edge(1, 2), edge(2, 1)],
+        ..Default::default()
     };
     let l = lay_out_checked(&input);
     assert!(l.edges[1].is_back_edge);
@@ -201,6 +211,7 @@ fn odd_options_fall_back_and_keep_the_properties() {
     let input = LayoutInput {
         nodes: (0..4).map(|i| node(i, NodeKind::Choice, None)).collect(),
         edges: vec![edge(0, 1), edge(0, 2), edge(1, 3), edge(2, 3), edge(3, 0)],
+        ..Default::default()
     };
     let weird = LayoutOptions {
         node_sep: f64::NAN,
@@ -232,7 +243,11 @@ fn a_huge_fan_in_to_one_end_stays_within_the_dummy_budget() {
         kind: EdgeKind::End,
         label: None,
     }));
-    let l = layout(&LayoutInput { nodes, edges });
+    let l = layout(&LayoutInput {
+        nodes,
+        edges,
+        ..Default::default()
+    });
     assert_eq!(l.edges.len(), 2 * n - 1);
     for e in &l.edges {
         assert!(

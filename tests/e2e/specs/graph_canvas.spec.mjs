@@ -26,9 +26,10 @@ async function waitForStates(page, names) {
   );
 }
 
-test('every gallery machine is drawn with one node per state and one edge per transition', async () => {
+test('every gallery machine is drawn with one node per state and one edge per transition', async (t) => {
   assert.ok(GALLERY.length >= 6, 'the gallery has its six machines');
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await page.waitForSelector(`${GRAPH} [data-state]`);
   for (const file of GALLERY) {
     const text = read(file);
@@ -56,8 +57,9 @@ test('every gallery machine is drawn with one node per state and one edge per tr
   assert.deepEqual(errors, []);
 });
 
-test('Parallel branches and Map processors are drawn as containers with lanes', async () => {
+test('Parallel branches and Map processors are drawn as containers with lanes', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await setDefinition(page, read('game-housekeeping.asl.json'));
   await page.waitForSelector(`${GRAPH} [data-state="Housekeeping"].container`);
   assert.equal(await page.$$eval(`${GRAPH} .lane-branch`, (l) => l.length), 3);
@@ -75,8 +77,9 @@ test('Parallel branches and Map processors are drawn as containers with lanes', 
   assert.deepEqual(errors, []);
 });
 
-test('arrow keys move the selection along edges and Enter selects the focused node', async () => {
+test('arrow keys move the selection along edges and Enter selects the focused node', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   const machine = JSON.parse(read('job-poller.jsonata.asl.json'));
   await setDefinition(page, JSON.stringify(machine, null, 2));
   await waitForStates(page, stateNames(machine));
@@ -117,8 +120,9 @@ test('arrow keys move the selection along edges and Enter selects the focused no
   assert.deepEqual(errors, []);
 });
 
-test('zoom buttons, the wheel, dragging and fit change the view transform', async () => {
+test('zoom buttons, the wheel, dragging and fit change the view transform', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await page.waitForSelector(`${GRAPH} [data-state]`);
   const fitted = await viewportTransform(page);
   await page.click('[data-testid="zoom-in"]');
@@ -153,8 +157,9 @@ test('zoom buttons, the wheel, dragging and fit change the view transform', asyn
   assert.deepEqual(errors, []);
 });
 
-test('broken text keeps the last good graph, greyed, with a status line', async () => {
+test('broken text keeps the last good graph, greyed, with a status line', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   const machine = JSON.parse(read('retry-and-fallback.asl.json'));
   await setDefinition(page, JSON.stringify(machine));
   await waitForStates(page, stateNames(machine));
@@ -172,8 +177,9 @@ test('broken text keeps the last good graph, greyed, with a status line', async 
   assert.deepEqual(errors, []);
 });
 
-test('states with problems carry a marker from the validator', async () => {
+test('states with problems carry a marker from the validator', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await setDefinition(page, JSON.stringify({
     StartAt: 'A',
     States: {
@@ -192,8 +198,9 @@ test('states with problems carry a marker from the validator', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('state names, comments and conditions render as text, never as markup', async () => {
+test('state names, comments and conditions render as text, never as markup', async (t) => {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   const script = '<script>window.__xss = 1</script>';

@@ -1,8 +1,8 @@
 // Editing the machine from the graph (issue 7): the states browser (search, drag onto an
 // edge or a box with a drop indicator, Enter to insert), delete with its question, the
-// selection of several states, copy/paste, duplicate, moving a node by dragging it, and a
-// gallery example rebuilt from a new document with the pointer, the keyboard and the
-// inspector's inputs only.
+// selection of several states, copy/paste, duplicate, moving a node by dragging it, drops
+// into empty branches and processors, and a gallery example rebuilt from a new document
+// with the pointer, the keyboard and the inspector's inputs only, then run to its case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,12 +11,15 @@ import { openPage } from '../support/browser.mjs';
 import { CodeView } from '../support/editor.mjs';
 import { setDefinition } from '../support/graph.mjs';
 import { GraphEditor, typeInto } from '../support/graph_edit.mjs';
+import { runCase } from '../support/sim.mjs';
 
 const suite = studioSuite();
+const HOUSEKEEPING_CASE = JSON.parse(readFileSync(`${process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/'}game-housekeeping.case.json`, 'utf8'));
 const HOUSEKEEPING = JSON.parse(readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8'));
 
-async function studio(definition) {
+async function studio(t, definition) {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   const code = new CodeView(page);
   await code.ready();
@@ -38,8 +41,8 @@ async function changed(page, code, act) {
 const paletteIds = (page, group) =>
   page.$$eval(`[data-testid="palette-${group}"] [data-template]`, (els) => els.map((e) => e.getAttribute('data-template')));
 
-test('the states browser searches, inserts with Enter and drops onto edges and boxes', async () => {
-  const { page, errors, code, graph } = await studio({
+test('the states browser searches, inserts with Enter and drops onto edges and boxes', async (t) => {
+  const { page, errors, code, graph } = await studio(t, {
     StartAt: 'A',
     States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } },
   });
@@ -99,8 +102,8 @@ test('the states browser searches, inserts with Enter and drops onto edges and b
   assert.deepEqual(errors, []);
 });
 
-test('delete asks where dangling transitions go; several states are copied, pasted and duplicated', async () => {
-  const { page, errors, code, graph } = await studio({
+test('delete asks where dangling transitions go; several states are copied, pasted and duplicated', async (t) => {
+  const { page, errors, code, graph } = await studio(t, {
     StartAt: 'A',
     States: {
       A: { Type: 'Pass', Next: 'C' },
@@ -149,8 +152,8 @@ test('delete asks where dangling transitions go; several states are copied, past
   assert.deepEqual(errors, []);
 });
 
-test('dragging a node onto an edge moves it there, rewiring both places', async () => {
-  const { page, errors, code, graph } = await studio({
+test('dragging a node onto an edge moves it there, rewiring both places', async (t) => {
+  const { page, errors, code, graph } = await studio(t, {
     StartAt: 'A',
     States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', End: true } },
   });
@@ -166,8 +169,8 @@ test('dragging a node onto an edge moves it there, rewiring both places', async 
   assert.deepEqual(errors, []);
 });
 
-test('dragging from a node\'s handle connects it; dragging an edge reconnects its end', async () => {
-  const { page, errors, code, graph } = await studio({
+test('dragging from a node\'s handle connects it; dragging an edge reconnects its end', async (t) => {
+  const { page, errors, code, graph } = await studio(t, {
     StartAt: 'A',
     States: {
       A: { Type: 'Pass', Next: 'B' },
@@ -193,8 +196,55 @@ test('dragging from a node\'s handle connects it; dragging an edge reconnects it
   assert.deepEqual(errors, []);
 });
 
-test('game-housekeeping is rebuilt from a new document with pointer, keyboard and the inspector; undo and redo walk every step', async () => {
-  const { page, errors, code, graph } = await studio();
+test('an empty branch and an empty Map processor are boxes to drop into; a branch\'s last state takes one after it', async (t) => {
+  const { page, errors, code, graph } = await studio(t, {
+    StartAt: 'P',
+    States: {
+      P: {
+        Type: 'Parallel',
+        Next: 'M',
+        Branches: [
+          { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } },
+          { StartAt: '', States: {} },
+        ],
+      },
+      M: { Type: 'Map', End: true, ItemProcessor: { StartAt: '', States: {} } },
+    },
+  });
+  const lane = async (pointer) => {
+    const rect = page.locator(`[data-testid="graph"] [data-lane="${pointer}"].lane-empty rect`);
+    const box = await rect.boundingBox();
+    assert.ok(box && box.width > 40 && box.height > 20, `${pointer} is drawn as a box`);
+    assert.match(await page.textContent(`[data-testid="graph"] [data-lane="${pointer}"] .lane-hint`), /Drop a state here/);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  let shown;
+  let def = await changed(page, code, async () => { shown = await graph.dropTemplate('Wait', await lane('/States/P/Branches/1')); });
+  assert.equal(shown, 'start:/States/P/Branches/1');
+  assert.equal(def.States.P.Branches[1].StartAt, 'Wait');
+  assert.deepEqual(Object.keys(def.States.P.Branches[1].States), ['Wait']);
+  assert.equal(def.States.P.Branches[1].States.Wait.Type, 'Wait');
+  assert.equal(def.States.P.Branches[1].States.Wait.End, true);
+  assert.equal(await page.locator('[data-testid="graph"] [data-lane="/States/P/Branches/1"].lane-empty').count(), 0, 'the lane holds a state now');
+
+  def = await changed(page, code, async () => { shown = await graph.dropTemplate('lambda-invoke', await lane('/States/M/ItemProcessor')); });
+  assert.equal(shown, 'start:/States/M/ItemProcessor');
+  const processor = def.States.M.ItemProcessor;
+  assert.equal(Object.keys(processor.States).length, 1);
+  assert.equal(processor.States[processor.StartAt].Resource, 'arn:aws:states:::lambda:invoke');
+  assert.equal(processor.States[processor.StartAt].End, true);
+
+  // X ends its branch (no edge to drop on): its box takes the state after it.
+  def = await changed(page, code, async () => { shown = await graph.dropTemplate('Pass', await graph.nodeCentre('X')); });
+  assert.equal(shown, 'after:/States/P/Branches/0/States/X');
+  const branch = def.States.P.Branches[0];
+  assert.equal(branch.States.X.End, undefined);
+  assert.equal(branch.States[branch.States.X.Next].End, true);
+  assert.deepEqual(errors, []);
+});
+
+test('game-housekeeping is rebuilt from a new document with pointer, keyboard and the inspector; undo and redo walk every step', async (t) => {
+  const { page, errors, code, graph } = await studio(t);
   await page.click('[data-testid="menu-import"] summary');
   await page.click('[data-testid="action-new"]');
   await page.waitForFunction(() => window.statelabEditor.getText().includes('A new state machine'));
@@ -277,5 +327,8 @@ test('game-housekeeping is rebuilt from a new document with pointer, keyboard an
     await page.waitForFunction((t) => window.statelabEditor.getText() === t, texts[i]);
   }
   assert.deepStrictEqual(JSON.parse(await code.text()), HOUSEKEEPING);
+
+  // The rebuilt machine runs in the Simulate tab to the example case's result.
+  await runCase(page, HOUSEKEEPING_CASE, 'game-housekeeping.case.json');
   assert.deepEqual(errors, []);
 });

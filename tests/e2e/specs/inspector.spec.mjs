@@ -16,8 +16,9 @@ function at(value, path) {
   return path.reduce((v, k) => v?.[k], value);
 }
 
-async function studio() {
+async function studio(t) {
   const { page, errors } = await openPage(suite.browser, suite.server.url);
+  t.after(() => page.close());
   await page.waitForSelector('[data-testid="graph"] [data-state]');
   const code = new CodeView(page);
   await code.ready();
@@ -40,8 +41,8 @@ async function definition(code) {
   return JSON.parse(await code.text());
 }
 
-test('a selected state is edited through its forms, and undo and redo walk every step', async () => {
-  const { page, errors, code } = await studio();
+test('a selected state is edited through its forms, and undo and redo walk every step', async (t) => {
+  const { page, errors, code } = await studio(t);
   await page.click('[data-testid="graph"] [data-state="LogMetric"]');
   await page.click('[data-testid="tab-inspector"]');
   await page.waitForSelector('[data-testid="inspector-state"]');
@@ -119,8 +120,8 @@ test('a selected state is edited through its forms, and undo and redo walk every
   assert.deepEqual(errors, []);
 });
 
-test('the Choice rule builder changes a rule\'s operator and operand; rules are added and removed', async () => {
-  const { page, code } = await studio();
+test('the Choice rule builder changes a rule\'s operator and operand; rules are added and removed', async (t) => {
+  const { page, code } = await studio(t);
   await page.click('[data-testid="graph"] [data-state="LevelOrGame"]');
   await page.click('[data-testid="tab-inspector"]');
   const rules = page.locator('[data-testid="inspector-rules"] fieldset');
@@ -147,8 +148,8 @@ test('the Choice rule builder changes a rule\'s operator and operand; rules are 
   await page.waitForFunction(() => JSON.parse(window.statelabEditor.getText()).States.Housekeeping.Branches[1].States.LevelOrGame.Choices.length === 1);
 });
 
-test('with no state selected, the inspector edits the workflow settings', async () => {
-  const { page, code } = await studio();
+test('with no state selected, the inspector edits the workflow settings', async (t) => {
+  const { page, code } = await studio(t);
   await page.click('[data-testid="tab-inspector"]');
   await page.waitForSelector('[data-testid="inspector-workflow"]');
   assert.match(await page.inputValue('[data-testid="inspector-workflow"] [data-field="Comment"] input'), /^Housekeeping when a player/);

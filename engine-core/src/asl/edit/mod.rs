@@ -16,10 +16,12 @@
 //! | `connect.rs` | setting, reconnecting and ending transitions |
 //! | `clipboard.rs` | copy, paste and duplicate of states |
 //! | `onto.rs` | where a drop onto a state lands: an open transition, an empty branch, after it |
+//! | `choices.rs` | the keyboard's lists in words: move positions, a state's outlets, their targets |
 //! | `targets.rs` | every state with its scope, and every position a state can be dropped at |
 //! | `inspector.rs` | setting and clearing fields by pointer; workflow settings; rename |
 
 mod catalogue;
+mod choices;
 mod clipboard;
 mod connect;
 mod delete;
@@ -35,6 +37,9 @@ mod onto;
 mod targets;
 
 pub use catalogue::{aws_sdk_call, catalogue, find_template, search, Group, Template};
+pub use choices::{
+    describe_position, move_positions, outlets, scope_targets, slot_owner, Outlet,
+};
 pub use clipboard::{copy_states, duplicate_states, paste_states, Clipboard};
 pub use connect::{connect, connect_state, end_here};
 pub use delete::delete_states;

@@ -9,7 +9,7 @@ use super::escape::push_escaped;
 use crate::diagram::metrics::*;
 use crate::diagram::text::text_width;
 use crate::diagram::{DiagramEdge, DiagramNode, Mark, Scene};
-use crate::layout::{ContainerBox, EdgeKind, EdgeRoute, NodeBox, NodeKind, Rect};
+use crate::layout::{ContainerBox, ContainerRef, EdgeKind, EdgeRoute, NodeBox, NodeKind, Rect};
 
 /// Which boxes are drawn in full.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -150,7 +150,19 @@ pub fn render(scene: &Scene, detail: Detail, marks: &NodeMarks, tab_stop: Option
                 tab_stop == Some(n.id),
             );
             for lane in scene.layout.containers.iter().filter(|c| c.node == n.id) {
-                lane_el(&mut frames, lane, n.kind == NodeKind::Map, full);
+                let about = d.lane(ContainerRef {
+                    node: lane.node,
+                    lane: lane.lane,
+                });
+                let (pointer, empty) = about.map_or(("", false), |l| (l.pointer.as_str(), l.empty));
+                lane_el(
+                    &mut frames,
+                    lane,
+                    n.kind == NodeKind::Map,
+                    pointer,
+                    empty,
+                    full,
+                );
             }
         } else {
             let full = detail.covers(b.x, b.y, b.width, b.height);
@@ -285,13 +297,21 @@ fn state(
     out.push_str("</g>");
 }
 
-fn lane_el(out: &mut String, lane: &ContainerBox, map: bool, full: bool) {
-    let class = if map {
-        "lane lane-map"
-    } else {
-        "lane lane-branch"
+fn lane_el(
+    out: &mut String,
+    lane: &ContainerBox,
+    map: bool,
+    pointer: &str,
+    empty: bool,
+    full: bool,
+) {
+    let class = match (map, empty) {
+        (true, false) => "lane lane-map",
+        (false, false) => "lane lane-branch",
+        (true, true) => "lane lane-map lane-empty",
+        (false, true) => "lane lane-branch lane-empty",
     };
-    w!(out, "<g class=\"{class}\" transform=\"translate({:.1},{:.1})\" aria-hidden=\"true\"><rect width=\"{:.1}\" height=\"{:.1}\" rx=\"6\"/>", lane.x, lane.y, lane.width, lane.height);
+    w!(out, "<g class=\"{class}\" data-lane=\"{}\" transform=\"translate({:.1},{:.1})\" aria-hidden=\"true\"><rect width=\"{:.1}\" height=\"{:.1}\" rx=\"6\"/>", super::escape::escape(pointer), lane.x, lane.y, lane.width, lane.height);
     if full {
         let caption = if map {
             String::from("Item processor")
@@ -299,6 +319,17 @@ fn lane_el(out: &mut String, lane: &ContainerBox, map: bool, full: bool) {
             format!("Branch {}", lane.lane + 1)
         };
         text_el(out, "", 6.0, 11.0, "start", &caption);
+        if empty {
+            // Where a first state goes: drag one here, or select the container and insert.
+            text_el(
+                out,
+                "lane-hint",
+                lane.width / 2.0,
+                lane.height / 2.0 + 8.0,
+                "middle",
+                "Drop a state here",
+            );
+        }
     }
     out.push_str("</g>");
 }
