@@ -22,6 +22,7 @@ pub mod layout;
 pub mod path;
 pub mod rng;
 pub mod session;
+pub mod shared;
 pub mod sim;
 pub mod sort;
 pub mod run;

@@ -6,7 +6,7 @@ use engine_core::import::{open_json, DefinitionSource, Opened, TemplateOrigin, T
 use engine_core::json::parse_value;
 use engine_core::{Map, Number, Value};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
-use std::sync::Arc;
+use engine_core::shared::Shared;
 
 fn from_yaml(node: &Yaml) -> Value {
     match node {
@@ -26,7 +26,7 @@ fn from_yaml(node: &Yaml) -> Value {
                 };
                 out.insert(key.as_ref().into(), from_yaml(v));
             }
-            Value::Object(Arc::new(out))
+            Value::Object(Shared::new(out))
         }
         other => panic!("unexpected YAML node {other:?}"),
     }

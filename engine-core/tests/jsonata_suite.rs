@@ -2,9 +2,8 @@
 //! named test `group/caseNNN` (or `group/caseNNN[i]` inside an array file). Cases
 //! listed in tests/jsonata_skips.txt are ignored, each with its reason.
 
-use engine_core::json::parse_value;
+use engine_core::json::{parse_value, write_compact};
 use engine_core::jsonata::conformance::{file_cases, run_case, CaseFile, Outcome};
-use engine_core::Value;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -45,9 +44,11 @@ fn main() {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // Kept as text: the engine's default `Value` is not `Send` (it shares through
+            // `Rc`), so each case's thread parses the datasets it reads.
             if let Ok(text) = std::fs::read_to_string(&p) {
-                if let Ok(v) = parse_value(&text) {
-                    datasets.insert(name, v);
+                if parse_value(&text).is_ok() {
+                    datasets.insert(name, text);
                 }
             }
         }
@@ -80,7 +81,7 @@ fn main() {
         let place = CaseFile::of(&path);
         for (index, case) in cases {
             let name = place.case_name(index);
-            let case = case.clone();
+            let case = write_compact(case);
             let datasets = datasets.clone();
             let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
             let skipped = skips.contains_key(&name);
@@ -92,7 +93,7 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-fn run(case: Value, folder: PathBuf, datasets: Arc<HashMap<String, Value>>) -> Result<(), Failed> {
+fn run(case: String, folder: PathBuf, datasets: Arc<HashMap<String, String>>) -> Result<(), Failed> {
     // Deep recursion cases need more stack than a test thread's default.
     let worker = std::thread::Builder::new()
         .stack_size(256 << 20)
@@ -101,10 +102,15 @@ fn run(case: Value, folder: PathBuf, datasets: Arc<HashMap<String, Value>>) -> R
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_millis() as i64)
                 .unwrap_or(0);
+            let case = parse_value(&case).map_err(|e| e.to_string());
+            let case = match case {
+                Ok(case) => case,
+                Err(why) => return Outcome::Fail(why),
+            };
             run_case(
                 &case,
                 &|f| std::fs::read_to_string(folder.join(f)).ok(),
-                &|name| datasets.get(name).cloned(),
+                &|name| datasets.get(name).and_then(|text| parse_value(text).ok()),
                 now,
             )
         });

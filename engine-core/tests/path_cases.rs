@@ -19,8 +19,8 @@ fn main() {
         .iter()
         .map(|case| {
             let name = case.get("name").and_then(Value::as_str).unwrap_or("unnamed").to_string();
-            let case = case.clone();
-            Trial::test(name, move || run(&case))
+            let case = common::Portable::of(case);
+            Trial::test(name, move || run(&case.value()))
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();

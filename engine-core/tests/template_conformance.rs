@@ -19,7 +19,10 @@ fn main() {
         let name = format!("{}::{}", case.category(), case.file.trim_end_matches(".json"));
         match skip_reason(&case) {
             Some(reason) => trials.push(Trial::test(name, || Ok(())).with_kind(reason).with_ignored_flag(true)),
-            None => trials.push(Trial::test(name, move || run_case(&case))),
+            None => {
+                let case = case.portable();
+                trials.push(Trial::test(name, move || run_case(&case.case())))
+            }
         }
     }
     libtest_mimic::run(&args, trials).exit();

@@ -218,13 +218,13 @@ fn mutate_structure(rng: &mut Rng, v: &mut Value, depth: usize) {
         match v {
             Value::Object(m) if !m.is_empty() => {
                 let i = pick(rng, m.len());
-                if let Some((_, child)) = std::sync::Arc::make_mut(m).get_index_mut(i) {
+                if let Some((_, child)) = engine_core::shared::Shared::make_mut(m).get_index_mut(i) {
                     return mutate_structure(rng, child, depth - 1);
                 }
             }
             Value::Array(items) if !items.is_empty() => {
                 let i = pick(rng, items.len());
-                if let Some(child) = std::sync::Arc::make_mut(items).get_mut(i) {
+                if let Some(child) = engine_core::shared::Shared::make_mut(items).get_mut(i) {
                     return mutate_structure(rng, child, depth - 1);
                 }
             }
@@ -233,7 +233,7 @@ fn mutate_structure(rng: &mut Rng, v: &mut Value, depth: usize) {
     }
     match v {
         Value::Object(m) if !m.is_empty() && rng.int_in(0, 2) > 0 => {
-            let m = std::sync::Arc::make_mut(m);
+            let m = engine_core::shared::Shared::make_mut(m);
             let i = pick(rng, m.len());
             let removed = m.shift_remove_index(i);
             if rng.int_in(0, 1) == 0 {

@@ -7,7 +7,7 @@ use crate::json::{parse_value, write_compact, write_pretty};
 use crate::{Map, Value};
 use alloc::format;
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 
 /// Why the template could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn replace_definition(
             let value = if built {
                 let mut sub = Map::default();
                 sub.insert("Fn::Sub".into(), Value::String(text));
-                Value::Object(Arc::new(sub))
+                Value::Object(Shared::new(sub))
             } else {
                 Value::String(text)
             };

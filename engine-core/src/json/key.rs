@@ -1,15 +1,15 @@
-//! An object member's name. Names are shared (`Arc<str>`), so copying an object before a
+//! An object member's name. Names are shared (`Shared<str>`), so copying an object before a
 //! write, applying a compiled template or recording a payload copies no text.
 
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use core::borrow::Borrow;
 use core::fmt;
 use core::ops::Deref;
 
 /// A member name: reads as a `str`, clones with a reference count.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Key(Arc<str>);
+pub struct Key(Shared<str>);
 
 impl Key {
     pub fn as_str(&self) -> &str {
@@ -39,19 +39,19 @@ impl AsRef<str> for Key {
 
 impl From<&str> for Key {
     fn from(s: &str) -> Self {
-        Key(Arc::from(s))
+        Key(Shared::from(s))
     }
 }
 
 impl From<String> for Key {
     fn from(s: String) -> Self {
-        Key(Arc::from(s))
+        Key(Shared::from(s))
     }
 }
 
 impl From<&String> for Key {
     fn from(s: &String) -> Self {
-        Key(Arc::from(s.as_str()))
+        Key(Shared::from(s.as_str()))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Key, Number};
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use alloc::vec::Vec;
 
 /// An insertion-ordered JSON object (key order is observable in outputs).
@@ -11,7 +11,7 @@ pub type Map = indexmap::IndexMap<Key, Value, hashbrown::DefaultHashBuilder>;
 /// A JSON value. Equality is JSON equality: objects compare without regard to key order,
 /// numbers by value (`1 == 1.0`).
 ///
-/// Arrays and objects are shared (`Arc`) and copied on write, so passing a state's input
+/// Arrays and objects are shared (`Shared`) and copied on write, so passing a state's input
 /// on, recording it in the history, or snapshotting an execution costs a reference count,
 /// not a deep copy. Mutate through `as_array_mut` / `as_object_mut`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -21,19 +21,19 @@ pub enum Value {
     Bool(bool),
     Number(Number),
     String(String),
-    Array(Arc<Vec<Value>>),
-    Object(Arc<Map>),
+    Array(Shared<Vec<Value>>),
+    Object(Shared<Map>),
 }
 
 impl Value {
     /// An empty object.
     pub fn object() -> Value {
-        Value::Object(Arc::new(Map::default()))
+        Value::Object(Shared::new(Map::default()))
     }
 
     /// An array value.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Arc::new(items))
+        Value::Array(Shared::new(items))
     }
 
     /// The JSON type name as AWS and JSONata messages use it.
@@ -94,7 +94,7 @@ impl Value {
     /// The object's members for writing (copied first if shared).
     pub fn as_object_mut(&mut self) -> Option<&mut Map> {
         match self {
-            Value::Object(m) => Some(Arc::make_mut(m)),
+            Value::Object(m) => Some(Shared::make_mut(m)),
             _ => None,
         }
     }
@@ -102,7 +102,7 @@ impl Value {
     /// The array's items for writing (copied first if shared).
     pub fn as_array_mut(&mut self) -> Option<&mut Vec<Value>> {
         match self {
-            Value::Array(a) => Some(Arc::make_mut(a)),
+            Value::Array(a) => Some(Shared::make_mut(a)),
             _ => None,
         }
     }
@@ -154,12 +154,12 @@ impl From<String> for Value {
 
 impl From<Vec<Value>> for Value {
     fn from(a: Vec<Value>) -> Self {
-        Value::Array(Arc::new(a))
+        Value::Array(Shared::new(a))
     }
 }
 
 impl From<Map> for Value {
     fn from(m: Map) -> Self {
-        Value::Object(Arc::new(m))
+        Value::Object(Shared::new(m))
     }
 }

@@ -9,7 +9,7 @@ use super::regex::Regex;
 use crate::json::{Map, Number, Value};
 use alloc::rc::Rc;
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use alloc::vec::Vec;
 
 /// An insertion-ordered object of evaluator values.
@@ -180,7 +180,7 @@ pub fn to_json(v: &JValue, budget: &mut u64) -> Result<Option<Value>, ()> {
             for i in a.items.iter() {
                 out.push(to_json(i, budget)?.unwrap_or(Value::Null));
             }
-            Value::Array(Arc::new(out))
+            Value::Array(Shared::new(out))
         }
         JValue::Object(m) => {
             let mut out = Map::with_capacity_and_hasher(m.len(), Default::default());
@@ -189,7 +189,7 @@ pub fn to_json(v: &JValue, budget: &mut u64) -> Result<Option<Value>, ()> {
                     out.insert(crate::Key::from(&**k), j);
                 }
             }
-            Value::Object(Arc::new(out))
+            Value::Object(Shared::new(out))
         }
         JValue::Function(_) => return Ok(None),
     }))

@@ -61,8 +61,6 @@ impl fmt::Display for PathSyntaxError {
     }
 }
 
-static NULL: Value = Value::Null;
-
 /// A parsed JSONPath / reference path, compiled once per definition.
 #[derive(Clone, Debug)]
 pub struct CompiledPath {
@@ -184,7 +182,7 @@ impl CompiledPath {
                 Some(names) => eval::merge_leaf(found, names, prefix)
                     .map(Cow::Owned)
                     .map_err(|message| fail(self, Some(base), &message)),
-                None => Ok(Cow::Borrowed(found.unwrap_or(&NULL))),
+                None => Ok(found.map_or(Cow::Owned(Value::Null), Cow::Borrowed)),
             }
         } else {
             let all = eval::select_all(base, prefix, base);

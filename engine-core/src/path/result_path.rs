@@ -1,6 +1,6 @@
 //! ResultPath: where a state's result is written into its raw input.
 
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use super::parse::{parse_path, Root, Segment};
 use super::eval::{member, member_index};
 use super::PathSyntaxError;
@@ -65,7 +65,7 @@ impl CompiledResultPath {
         for seg in &self.segments {
             slot = match (seg, slot) {
                 (Segment::Child(name), Value::Object(map)) => {
-                    let map = Arc::make_mut(map);
+                    let map = Shared::make_mut(map);
                     // Look up before inserting: the common case (key present) clones nothing.
                     let at = match member_index(map, name) {
                         Some(i) => i,
@@ -77,7 +77,7 @@ impl CompiledResultPath {
                     }
                 }
                 (Segment::Index(i), Value::Array(items)) => {
-                    let items = Arc::make_mut(items);
+                    let items = Shared::make_mut(items);
                     let k = index(*i, items.len()).unwrap_or(0);
                     match items.get_mut(k) {
                         Some(v) => v,

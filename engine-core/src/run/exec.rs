@@ -56,8 +56,8 @@ pub(crate) fn fresh_nodes(v: &Value) -> u64 {
     fn count(v: &Value, depth: usize) -> u64 {
         match v {
             _ if depth > 512 => 1,
-            Value::Array(a) if alloc::sync::Arc::strong_count(a) == 1 => 1 + a.iter().map(|x| count(x, depth + 1)).sum::<u64>(),
-            Value::Object(m) if alloc::sync::Arc::strong_count(m) == 1 => 1 + m.values().map(|x| count(x, depth + 1)).sum::<u64>(),
+            Value::Array(a) if crate::shared::Shared::strong_count(a) == 1 => 1 + a.iter().map(|x| count(x, depth + 1)).sum::<u64>(),
+            Value::Object(m) if crate::shared::Shared::strong_count(m) == 1 => 1 + m.values().map(|x| count(x, depth + 1)).sum::<u64>(),
             _ => 1,
         }
     }

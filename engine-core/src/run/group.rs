@@ -3,7 +3,7 @@
 //! final result in branch/item order. A distributed Map runs its iterations inline as
 //! silent child executions: only `MapRun*` events appear, as on AWS.
 
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use super::dataflow::{self, Env};
 use super::definition::{Graph, Kind, Knob, MapSpec, State};
 use super::item_reader::{self, ItemReaderSpec};
@@ -128,7 +128,7 @@ fn map_group(frame: &mut Frame, ctx: &mut Ctx, state: &State, spec: &MapSpec, en
             let Value::Array(items) = items else {
                 return Err(Failure::runtime(format!("Map state input must be an array but was: {}", items.to_json())));
             };
-            Arc::unwrap_or_clone(items)
+            Shared::unwrap_or_clone(items)
         }
     };
     // AWS checks MaxConcurrencyPath before the Map starts, the tolerated failures after.

@@ -8,7 +8,7 @@
 //! parsed JSON (an array of items, or for JSONL an array of lines' values); or
 //! `{"Throw": {"Error", "Cause"}}` to make the read fail.
 
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use super::definition::{DefinitionError, Knob};
 use crate::failure::errors;
 use crate::json::parse_value;
@@ -118,7 +118,7 @@ pub(crate) fn read(spec: &ItemReaderSpec, content: &Value, max_items: i64) -> Re
     let mut items = match (&spec.input_type, content) {
         (InputType::Json | InputType::ObjectList, Value::Array(a)) => a.to_vec(),
         (InputType::Json, Value::String(text)) => match parse_value(text) {
-            Ok(Value::Array(a)) => Arc::unwrap_or_clone(a),
+            Ok(Value::Array(a)) => Shared::unwrap_or_clone(a),
             Ok(_) => return Err(reader_failed(String::from("The JSON object read by the ItemReader must be an array."))),
             Err(e) => return Err(reader_failed(format!("The ItemReader could not parse the object as JSON: {e:?}"))),
         },

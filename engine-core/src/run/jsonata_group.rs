@@ -158,7 +158,7 @@ fn map_group(
 /// `Items`: an array, or an expression that must produce one.
 fn items_array(items: &QueryValue, scope: &mut QueryScope) -> Result<Vec<Value>, QueryFailure> {
     match items.evaluate("Items", scope)? {
-        Value::Array(a) => Ok(alloc::sync::Arc::unwrap_or_clone(a)),
+        Value::Array(a) => Ok(crate::shared::Shared::unwrap_or_clone(a)),
         other => Err(match items {
             QueryValue::Expression(e) => {
                 query_error::unexpected_type(&e.text, "Items", "array", &other)

@@ -131,7 +131,7 @@ impl Frame {
     fn stage_assign(&mut self, ctx: &Ctx, values: Option<Value>) -> Result<(), QueryFailure> {
         self.assigned = None;
         if let Some(Value::Object(m)) = values {
-            let values = alloc::sync::Arc::unwrap_or_clone(m);
+            let values = crate::shared::Shared::unwrap_or_clone(m);
             self.assigned = Some(variables::check_limits(values, &self.vars, ctx.var_bytes)?);
         }
         Ok(())

@@ -14,7 +14,7 @@
 //! `OutputType` JSONL writes one record per line. A `ResultWriter` with only a
 //! `WriterConfig` (no Resource) keeps the result inline, flattened for FLATTEN.
 
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use super::definition::{DefinitionError, Knob};
 use crate::path::Template;
 use crate::{Map, Value};
@@ -224,7 +224,7 @@ pub(crate) fn inline(spec: &ResultWriterSpec, results: Vec<Value>) -> Vec<Value>
     results
         .into_iter()
         .flat_map(|v| match v {
-            Value::Array(a) => Arc::unwrap_or_clone(a),
+            Value::Array(a) => Shared::unwrap_or_clone(a),
             other => alloc::vec![other],
         })
         .collect()

@@ -4,14 +4,14 @@
 //! A first pass sums a lower and an upper bound of the text's length: strings and
 //! integers are measured exactly, floats bounded (their digits vary). Only when the limit
 //! falls between the bounds does a second pass measure floats exactly too.
-//! Consecutive states pass on mostly the same shared (`Arc`) subtrees, so an execution
+//! Consecutive states pass on mostly the same shared (`Shared`) subtrees, so an execution
 //! keeps the bounds of the containers it measured in a small cache keyed by allocation.
 //! A cache entry holds a `Weak`, which keeps the allocation's address from being reused
-//! and forbids in-place writes to it (`Arc::make_mut` moves the value out first), so an
+//! and forbids in-place writes to it (`Shared::make_mut` moves the value out first), so an
 //! address seen again is the same, unchanged container.
 
 use crate::{Map, Number, Value};
-use alloc::sync::{Arc, Weak};
+use crate::shared::{Shared, WeakShared};
 use alloc::vec::Vec;
 use core::fmt::Write;
 
@@ -56,8 +56,8 @@ impl Slot {
 
 enum Held {
     None,
-    Array(Weak<Vec<Value>>),
-    Object(Weak<Map>),
+    Array(WeakShared<Vec<Value>>),
+    Object(WeakShared<Map>),
 }
 
 impl Held {
@@ -71,8 +71,8 @@ impl Held {
     }
 }
 
-fn address<T>(node: &Arc<T>) -> usize {
-    Arc::as_ptr(node) as *const u8 as usize
+fn address<T>(node: &Shared<T>) -> usize {
+    Shared::as_ptr(node) as *const u8 as usize
 }
 
 impl SizeCache {
@@ -115,7 +115,7 @@ impl SizeCache {
             // `"key":` and a comma.
             b.both(string_len(key) + 2);
         }
-        self.put(Held::Object(Arc::downgrade(after)), b);
+        self.put(Held::Object(Shared::downgrade(after)), b);
     }
 
     /// Bounds of one value (its containers remembered); `None` when it is too deep.
@@ -294,8 +294,8 @@ impl Walk<'_> {
     }
 
     #[inline(never)]
-    fn walk_array(&mut self, a: &Arc<Vec<Value>>, depth: usize) {
-        self.measure(depth, a.len(), Held::Array(Arc::downgrade(a)), |w| {
+    fn walk_array(&mut self, a: &Shared<Vec<Value>>, depth: usize) {
+        self.measure(depth, a.len(), Held::Array(Shared::downgrade(a)), |w| {
             for item in a.iter() {
                 w.add(item, depth + 1);
             }
@@ -303,8 +303,8 @@ impl Walk<'_> {
     }
 
     #[inline(never)]
-    fn walk_object(&mut self, m: &Arc<Map>, depth: usize) {
-        self.measure(depth, m.len(), Held::Object(Arc::downgrade(m)), |w| {
+    fn walk_object(&mut self, m: &Shared<Map>, depth: usize) {
+        self.measure(depth, m.len(), Held::Object(Shared::downgrade(m)), |w| {
             for (k, item) in m.iter() {
                 w.bounds.both(string_len(k) + 1);
                 w.add(item, depth + 1);

@@ -114,7 +114,7 @@ fn too_large(cause: String) -> Failure {
 /// Returns the values to write and the change in the execution's total.
 pub(crate) fn evaluate(template: &Template, scope: &Scope, rng: &mut Rng, live_bytes: usize) -> Result<(Map, isize), Failure> {
     let values = match template.apply(scope, rng)? {
-        Value::Object(m) => alloc::sync::Arc::unwrap_or_clone(m),
+        Value::Object(m) => crate::shared::Shared::unwrap_or_clone(m),
         other => return Err(Failure::runtime(format!("Assign must evaluate to an object, got {}", other.to_json()))),
     };
     check_limits(values, scope.variables, live_bytes)

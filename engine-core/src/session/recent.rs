@@ -4,7 +4,7 @@
 use crate::json::{parse_value, write_compact};
 use crate::{Map, Value};
 use alloc::string::{String, ToString};
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use alloc::vec::Vec;
 
 /// How many documents the list remembers.
@@ -50,7 +50,7 @@ impl RecentList {
                 let mut m = Map::default();
                 m.insert("title".into(), Value::String(d.title.clone()));
                 m.insert("text".into(), Value::String(d.text.clone()));
-                Value::Object(Arc::new(m))
+                Value::Object(Shared::new(m))
             })
             .collect();
         write_compact(&Value::array(items))

@@ -8,7 +8,7 @@ use crate::json::{parse_value, write_compact};
 use crate::sim::Scenarios;
 use crate::{Map, Number, Value};
 use alloc::string::{String, ToString};
-use alloc::sync::Arc;
+use crate::shared::Shared;
 
 /// Pan and zoom of the graph, as the canvas reports them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +54,7 @@ impl SavedDocument {
             for (key, n) in [("x", view.x), ("y", view.y), ("zoom", view.zoom)] {
                 v.insert(key.into(), Value::Number(Number::from_f64_normalized(n)));
             }
-            record.insert("view".into(), Value::Object(Arc::new(v)));
+            record.insert("view".into(), Value::Object(Shared::new(v)));
         }
         if let Some(origin) = &self.origin {
             record.insert("origin".into(), origin_to_value(origin));
@@ -62,7 +62,7 @@ impl SavedDocument {
         if let Some(scenarios) = &self.scenarios {
             record.insert("scenarios".into(), scenarios.to_value());
         }
-        write_compact(&Value::Object(Arc::new(record)))
+        write_compact(&Value::Object(Shared::new(record)))
     }
 
     /// Reads a record written by [`SavedDocument::to_json`]; `None` when it is not one.
@@ -107,7 +107,7 @@ fn origin_to_value(origin: &TemplateOrigin) -> Value {
     o.insert("format".into(), Value::String(format.into()));
     o.insert("logicalId".into(), Value::String(origin.logical_id.clone()));
     o.insert("source".into(), Value::String(source.into()));
-    Value::Object(Arc::new(o))
+    Value::Object(Shared::new(o))
 }
 
 fn origin_from_value(v: &Value) -> Option<TemplateOrigin> {

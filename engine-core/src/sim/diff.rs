@@ -8,7 +8,7 @@ use crate::json::tree::escape_token;
 use crate::Value;
 use alloc::format;
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use alloc::vec::Vec;
 
 /// How one path differs.
@@ -77,7 +77,7 @@ pub fn diff(before: &Value, after: &Value) -> Diff {
 fn walk(before: &Value, after: &Value, pointer: &mut String, out: &mut Vec<PathChange>) {
     match (before, after) {
         (Value::Object(a), Value::Object(b)) => {
-            if Arc::ptr_eq(a, b) {
+            if Shared::ptr_eq(a, b) {
                 return;
             }
             for (key, value) in b.iter() {
@@ -95,7 +95,7 @@ fn walk(before: &Value, after: &Value, pointer: &mut String, out: &mut Vec<PathC
             }
         }
         (Value::Array(a), Value::Array(b)) => {
-            if Arc::ptr_eq(a, b) {
+            if Shared::ptr_eq(a, b) {
                 return;
             }
             for i in 0..a.len().max(b.len()) {

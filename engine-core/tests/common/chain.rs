@@ -333,7 +333,7 @@ fn fail_state(state: &Value, scope: &Scope, rng: &mut Rng) -> Result<Failure, St
 fn deep_merge(base: &mut Value, extra: &Value) {
     match (base, extra) {
         (Value::Object(b), Value::Object(e)) => {
-            let b = std::sync::Arc::make_mut(b);
+            let b = engine_core::shared::Shared::make_mut(b);
             for (k, v) in e.iter() {
                 match b.get_mut(k) {
                     Some(slot) => deep_merge(slot, v),

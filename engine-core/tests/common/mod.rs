@@ -5,7 +5,7 @@
 
 pub mod chain;
 
-use engine_core::json::parse_value;
+use engine_core::json::{parse_value, write_compact};
 use engine_core::{Map, Value};
 use std::path::PathBuf;
 
@@ -30,6 +30,33 @@ pub fn shared_dir() -> PathBuf {
     }
 }
 
+/// A JSON value on its way to a test thread. The engine's default build shares `Value`s
+/// through `Rc` (see engine_core::shared), so they are not `Send`; a trial carries the
+/// value's text instead and parses it on the thread that runs it.
+pub struct Portable(String);
+
+impl Portable {
+    pub fn of(value: &Value) -> Self {
+        Portable(write_compact(value))
+    }
+
+    pub fn value(&self) -> Value {
+        parse_value(&self.0).expect("a value written by write_compact parses back")
+    }
+}
+
+/// A recorded case on its way to a test thread (see `Portable`).
+pub struct PortableCase {
+    file: String,
+    value: Portable,
+}
+
+impl PortableCase {
+    pub fn case(&self) -> Case {
+        Case { file: self.file.clone(), value: self.value.value() }
+    }
+}
+
 /// A recorded case, parsed.
 pub struct Case {
     pub file: String,
@@ -37,6 +64,10 @@ pub struct Case {
 }
 
 impl Case {
+    pub fn portable(&self) -> PortableCase {
+        PortableCase { file: self.file.clone(), value: Portable::of(&self.value) }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.value.get(key)
     }

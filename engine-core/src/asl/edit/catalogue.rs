@@ -263,6 +263,6 @@ pub fn aws_sdk_call(service: &str, action: &str, language: QueryLanguage) -> (St
     state.insert(field.into(), Value::object());
     (
         format!("{service}:{action}"),
-        Value::Object(alloc::sync::Arc::new(state)),
+        Value::Object(crate::shared::Shared::new(state)),
     )
 }

@@ -13,7 +13,7 @@ use crate::json::tree::{Document, Edit, EditError, NodeKind};
 use crate::json::{Map, Value};
 use alloc::format;
 use alloc::string::String;
-use alloc::sync::Arc;
+use crate::shared::Shared;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -210,7 +210,7 @@ pub(super) fn with_transitions(definition: &Value, successor: Option<&str>) -> V
             };
         }
     }
-    Value::Object(Arc::new(state))
+    Value::Object(Shared::new(state))
 }
 
 /// Insert a catalogue template at `at`, in the machine's query language, named after its
