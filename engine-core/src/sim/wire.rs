@@ -168,7 +168,7 @@ fn set_field(d: &mut Details, rare: &mut RareDetails, code: i64, value: Value) -
         field::LENGTH => rare.length = Some(small(&value)?),
         field::MAP_RUN_ARN => rare.map_run_arn = Some(text(value)?),
         field::ASSIGNED => match value {
-            Value::Object(m) => rare.assigned_variables = Some(Rc::new(alloc::sync::Arc::unwrap_or_clone(m))),
+            Value::Object(m) => rare.assigned_variables = Some(Rc::new(crate::shared::Shared::unwrap_or_clone(m))),
             _ => return Err("assignedVariables is not an object".to_string()),
         },
         field::LOCATION => rare.location = Some(text(value)?),
