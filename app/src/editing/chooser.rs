@@ -3,6 +3,7 @@
 //! where to move the selected state, which state a transition leads to.
 
 use super::{commit_change, insert_at, keyboard_position, move_to, selected_states, MenuTarget};
+use super::focus_list::{step_focus, AtEnds};
 use crate::store::{use_store, Store};
 use engine_core::asl::edit::{
     connect, describe_position, move_positions, outlets, scope_targets, search, slot_owner, Outlet,
@@ -11,6 +12,9 @@ use engine_core::asl::edit::{
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The chooser's options, as arrow keys walk them.
+const OPTIONS: &str = "[data-testid=\"chooser-option\"]";
 
 /// An open chooser and what it acts on.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,37 +118,6 @@ fn name_of(pointer: &str) -> String {
         .unwrap_or_default()
         .replace("~1", "/")
         .replace("~0", "~")
-}
-
-/// Moves focus to the next (`step` 1) or previous (-1) option of the list in `panel`.
-fn step_focus(panel: &web_sys::HtmlElement, step: i32) {
-    let Ok(options) = panel.query_selector_all("[data-testid=\"chooser-option\"]") else {
-        return;
-    };
-    let n = options.length() as i32;
-    if n == 0 {
-        return;
-    }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let at = (0..n).find(|&i| {
-        options
-            .item(i as u32)
-            .and_then(|o| o.dyn_into::<web_sys::Element>().ok())
-            == active
-    });
-    let next = match at {
-        Some(i) => (i + step).clamp(0, n - 1),
-        None if step > 0 => 0,
-        None => n - 1,
-    };
-    if let Some(el) = options
-        .item(next as u32)
-        .and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 /// Gives keyboard focus back to the graph once the chooser closes.
@@ -311,11 +284,11 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
             }
             "ArrowDown" if !in_select => {
                 ev.prevent_default();
-                step_focus(panel, 1);
+                step_focus(panel, OPTIONS, 1, AtEnds::Stop);
             }
             "ArrowUp" if !in_select => {
                 ev.prevent_default();
-                step_focus(panel, -1);
+                step_focus(panel, OPTIONS, -1, AtEnds::Stop);
             }
             _ => {}
         }

@@ -3,11 +3,14 @@
 //! apply there, with their shortcuts. Arrow keys walk it, Enter chooses, Escape closes.
 
 use super::chooser::focus_graph;
+use super::focus_list::{step_focus, AtEnds};
 use crate::io::actions::ACTIONS;
 use crate::store::use_store;
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+/// The menu's enabled items, as arrow keys walk them.
+const ITEMS: &str = "[role=\"menuitem\"]:not([disabled])";
 
 /// What the menu was opened on.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,36 +48,6 @@ pub struct ContextMenu {
     pub target: MenuTarget,
 }
 
-/// Moves focus to the next (`step` 1) or previous (-1) enabled item of the menu.
-fn step_focus(menu: &web_sys::HtmlElement, step: i32) {
-    let Ok(items) = menu.query_selector_all("[role=\"menuitem\"]:not([disabled])") else {
-        return;
-    };
-    let n = items.length() as i32;
-    if n == 0 {
-        return;
-    }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let at = (0..n).find(|&i| {
-        items
-            .item(i as u32)
-            .and_then(|o| o.dyn_into::<web_sys::Element>().ok())
-            == active
-    });
-    let next = match at {
-        Some(i) => (i + step).rem_euclid(n),
-        None => 0,
-    };
-    if let Some(el) = items
-        .item(next as u32)
-        .and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 #[component]
 pub fn ContextMenuView() -> impl IntoView {
     let store = use_store();
@@ -85,7 +58,7 @@ pub fn ContextMenuView() -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(menu) = panel.get() {
-            step_focus(&menu, 1);
+            step_focus(&menu, ITEMS, 1, AtEnds::WrapAround);
         }
     });
     move || {
@@ -130,11 +103,11 @@ pub fn ContextMenuView() -> impl IntoView {
                 }
                 "ArrowDown" => {
                     ev.prevent_default();
-                    step_focus(&menu, 1);
+                    step_focus(&menu, ITEMS, 1, AtEnds::WrapAround);
                 }
                 "ArrowUp" => {
                     ev.prevent_default();
-                    step_focus(&menu, -1);
+                    step_focus(&menu, ITEMS, -1, AtEnds::WrapAround);
                 }
                 _ => {}
             }

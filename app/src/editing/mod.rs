@@ -10,10 +10,12 @@
 //! | `questions.rs` | `QuestionsDialog`: which target each dangling transition gets |
 //! | `chooser.rs` | `Chooser`: the keyboard's lists — insert which state, move where, connect to what |
 //! | `context_menu.rs` | `ContextMenu`: the registry's actions for a state, an edge or the canvas |
+//! | `focus_list.rs` | arrow keys moving focus through the chooser's and the menu's items |
 
 mod chooser;
 mod commands;
 mod context_menu;
+mod focus_list;
 mod palette;
 mod questions;
 
