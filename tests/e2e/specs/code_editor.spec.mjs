@@ -76,7 +76,9 @@ test('an object folds from the gutter and unfolds, leaving the text alone', asyn
   await page.waitForSelector('.cm-foldPlaceholder');
   assert.ok(!(await shown()).includes('GenerateLevelReport'), 'the folded states are hidden');
   assert.equal(await code.text(), EXAMPLE_TEXT, 'folding does not change the text');
-  await page.click('.cm-foldPlaceholder');
+  // Unfold from the same gutter marker, the control this test is about (a click on the
+  // placeholder widget sometimes left the fold in place in loaded CI runs; cause not found).
+  await markers.nth(statesLine - 1).locator('span').click();
   await page.waitForSelector('.cm-foldPlaceholder', { state: 'detached' });
   assert.ok((await shown()).includes('GenerateLevelReport'), 'unfolded again');
   assert.deepEqual(errors, []);
