@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openPage, artifactPath } from '../support/browser.mjs';
 import { studioSession } from '../support/io.mjs';
-import { stateNames } from '../support/definitions.mjs';
+import { closingBracket, stateNames } from '../support/definitions.mjs';
 import { CodeView } from '../support/editor.mjs';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8');
@@ -172,21 +172,6 @@ test('typing renames a state in the graph once typing pauses', async () => {
   assert.deepEqual(errors, []);
 });
 
-/** Offset just past the bracket that closes the one at `open` (strings skipped). */
-function closingBracket(text, open) {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  throw new Error('unbalanced');
-}
 
 test('clicking a graph node selects its state in the text', async () => {
   const { page, errors, code } = await studio();

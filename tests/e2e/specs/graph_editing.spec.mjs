@@ -30,13 +30,6 @@ async function studio(t, definition) {
   return { page, errors, code, graph: new GraphEditor(page) };
 }
 
-/** Runs `act`, waits until the text changes, and returns the new definition. */
-async function changed(page, code, act) {
-  const before = await code.text();
-  await act();
-  await page.waitForFunction((t) => window.statelabEditor.getText() !== t, before);
-  return JSON.parse(await code.text());
-}
 
 const paletteIds = (page, group) =>
   page.$$eval(`[data-testid="palette-${group}"] [data-template]`, (els) => els.map((e) => e.getAttribute('data-template')));
@@ -58,7 +51,7 @@ test('the states browser searches, inserts with Enter and drops onto edges and b
   // Keyboard: select A, focus Wait in the browser, Enter — Wait goes on A's way out.
   await graph.select('A');
   await page.focus('[data-testid="palette-item-Wait"]');
-  let def = await changed(page, code, () => page.keyboard.press('Enter'));
+  let def = await code.change(() => page.keyboard.press('Enter'));
   assert.equal(def.States.A.Next, 'Wait');
   assert.equal(def.States.Wait.Type, 'Wait');
   assert.equal(def.States.Wait.Next, 'B');
@@ -68,14 +61,14 @@ test('the states browser searches, inserts with Enter and drops onto edges and b
   await graph.focusBackground();
   await page.keyboard.press('Escape');
   await page.focus('[data-testid="palette-item-Pass"]');
-  def = await changed(page, code, () => page.keyboard.press('Enter'));
+  def = await code.change(() => page.keyboard.press('Enter'));
   assert.equal(def.StartAt, 'Pass');
   assert.equal(def.States.Pass.Next, 'A');
 
   // Pointer: the indicator names the edge before release; the drop splits it.
   const edge = await graph.edgeMiddle('Wait', 'B');
   let shown;
-  def = await changed(page, code, async () => { shown = await graph.dropTemplate('sns-publish', edge); });
+  def = await code.change(async () => { shown = await graph.dropTemplate('sns-publish', edge); });
   assert.equal(shown, 'edge:/States/Wait/Next');
   const sns = def.States.Wait.Next;
   assert.notEqual(sns, 'B');
@@ -85,7 +78,7 @@ test('the states browser searches, inserts with Enter and drops onto edges and b
 
   // Onto a terminal state's box: the new state comes after it and ends the machine.
   const textBefore = await code.text();
-  def = await changed(page, code, async () => { shown = await graph.dropTemplate('Succeed', await graph.nodeCentre('B')); });
+  def = await code.change(async () => { shown = await graph.dropTemplate('Succeed', await graph.nodeCentre('B')); });
   assert.equal(shown, 'after:/States/B');
   assert.equal(def.States.B.End, undefined);
   assert.equal(def.States[def.States.B.Next].Type, 'Succeed');
@@ -120,7 +113,7 @@ test('delete asks where dangling transitions go; several states are copied, past
   const options = await page.$$eval('[data-testid="question-0-target"] option', (os) => os.map((o) => o.value).sort());
   assert.deepEqual(options, ['X', 'Y']);
   await page.selectOption('[data-testid="question-0-target"]', 'Y');
-  let def = await changed(page, code, () => page.click('[data-testid="questions-apply"]'));
+  let def = await code.change(() => page.click('[data-testid="questions-apply"]'));
   assert.equal(def.States.C, undefined);
   assert.equal(def.States.A.Next, 'Y');
   assert.equal(await page.locator('[data-testid="questions"]').count(), 0);
@@ -131,7 +124,7 @@ test('delete asks where dangling transitions go; several states are copied, past
   assert.deepEqual(await graph.selected(), ['X', 'Y']);
   await page.keyboard.press('Control+C');
   await graph.select('A');
-  def = await changed(page, code, () => page.keyboard.press('Control+V'));
+  def = await code.change(() => page.keyboard.press('Control+V'));
   const names = Object.keys(def.States);
   assert.equal(names.length, 6);
   const pasted = names.filter((n) => !['A', 'X', 'Y', 'Z'].includes(n));
@@ -141,13 +134,13 @@ test('delete asks where dangling transitions go; several states are copied, past
 
   // Ctrl+D duplicates the selected state beside itself.
   await graph.select('Z');
-  def = await changed(page, code, () => page.keyboard.press('Control+D'));
+  def = await code.change(() => page.keyboard.press('Control+D'));
   const copies = Object.entries(def.States).filter(([n, s]) => n !== 'Z' && s.Type === 'Succeed');
   assert.equal(copies.length, 1);
 
   // Backspace deletes too.
   await graph.select(copies[0][0]);
-  def = await changed(page, code, () => page.keyboard.press('Backspace'));
+  def = await code.change(() => page.keyboard.press('Backspace'));
   assert.equal(Object.values(def.States).filter((s) => s.Type === 'Succeed').length, 1);
   assert.deepEqual(errors, []);
 });
@@ -159,7 +152,7 @@ test('dragging a node onto an edge moves it there, rewiring both places', async 
   });
   const target = await graph.edgeMiddle('Start', 'A');
   let shown;
-  const def = await changed(page, code, async () => { shown = await graph.dragTo(await graph.nodeCentre('C'), target); });
+  const def = await code.change(async () => { shown = await graph.dragTo(await graph.nodeCentre('C'), target); });
   assert.equal(shown, 'edge:/StartAt');
   assert.equal(def.StartAt, 'C');
   assert.equal(def.States.C.Next, 'A');
@@ -183,14 +176,14 @@ test('dragging from a node\'s handle connects it; dragging an edge reconnects it
   const handle = page.locator('[data-testid="connect-handle"]');
   await handle.waitFor();
   let shown;
-  let def = await changed(page, code, async () => { shown = await graph.dragTo(handle, await graph.nodeCentre('C')); });
+  let def = await code.change(async () => { shown = await graph.dragTo(handle, await graph.nodeCentre('C')); });
   assert.equal(shown, 'onto:/States/C');
   assert.equal(def.States.B.Next, 'C');
   assert.equal(def.States.B.End, undefined);
 
   // The edge A->B picked up and dropped on C: A now leads to C.
   const edge = await graph.edgeMiddle('A', 'B');
-  def = await changed(page, code, async () => { shown = await graph.dragTo(edge, await graph.nodeCentre('C')); });
+  def = await code.change(async () => { shown = await graph.dragTo(edge, await graph.nodeCentre('C')); });
   assert.equal(shown, 'onto:/States/C');
   assert.equal(def.States.A.Next, 'C');
   assert.deepEqual(errors, []);
@@ -219,7 +212,7 @@ test('an empty branch and an empty Map processor are boxes to drop into; a branc
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   };
   let shown;
-  let def = await changed(page, code, async () => { shown = await graph.dropTemplate('Wait', await lane('/States/P/Branches/1')); });
+  let def = await code.change(async () => { shown = await graph.dropTemplate('Wait', await lane('/States/P/Branches/1')); });
   assert.equal(shown, 'start:/States/P/Branches/1');
   assert.equal(def.States.P.Branches[1].StartAt, 'Wait');
   assert.deepEqual(Object.keys(def.States.P.Branches[1].States), ['Wait']);
@@ -227,7 +220,7 @@ test('an empty branch and an empty Map processor are boxes to drop into; a branc
   assert.equal(def.States.P.Branches[1].States.Wait.End, true);
   assert.equal(await page.locator('[data-testid="graph"] [data-lane="/States/P/Branches/1"].lane-empty').count(), 0, 'the lane holds a state now');
 
-  def = await changed(page, code, async () => { shown = await graph.dropTemplate('lambda-invoke', await lane('/States/M/ItemProcessor')); });
+  def = await code.change(async () => { shown = await graph.dropTemplate('lambda-invoke', await lane('/States/M/ItemProcessor')); });
   assert.equal(shown, 'start:/States/M/ItemProcessor');
   const processor = def.States.M.ItemProcessor;
   assert.equal(Object.keys(processor.States).length, 1);
@@ -235,7 +228,7 @@ test('an empty branch and an empty Map processor are boxes to drop into; a branc
   assert.equal(processor.States[processor.StartAt].End, true);
 
   // X ends its branch (no edge to drop on): its box takes the state after it.
-  def = await changed(page, code, async () => { shown = await graph.dropTemplate('Pass', await graph.nodeCentre('X')); });
+  def = await code.change(async () => { shown = await graph.dropTemplate('Pass', await graph.nodeCentre('X')); });
   assert.equal(shown, 'after:/States/P/Branches/0/States/X');
   const branch = def.States.P.Branches[0];
   assert.equal(branch.States.X.End, undefined);
@@ -252,7 +245,7 @@ test('game-housekeeping is rebuilt from a new document with pointer, keyboard an
   await page.click('[data-testid="tab-inspector"]');
   const texts = [await code.text()];
   const step = async (act) => {
-    const def = await changed(page, code, act);
+    const def = await code.change(act);
     texts.push(await code.text());
     return def;
   };

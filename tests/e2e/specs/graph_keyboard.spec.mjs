@@ -24,13 +24,6 @@ async function studio(t, definition) {
   return { page, errors, code, graph: new GraphEditor(page) };
 }
 
-/** Runs `act`, waits until the text changes, and returns the new definition. */
-async function changed(page, code, act) {
-  const before = await code.text();
-  await act();
-  await page.waitForFunction((t) => window.statelabEditor.getText() !== t, before);
-  return JSON.parse(await code.text());
-}
 
 const selectedName = (page) =>
   page.evaluate(() => document.querySelector('[data-testid="graph"] [data-state].selected')?.getAttribute('data-state') ?? null);
@@ -85,7 +78,7 @@ test('insert after the selection, move, connect and reconnect with the keyboard 
   await page.waitForSelector('[data-testid="chooser"][data-kind="insert"]');
   assert.match(await page.textContent('#chooser-title'), /Between A and B/);
   await page.keyboard.type('wait');
-  let def = await changed(page, code, () => page.keyboard.press('Enter'));
+  let def = await code.change(() => page.keyboard.press('Enter'));
   assert.equal(def.States.A.Next, 'Wait');
   assert.equal(def.States.Wait.Type, 'Wait');
   assert.equal(def.States.Wait.Next, 'B');
@@ -99,7 +92,7 @@ test('insert after the selection, move, connect and reconnect with the keyboard 
   assert.ok(places.includes('Between A and Wait'), places.join(' | '));
   assert.ok(!places.includes('Between B and C'), 'not where it is already');
   await page.keyboard.type('between a and');
-  def = await changed(page, code, () => page.keyboard.press('Enter'));
+  def = await code.change(() => page.keyboard.press('Enter'));
   assert.equal(def.States.A.Next, 'C');
   assert.equal(def.States.C.Next, 'Wait');
   assert.equal(def.States.B.Next, 'Done');
@@ -109,7 +102,7 @@ test('insert after the selection, move, connect and reconnect with the keyboard 
   await page.keyboard.press('c');
   await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
   assert.deepEqual(await page.$$eval('[data-testid="chooser-option"]', (os) => os.map((o) => o.getAttribute('data-value')).sort()), ['A', 'B', 'C', 'Done', 'Wait']);
-  def = await changed(page, code, () => chooseByArrows(page, 'Done'));
+  def = await code.change(() => chooseByArrows(page, 'Done'));
   assert.equal(def.States.Wait.Next, 'Done');
   assert.equal(await selectedName(page), 'Wait', 'the selection stays on the state');
   assert.deepEqual(errors, []);
@@ -132,7 +125,7 @@ test('connect picks a Choice rule, its Default or a Catch, and reconnects an edg
   const outlets = await page.$$eval('[data-testid="chooser-outlet"] option', (os) => os.map((o) => o.textContent));
   assert.deepEqual(outlets, ['Rule 1 ($.ok) — now Work', 'Default — no target yet']);
   assert.equal(await page.inputValue('[data-testid="chooser-outlet"]'), '1');
-  let def = await changed(page, code, () => chooseByArrows(page, 'Skip'));
+  let def = await code.change(() => chooseByArrows(page, 'Skip'));
   assert.equal(def.States.Check.Default, 'Skip');
   assert.equal(def.States.Check.Choices[0].Next, 'Work');
 
@@ -141,7 +134,7 @@ test('connect picks a Choice rule, its Default or a Catch, and reconnects an edg
   await page.keyboard.press('c');
   await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
   assert.match(await page.$eval('[data-testid="chooser-outlet"]', (s) => s.selectedOptions[0].textContent), /^Catch 1 \(States\.ALL\)/);
-  def = await changed(page, code, () => chooseByArrows(page, 'Oops'));
+  def = await code.change(() => chooseByArrows(page, 'Oops'));
   assert.equal(def.States.Work.Catch[0].Next, 'Oops');
   assert.equal(def.States.Work.End, true);
 
@@ -156,7 +149,7 @@ test('connect picks a Choice rule, its Default or a Catch, and reconnects an edg
   await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
   assert.equal(await page.locator('[data-testid="context-menu"]').count(), 0, 'the menu closes once an item is chosen');
   assert.match(await page.$eval('[data-testid="chooser-outlet"]', (s) => s.selectedOptions[0].textContent), /^Rule 1/);
-  def = await changed(page, code, () => chooseByArrows(page, 'Oops'));
+  def = await code.change(() => chooseByArrows(page, 'Oops'));
   assert.equal(def.States.Check.Choices[0].Next, 'Oops');
   assert.deepEqual(errors, []);
 });
@@ -183,7 +176,7 @@ test('the context menu lists the actions for a state, an edge or the canvas, fro
   const b = await graph.nodeCentre('B');
   await page.mouse.click(b.x, b.y, { button: 'right' });
   await page.waitForSelector('[data-testid="context-menu"]');
-  let def = await changed(page, code, () => page.click('[data-testid="context-duplicate-states"]'));
+  let def = await code.change(() => page.click('[data-testid="context-duplicate-states"]'));
   assert.equal(Object.keys(def.States).length, 3);
 
   // Right click on the empty canvas: insert first in the machine, paste, undo and redo.
@@ -195,7 +188,7 @@ test('the context menu lists the actions for a state, an edge or the canvas, fro
   await page.waitForSelector('[data-testid="chooser"][data-kind="insert"]');
   assert.match(await page.textContent('#chooser-title'), /Start of the machine, before A/);
   await page.keyboard.type('pass');
-  def = await changed(page, code, () => page.keyboard.press('Enter'));
+  def = await code.change(() => page.keyboard.press('Enter'));
   assert.equal(def.States[def.StartAt].Type, 'Pass');
   assert.equal(def.States[def.StartAt].Next, 'A');
   assert.deepEqual(errors, []);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { studioSuite } from '../support/suite.mjs';
 import { openPage } from '../support/browser.mjs';
 import { CodeView } from '../support/editor.mjs';
+import { closingBracket } from '../support/definitions.mjs';
 import { pasteOnPage } from '../support/io.mjs';
 import { typeInto } from '../support/graph_edit.mjs';
 import { runCase } from '../support/sim.mjs';
@@ -27,13 +28,6 @@ async function studio(t) {
   return { page, errors, code };
 }
 
-/** Runs `act`, waits until the text changes, and returns the new definition. */
-async function changed(page, code, act) {
-  const before = await code.text();
-  await act();
-  await page.waitForFunction((t) => window.statelabEditor.getText() !== t, before);
-  return JSON.parse(await code.text());
-}
 
 test('retry-and-fallback is rebuilt from New with keys, pointer and inspector, and runs to both cases\' results', async (t) => {
   const { page, errors, code } = await studio(t);
@@ -43,13 +37,13 @@ test('retry-and-fallback is rebuilt from New with keys, pointer and inspector, a
   await page.waitForFunction(() => window.statelabEditor.getText().includes('A new state machine'));
   await page.waitForSelector('[data-testid="graph"] [data-state="Start"]');
   await page.click('[data-testid="tab-inspector"]');
-  const field = (key, text, scope) => changed(page, code, () => typeInto(page, key, text, scope));
-  const rename = (name) => changed(page, code, async () => {
+  const field = (key, text, scope) => code.change(() => typeInto(page, key, text, scope));
+  const rename = (name) => code.change(async () => {
     await page.fill('[data-testid="inspector-name"]', name);
     await page.keyboard.press('Tab');
   });
   /** I (the registry's "Insert state…") on the graph, the states list narrowed by typing, Enter. */
-  const insert = (words) => changed(page, code, async () => {
+  const insert = (words) => code.change(async () => {
     await page.focus('[data-testid="graph"]');
     await page.keyboard.press('i');
     await page.waitForSelector('[data-testid="chooser"][data-kind="insert"]');
@@ -63,7 +57,7 @@ test('retry-and-fallback is rebuilt from New with keys, pointer and inspector, a
 
   // The new document's one state goes; the machine is described.
   await select('Start');
-  let def = await changed(page, code, () => page.keyboard.press('Delete'));
+  let def = await code.change(() => page.keyboard.press('Delete'));
   assert.deepEqual(def.States, {});
   await field('Comment', RETRY.Comment, '[data-testid="inspector-workflow"]');
 
@@ -74,11 +68,11 @@ test('retry-and-fallback is rebuilt from New with keys, pointer and inspector, a
   def = await field('Parameters', '');
   assert.equal(def.States.FirstStep.Parameters, undefined);
   await page.click('[data-testid="inspector-tab-errors"]');
-  await changed(page, code, () => page.click('[data-testid="inspector-add-retrier"]'));
+  await code.change(() => page.click('[data-testid="inspector-add-retrier"]'));
   const retrier = '[data-testid="inspector-retriers"] fieldset';
   await field('ErrorEquals', 'States.TaskFailed', retrier);
   await field('IntervalSeconds', '5', retrier);
-  await changed(page, code, () => page.click('[data-testid="inspector-add-catcher"]'));
+  await code.change(() => page.click('[data-testid="inspector-add-catcher"]'));
   def = await field('ResultPath', '$.error', '[data-testid="inspector-catchers"] fieldset');
   assert.deepEqual(def.States.FirstStep.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error' }]);
 
@@ -138,8 +132,8 @@ test('editing one state of a large pasted definition leaves every other byte of 
   await page.click('[data-testid="tab-inspector"]');
   await page.waitForFunction((n) => document.querySelector('[data-testid="inspector-name"]')?.value === n, name);
 
-  await changed(page, code, () => typeInto(page, 'Comment', 'Checked by hand'));
-  await changed(page, code, () => typeInto(page, 'TimeoutSeconds', '45'));
+  await code.change(() => typeInto(page, 'Comment', 'Checked by hand'));
+  await code.change(() => typeInto(page, 'TimeoutSeconds', '45'));
   const after = await code.text();
 
   // Only the state's own object differs: the text before its key and after its closing
@@ -147,7 +141,7 @@ test('editing one state of a large pasted definition leaves every other byte of 
   const value = JSON.parse(after).States[name];
   assert.equal(value.Comment, 'Checked by hand');
   assert.equal(value.TimeoutSeconds, 45);
-  const end = objectEnd(text, text.indexOf('{', key));
+  const end = closingBracket(text, text.indexOf('{', key));
   assert.equal(after.slice(0, key), text.slice(0, key), 'everything before the state');
   assert.ok(after.endsWith(text.slice(end)), 'everything after the state');
   const { Comment, TimeoutSeconds, ...rest } = value;
@@ -155,18 +149,3 @@ test('editing one state of a large pasted definition leaves every other byte of 
   assert.deepEqual(errors, []);
 });
 
-/** The offset just past the JSON object opening at `open` (strings skipped). */
-function objectEnd(text, open) {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  throw new Error('unbalanced text');
-}

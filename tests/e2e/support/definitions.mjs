@@ -11,3 +11,19 @@ export function stateNames(machine) {
   }
   return names;
 }
+
+/** Offset just past the bracket that closes the one at `open` (strings skipped). */
+export function closingBracket(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error('unbalanced text');
+}

@@ -39,4 +39,12 @@ export class CodeView {
     const { x, y } = await point.jsonValue();
     await this.page.mouse.click(x, y);
   }
+
+  /** Runs `act`, waits until the text changes, and returns the new text parsed. */
+  async change(act) {
+    const before = await this.text();
+    await act();
+    await this.page.waitForFunction((t) => window.statelabEditor.getText() !== t, before);
+    return JSON.parse(await this.text());
+  }
 }
