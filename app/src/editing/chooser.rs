@@ -91,11 +91,16 @@ pub fn open_connect(store: Store) {
     }
     // The edge's own transition, else an open rule, Default or catcher (as a drop onto the
     // state fills), else a state's Next that ends, else the first.
-    let open = |o: &Outlet, next: bool| o.target.is_none() && (o.label == "Next") == next;
+    // A Choice with every way out written gets a new rule, as a drop does.
+    let open = |o: &Outlet, next: bool| {
+        !o.is_new() && o.target.is_none() && (o.label == "Next") == next
+    };
+    let new_rule = |o: &Outlet| o.is_new() && o.slot.ends_with("/Choices/-/Next");
     let chosen = slot
         .and_then(|s| list.iter().position(|o| o.slot == s))
         .or_else(|| list.iter().position(|o| open(o, false)))
         .or_else(|| list.iter().position(|o| open(o, true)))
+        .or_else(|| list.iter().position(new_rule))
         .unwrap_or(0);
     store.edit.chooser.set(Some(Chooser::Connect {
         outlets: list,
@@ -289,12 +294,13 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let to = match (&o.target, o.label == "Next") {
-                    (Some(t), _) => format!("now {t}"),
-                    (None, true) => "ends now".to_string(),
-                    (None, false) => "no target yet".to_string(),
+                let text = match (&o.target, o.label == "Next") {
+                    _ if o.is_new() => o.label.clone(),
+                    (Some(t), _) => format!("{} — now {t}", o.label),
+                    (None, true) => format!("{} — ends now", o.label),
+                    (None, false) => format!("{} — no target yet", o.label),
                 };
-                view! { <option value=i.to_string() selected=move || chosen.get() == i>{format!("{} — {to}", o.label)}</option> }
+                view! { <option value=i.to_string() selected=move || chosen.get() == i>{text}</option> }
             })
             .collect_view();
         view! {
