@@ -322,7 +322,7 @@ impl Walk<'_> {
 
     #[inline(never)]
     fn walk_array(&mut self, a: &Shared<Vec<Value>>, depth: usize) {
-        self.measure(depth, a.len(), Held::Array(Shared::downgrade(a)), |w| {
+        self.measure(depth, a.len(), || Held::Array(Shared::downgrade(a)), |w| {
             for item in a.iter() {
                 w.add(item, depth + 1);
             }
@@ -331,7 +331,7 @@ impl Walk<'_> {
 
     #[inline(never)]
     fn walk_object(&mut self, m: &Shared<Map>, depth: usize) {
-        self.measure(depth, m.len(), Held::Object(Shared::downgrade(m)), |w| {
+        self.measure(depth, m.len(), || Held::Object(Shared::downgrade(m)), |w| {
             for (k, item) in m.iter() {
                 w.bounds.both(string_len(k) + 1);
                 w.add(item, depth + 1);
@@ -339,8 +339,9 @@ impl Walk<'_> {
         });
     }
 
-    /// Brackets, commas and members of a container not in the cache; remembers them.
-    fn measure(&mut self, depth: usize, len: usize, node: Held, members: impl FnOnce(&mut Self)) {
+    /// Brackets, commas and members of a container not in the cache; remembers them
+    /// (`node` makes the weak hold, taken only for containers kept).
+    fn measure(&mut self, depth: usize, len: usize, node: impl FnOnce() -> Held, members: impl FnOnce(&mut Self)) {
         if depth > MAX_DEPTH {
             self.too_deep = true;
             return;
@@ -355,7 +356,7 @@ impl Walk<'_> {
         // remembering pins its allocation), so only the measured value itself (a payload,
         // or a member a ResultPath writes) and larger nested ones are kept.
         if !self.too_deep && (depth <= 1 || own.high >= REMEMBER_FROM_BYTES) {
-            self.cache.put(node, own);
+            self.cache.put(node(), own);
         }
     }
 }
