@@ -2,6 +2,7 @@
 
 mod canvas;
 mod code_editor;
+mod dialog;
 mod editing;
 mod inspector;
 mod io;

@@ -117,18 +117,19 @@ pub fn Canvas() -> impl IntoView {
     });
     let parse_error = Memo::new(move |_| store.parsed.with(|p| p.as_ref().err().cloned()));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let view_size = RwSignal::new((0.0f64, 0.0f64));
-    let fitted = RwSignal::new(Transform::IDENTITY);
+    super::size::track_size(wrap_ref, svg_ref, view_size);
+    // The drawing fitted to the canvas; derived, so a new drawing is laid out, fitted and
+    // rendered in one pass (an effect setting it afterwards rendered every paste twice).
+    let fitted = Memo::new(move |_| {
+        let (w, h) = view_size.get();
+        scene.with(|s| s.layout.fit_transform(w, h))
+    });
     let gesture = StoredValue::new(Gesture::default());
     // Whether the selection last moved by keyboard, so focus follows it across redraws.
     let keyboard = StoredValue::new(false);
 
-    let measure = move || {
-        if let Some(svg) = svg_ref.get_untracked() {
-            let r = svg.get_bounding_client_rect();
-            view_size.set((r.width(), r.height()));
-        }
-    };
     let current = move || {
         store
             .view
@@ -136,22 +137,10 @@ pub fn Canvas() -> impl IntoView {
             .unwrap_or_else(|| fitted.get_untracked())
     };
     let set_view = move |t: Transform| store.view.set(Some(t));
-    let fit = move || {
-        measure();
-        let (w, h) = view_size.get_untracked();
-        fitted.set(scene.with_untracked(|s| s.layout.fit_transform(w, h)));
-        store.view.set(None);
-    };
-    // Fit whenever the drawing changes while the view follows "fit" (no manual pan/zoom).
-    Effect::new(move |_| {
-        scene.track();
-        if store.view.get_untracked().is_none() {
-            fit();
-        }
-    });
+    // "Fit to screen" is no transform of its own: the view follows the fitted one.
+    let fit = move || store.view.set(None);
     let shown = Memo::new(move |_| store.view.get().unwrap_or_else(|| fitted.get()));
     let zoom_by = move |factor: f64| {
-        measure();
         let (w, h) = view_size.get_untracked();
         set_view(zoom_at(
             current(),
@@ -196,7 +185,6 @@ pub fn Canvas() -> impl IntoView {
         store.selection.set(Some(pointer));
         if focus {
             // Keep the node in view, then move keyboard focus to it.
-            measure();
             let (w, h) = view_size.get_untracked();
             let t = current();
             if let Some(b) = scene.with_untracked(|s| s.node_box(id).copied()) {
@@ -505,7 +493,7 @@ pub fn Canvas() -> impl IntoView {
     };
 
     view! {
-        <div class="canvas-wrap">
+        <div class="canvas-wrap" node_ref=wrap_ref>
             <svg
                 node_ref=svg_ref
                 class=move || if parse_error.with(Option::is_some) { "canvas stale" } else { "canvas" }
@@ -561,7 +549,6 @@ pub fn Canvas() -> impl IntoView {
                     transform=shown
                     view_size=view_size
                     on_centre=Callback::new(move |p: Point| {
-                        measure();
                         let (w, h) = view_size.get_untracked();
                         set_view(centre_on(current(), p, w, h));
                     })

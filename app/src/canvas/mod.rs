@@ -13,6 +13,7 @@
 //! | `drop_layer.rs` | the drop indicator, the label following a drag, the selected state's handle |
 //! | `minimap.rs` | `Minimap`: the whole machine small, with the visible part framed |
 //! | `controls.rs` | `Controls`: zoom in, zoom out, fit to screen |
+//! | `size.rs` | the canvas's size, kept by a ResizeObserver |
 
 // The component is named after the module, as every other component file here is.
 #[allow(clippy::module_inception)]
@@ -23,5 +24,6 @@ mod drop_layer;
 mod minimap;
 mod run_status;
 mod selection;
+mod size;
 
 pub use canvas::Canvas;

@@ -11,6 +11,10 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// Marks every drawn state with its status in `statuses` (by name), clearing old marks.
 pub fn apply(root: &Element, statuses: &HashMap<String, &'static str>) {
+    // Nothing has run and nothing is marked (a fresh drawing): no state to visit.
+    if statuses.is_empty() && matches!(root.query_selector("[data-run-status]"), Ok(None)) {
+        return;
+    }
     let Ok(nodes) = root.query_selector_all("[data-state]") else {
         return;
     };

@@ -2,15 +2,15 @@
 //! keys (or narrow by typing) and Enter to choose — which state to insert at a position,
 //! where to move the selected state, which state a transition leads to.
 
-use super::{commit_change, insert_at, keyboard_position, move_to, selected_states, MenuTarget};
 use super::focus_list::{step_focus, AtEnds};
+use super::{commit_change, insert_at, keyboard_position, move_to, selected_states, MenuTarget};
+use crate::dialog::Dialog;
 use crate::io::browser::lowercase;
 use crate::store::{use_store, Store};
 use engine_core::asl::edit::{
     connect, describe_position, move_positions, outlets, scope_targets, search, slot_owner, Outlet,
     Position,
 };
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,11 +92,16 @@ pub fn open_connect(store: Store) {
     }
     // The edge's own transition, else an open rule, Default or catcher (as a drop onto the
     // state fills), else a state's Next that ends, else the first.
-    let open = |o: &Outlet, next: bool| o.target.is_none() && (o.label == "Next") == next;
+    // A Choice with every way out written gets a new rule, as a drop does.
+    let open = |o: &Outlet, next: bool| {
+        !o.is_new() && o.target.is_none() && (o.label == "Next") == next
+    };
+    let new_rule = |o: &Outlet| o.is_new() && o.slot.ends_with("/Choices/-/Next");
     let chosen = slot
         .and_then(|s| list.iter().position(|o| o.slot == s))
         .or_else(|| list.iter().position(|o| open(o, false)))
         .or_else(|| list.iter().position(|o| open(o, true)))
+        .or_else(|| list.iter().position(new_rule))
         .unwrap_or(0);
     store.edit.chooser.set(Some(Chooser::Connect {
         outlets: list,
@@ -147,7 +152,6 @@ pub fn ChooserDialog() -> impl IntoView {
 fn ChooserPanel(chooser: Chooser) -> impl IntoView {
     let store = use_store();
     let query = RwSignal::new(String::new());
-    let panel = NodeRef::<Div>::new();
     let close = move || {
         store.edit.chooser.set(None);
         focus_graph();
@@ -254,45 +258,29 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
         focus_graph();
     };
     let pick = StoredValue::new(pick);
-    // Focus the search box, else the first option, once the dialog is drawn.
-    Effect::new(move |_| {
-        if let Some(panel) = panel.get() {
-            let first = panel
-                .query_selector(
-                    "[data-testid=\"chooser-search\"], [data-testid=\"chooser-option\"]",
-                )
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(el) = first {
-                let _ = el.focus();
-            }
-        }
-    });
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(panel) = panel.get_untracked() else {
-            return;
-        };
-        let panel: &web_sys::HtmlElement = &panel;
-        let in_select = ev
+        let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| t.tag_name() == "SELECT");
-        match ev.key().as_str() {
-            "Escape" => {
-                ev.prevent_default();
-                close();
-            }
-            "ArrowDown" if !in_select => {
-                ev.prevent_default();
-                step_focus(panel, OPTIONS, 1, AtEnds::Stop);
-            }
-            "ArrowUp" if !in_select => {
-                ev.prevent_default();
-                step_focus(panel, OPTIONS, -1, AtEnds::Stop);
-            }
-            _ => {}
-        }
+        else {
+            return;
+        };
+        let Some(panel) = target
+            .closest(".modal")
+            .ok()
+            .flatten()
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let in_select = target.tag_name() == "SELECT";
+        let step = match ev.key().as_str() {
+            "ArrowDown" if !in_select => 1,
+            "ArrowUp" if !in_select => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        step_focus(&panel, OPTIONS, step, AtEnds::Stop);
     };
     let on_search_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter" {
@@ -307,12 +295,13 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let to = match (&o.target, o.label == "Next") {
-                    (Some(t), _) => format!("now {t}"),
-                    (None, true) => "ends now".to_string(),
-                    (None, false) => "no target yet".to_string(),
+                let text = match (&o.target, o.label == "Next") {
+                    _ if o.is_new() => o.label.clone(),
+                    (Some(t), _) => format!("{} — now {t}", o.label),
+                    (None, true) => format!("{} — ends now", o.label),
+                    (None, false) => format!("{} — no target yet", o.label),
                 };
-                view! { <option value=i.to_string() selected=move || chosen.get() == i>{format!("{} — {to}", o.label)}</option> }
+                view! { <option value=i.to_string() selected=move || chosen.get() == i>{text}</option> }
             })
             .collect_view();
         view! {
@@ -351,50 +340,40 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
         Chooser::Connect { .. } => "connect",
     };
     view! {
-        <div class="modal-backdrop" on:click=move |_| close()>
-            <div
-                class="modal chooser"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="chooser-title"
-                data-testid="chooser"
-                data-kind=kind
-                node_ref=panel
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=on_key
-            >
-                <header class="modal-header">
-                    <h2 id="chooser-title">{title}</h2>
-                    <button type="button" class="modal-close" aria-label="Close" on:click=move |_| close()>"×"</button>
-                </header>
-                <div class="modal-body">
-                    {outlet_select}
-                    {search_box}
-                    <ul class="chooser-list" role="listbox" aria-label="Choices">
-                        {move || shown.get().into_iter().map(|e| {
-                            let value = e.value.clone();
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        role="option"
-                                        class="chooser-option"
-                                        data-testid="chooser-option"
-                                        data-value=e.value.clone()
-                                        on:click=move |_| pick.with_value(|p| p(value.clone()))
-                                    >
-                                        {e.label.clone()}
-                                        {(!e.detail.is_empty()).then(|| view! { <span class="muted">{e.detail.clone()}</span> })}
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <Show when=move || shown.with(Vec::is_empty)>
-                        <p class="muted" data-testid="chooser-none">"Nothing matches."</p>
-                    </Show>
-                </div>
-            </div>
-        </div>
+        <Dialog
+            title=title
+            testid="chooser"
+            class="chooser"
+            kind=kind
+            on_close=close
+            focus="[data-testid=\"chooser-search\"], [data-testid=\"chooser-option\"]"
+            on_key=on_key
+        >
+            {outlet_select}
+            {search_box}
+            <ul class="chooser-list" role="listbox" aria-label="Choices">
+                {move || shown.get().into_iter().map(|e| {
+                    let value = e.value.clone();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                role="option"
+                                class="chooser-option"
+                                data-testid="chooser-option"
+                                data-value=e.value.clone()
+                                on:click=move |_| pick.with_value(|p| p(value.clone()))
+                            >
+                                {e.label.clone()}
+                                {(!e.detail.is_empty()).then(|| view! { <span class="muted">{e.detail.clone()}</span> })}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || shown.with(Vec::is_empty)>
+                <p class="muted" data-testid="chooser-none">"Nothing matches."</p>
+            </Show>
+        </Dialog>
     }
 }

@@ -2,6 +2,7 @@
 //! one choice per transition, among the targets engine-core suggests.
 
 use super::answer_pending;
+use crate::dialog::Dialog;
 use crate::store::use_store;
 use engine_core::asl::edit::Answer;
 use leptos::prelude::*;
@@ -49,28 +50,19 @@ pub fn QuestionsDialog() -> impl IntoView {
             answer_pending(store, answers);
         };
         Some(view! {
-            <div class="modal-backdrop" on:click=move |_| cancel()>
-                <div
-                    class="modal questions"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="questions-title"
-                    data-testid="questions"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { cancel() }
-                >
-                    <header class="modal-header">
-                        <h2 id="questions-title">"Where should these transitions lead?"</h2>
-                    </header>
-                    <div class="modal-body">
-                        {rows}
-                        <div class="question-actions">
-                            <button type="button" data-testid="questions-apply" on:click=apply>"Apply"</button>
-                            <button type="button" data-testid="questions-cancel" on:click=move |_| cancel()>"Cancel"</button>
-                        </div>
-                    </div>
+            <Dialog
+                title="Where should these transitions lead?"
+                testid="questions"
+                class="questions"
+                on_close=cancel
+                focus="select"
+            >
+                {rows}
+                <div class="question-actions">
+                    <button type="button" data-testid="questions-apply" on:click=apply>"Apply"</button>
+                    <button type="button" data-testid="questions-cancel" on:click=move |_| cancel()>"Cancel"</button>
                 </div>
-            </div>
+            </Dialog>
         })
     }
 }

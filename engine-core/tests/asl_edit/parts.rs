@@ -87,3 +87,40 @@ fn connect_reconnect_and_end() {
         Err(EditError::Invalid(_))
     ));
 }
+
+#[test]
+fn connect_a_new_rule_or_catcher() {
+    // The Choice's outlets end with a rule to add; pointing it at X appends a rule to X.
+    let choice = r#"{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsPresent": true, "Next": "X"}], "Default": "X"}, "X": {"Type": "Succeed"}}}"#;
+    let new_rule = outlets(&doc(choice), "/States/C").pop().unwrap();
+    assert_eq!(new_rule.label, "New rule");
+    assert!(new_rule.is_new() && new_rule.target.is_none());
+    let after = r#"{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsPresent": true, "Next": "X"}, {"Variable": "$.value", "BooleanEquals": true, "Next": "X"}], "Default": "X"}, "X": {"Type": "Succeed"}}}"#;
+    check(choice, connect(&doc(choice), &new_rule.slot, "X"), after);
+    assert_valid(after);
+    // A Task's last outlet is a States.ALL catcher to add.
+    let task = r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}, "F": {"Type": "Fail"}}}"#;
+    let new_catcher = outlets(&doc(task), "/States/T").pop().unwrap();
+    assert_eq!(new_catcher.label, "New catcher (States.ALL)");
+    let after = r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}]}, "F": {"Type": "Fail"}}}"#;
+    check(task, connect(&doc(task), &new_catcher.slot, "F"), after);
+    assert_valid(after);
+    // With a States.ALL catcher written, the new one is for States.TaskFailed and goes
+    // first: ASL allows States.ALL only in the last catcher.
+    let more = outlets(&doc(after), "/States/T").pop().unwrap();
+    assert_eq!(more.label, "New catcher (States.TaskFailed)");
+    let two = r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true, "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "T"}, {"ErrorEquals": ["States.ALL"], "Next": "F"}]}, "F": {"Type": "Fail"}}}"#;
+    check(after, connect(&doc(after), &more.slot, "T"), two);
+    assert_valid(two);
+    // Written transitions are not new; a Pass has no catcher to add; targets must exist.
+    assert!(outlets(&doc(task), "/States/T").iter().filter(|o| o.is_new()).count() == 1);
+    assert!(outlets(&doc(CHAIN), "/States/A").iter().all(|o| !o.is_new()));
+    assert!(matches!(
+        connect(&doc(CHAIN), "/States/A/Catch/-/Next", "B"),
+        Err(EditError::Invalid(_))
+    ));
+    assert!(matches!(
+        connect(&doc(task), &new_catcher.slot, "Nowhere"),
+        Err(EditError::NotFound(_))
+    ));
+}

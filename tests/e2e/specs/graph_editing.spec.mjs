@@ -106,7 +106,18 @@ test('delete asks where dangling transitions go; several states are copied, past
       Z: { Type: 'Succeed' },
     },
   });
-  // C leads two ways: deleting it asks which one A now takes.
+  // C leads two ways: deleting it asks which one A now takes. The question is a labelled
+  // dialog that takes focus; Escape cancels it and leaves the document as it was.
+  const untouched = await page.evaluate(() => window.statelabEditor.getText());
+  await graph.select('C');
+  await page.keyboard.press('Delete');
+  await page.waitForSelector('[data-testid="questions"]');
+  assert.equal(await page.getAttribute('[data-testid="questions"]', 'role'), 'dialog');
+  assert.equal(await page.textContent('#questions-title'), 'Where should these transitions lead?');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'question-0-target');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="questions"]', { state: 'detached' });
+  assert.equal(await page.evaluate(() => window.statelabEditor.getText()), untouched);
   await graph.select('C');
   await page.keyboard.press('Delete');
   await page.waitForSelector('[data-testid="questions"]');

@@ -123,11 +123,22 @@ test('connect picks a Choice rule, its Default or a Catch, and reconnects an edg
   await page.keyboard.press('c');
   await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
   const outlets = await page.$$eval('[data-testid="chooser-outlet"] option', (os) => os.map((o) => o.textContent));
-  assert.deepEqual(outlets, ['Rule 1 ($.ok) — now Work', 'Default — no target yet']);
+  assert.deepEqual(outlets, ['Rule 1 ($.ok) — now Work', 'Default — no target yet', 'New rule']);
   assert.equal(await page.inputValue('[data-testid="chooser-outlet"]'), '1');
   let def = await code.change(() => chooseByArrows(page, 'Skip'));
   assert.equal(def.States.Check.Default, 'Skip');
   assert.equal(def.States.Check.Choices[0].Next, 'Work');
+
+  // With every way out written, the Choice is offered a new rule, as a drop onto it adds.
+  await graph.select('Check');
+  await page.keyboard.press('c');
+  await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
+  assert.equal(await page.$eval('[data-testid="chooser-outlet"]', (s) => s.selectedOptions[0].textContent), 'New rule');
+  def = await code.change(() => chooseByArrows(page, 'Oops'));
+  assert.equal(def.States.Check.Choices.length, 2);
+  assert.equal(def.States.Check.Choices[0].Next, 'Work');
+  assert.equal(def.States.Check.Choices[1].Next, 'Oops');
+  assert.equal(def.States.Check.Default, 'Skip');
 
   // The catcher without a target is the one offered for the Task.
   await graph.select('Work');
@@ -137,6 +148,15 @@ test('connect picks a Choice rule, its Default or a Catch, and reconnects an edg
   def = await code.change(() => chooseByArrows(page, 'Oops'));
   assert.equal(def.States.Work.Catch[0].Next, 'Oops');
   assert.equal(def.States.Work.End, true);
+  // A new catcher beside the States.ALL one handles States.TaskFailed and goes first (ASL
+  // allows States.ALL only in the last catcher).
+  await graph.select('Work');
+  await page.keyboard.press('c');
+  await page.waitForSelector('[data-testid="chooser"][data-kind="connect"]');
+  await page.selectOption('[data-testid="chooser-outlet"]', { label: 'New catcher (States.TaskFailed)' });
+  await page.focus('[data-testid="chooser-option"]');
+  def = await code.change(() => chooseByArrows(page, 'Skip'));
+  assert.deepEqual(def.States.Work.Catch, [{ ErrorEquals: ['States.TaskFailed'], Next: 'Skip' }, { ErrorEquals: ['States.ALL'], Next: 'Oops' }]);
 
   // Right click on the rule's edge: the menu is for that transition; Connect to… reconnects it.
   const edge = await graph.edgeMiddle('Check', 'Work');

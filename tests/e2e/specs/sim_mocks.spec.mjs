@@ -178,7 +178,10 @@ test('scenarios run into a pass/fail table and come back after a reload and thro
   await expect(page, 'SUCCEEDED', { output: '{"wrong": true}' });
   assert.deepEqual(await scenarioNames(page), ['Gives up', 'Recovers', 'Recovers copy']);
 
+  // The scenarios run in a simulator worker of their own, not on the page.
+  const scenarioWorker = page.waitForEvent('worker');
   await page.click('[data-testid="sim-run-all"]');
+  assert.match((await scenarioWorker).url(), /sim-worker_loader\.js$/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sim-scenario-row"] [data-testid="sim-verdict"]').length === 3);
   assert.equal(await rowResult(page, 'Gives up'), 'PASS');
   assert.equal(await rowResult(page, 'Recovers'), 'PASS');

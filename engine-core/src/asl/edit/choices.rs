@@ -3,6 +3,7 @@
 //! states those can lead to, and any position described as a person reads it.
 
 use super::insert::Position;
+use super::parts::new_catcher_errors;
 use super::scope::{locate, state_node, type_of};
 use super::targets::drop_positions;
 use crate::json::tree::{split_pointer, Document, NodeId};
@@ -23,7 +24,8 @@ pub struct Outlet {
 
 /// The transitions of the state at `state`, in the order the inspector lists them: its
 /// `Next` (not for a Choice, Succeed or Fail), each Choice rule, a Choice's `Default`,
-/// each Catcher. Empty when `state` is not a state.
+/// each Catcher; then a new rule (Choice) or a new catcher (Task, Parallel, Map) that
+/// connecting adds. Empty when `state` is not a state.
 pub fn outlets(doc: &Document, state: &str) -> Vec<Outlet> {
     let Ok((_, node)) = state_node(doc, state) else {
         return Vec::new();
@@ -71,7 +73,32 @@ pub fn outlets(doc: &Document, state: &str) -> Vec<Outlet> {
             target: target(doc.get(catcher, "Next")),
         });
     }
+    // A transition the state does not have yet, made when it is pointed at a target.
+    let fresh = |list: &str, label: &str| Outlet {
+        slot: format!("{state}/{list}/{NEW_ITEM}/Next"),
+        label: label.into(),
+        target: None,
+    };
+    match kind {
+        Some("Choice") => out.push(fresh("Choices", "New rule")),
+        Some("Task" | "Parallel" | "Map") => {
+            let errors = new_catcher_errors(doc, node).join(", ");
+            out.push(fresh("Catch", &format!("New catcher ({errors})")));
+        }
+        _ => {}
+    }
     out
+}
+
+/// The JSON Pointer token for "one past the last item" (RFC 6901): an outlet whose slot
+/// holds it is a rule or catcher `connect` adds.
+pub const NEW_ITEM: &str = "-";
+
+impl Outlet {
+    /// Whether this is a rule or catcher to be added rather than one already written.
+    pub fn is_new(&self) -> bool {
+        locate(&self.slot).is_ok_and(|p| p.rest.len() == 3 && p.rest[1] == NEW_ITEM)
+    }
 }
 
 fn with_detail(label: String, detail: Option<&str>) -> String {
@@ -253,14 +280,16 @@ mod tests {
             [
                 ("Rule 1 ($.x)".into(), Some("T".into())),
                 ("Rule 2 ($.y)".into(), None),
-                ("Default".into(), None)
+                ("Default".into(), None),
+                ("New rule".into(), None)
             ]
         );
         assert_eq!(
             labels("/States/T"),
             [
                 ("Next".into(), None),
-                ("Catch 1 (States.ALL)".into(), Some("F".into()))
+                ("Catch 1 (States.ALL)".into(), Some("F".into())),
+                ("New catcher (States.TaskFailed)".into(), None)
             ]
         );
         assert!(labels("/States/F").is_empty());

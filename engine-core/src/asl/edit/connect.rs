@@ -3,7 +3,8 @@
 
 use super::draft::Draft;
 use super::insert::{Position, Spot};
-use super::parts::add_choice_rule;
+use super::choices::NEW_ITEM;
+use super::parts::{add_catch, add_choice_rule, new_catcher_errors};
 use super::scope::{locate, machine_node, state_node, type_of};
 use super::Change;
 use crate::json::tree::{Document, Edit, EditError};
@@ -11,21 +12,37 @@ use alloc::format;
 use alloc::vec;
 
 /// Point the transition slot `slot` (a state's `…/Next`, `…/Default`, `…/Choices/<i>/Next`,
-/// `…/Catch/<i>/Next`, or a scope's `…/StartAt`) at the state `target` of the same scope.
+/// `…/Catch/<i>/Next`, or a scope's `…/StartAt`) at the state `target` of the same scope;
+/// `…/Choices/-/Next` and `…/Catch/-/Next` add a rule or a catcher leading there.
 /// A state's `End: true` gives way to the `Next`. Slots a state's type does not take (a
 /// Choice's `Next`, a Pass's `Default`) are refused.
 pub fn connect(doc: &Document, slot: &str, target: &str) -> Result<Change, EditError> {
-    let spot = Spot::of(doc, &Position::Edge(slot.into()))?;
-    let machine = machine_node(doc, &spot.machine)?;
+    let place = locate(slot)?;
+    let machine = machine_node(doc, &place.machine)?;
     let exists = doc
         .get(machine, "States")
         .is_some_and(|states| doc.get(states, target).is_some());
     if !exists {
         return Err(EditError::NotFound(format!(
             "{}/States/{target}",
-            spot.machine
+            place.machine
         )));
     }
+    // `…/Choices/-/Next` and `…/Catch/-/Next`: a rule or catcher to add (see `outlets`).
+    if let (Some(state), [list, new, next]) = (place.state_pointer(), place.rest.as_slice()) {
+        if new == NEW_ITEM && next == "Next" {
+            match list.as_str() {
+                "Choices" => return add_choice_rule(doc, &state, Some(target)),
+                "Catch" => {
+                    let (_, node) = state_node(doc, &state)?;
+                    let errors = new_catcher_errors(doc, node);
+                    return add_catch(doc, &state, errors, Some(target));
+                }
+                _ => {}
+            }
+        }
+    }
+    let spot = Spot::of(doc, &Position::Edge(slot.into()))?;
     let mut draft = Draft::new(doc);
     draft.apply_together(&spot.link(target))?;
     Ok(Change {

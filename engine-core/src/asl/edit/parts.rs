@@ -48,6 +48,18 @@ fn append(
 }
 
 /// True when a retrier or catcher lists `States.ALL`.
+/// The errors a catcher added from the graph handles: `States.ALL`, unless the state has
+/// one on `States.ALL` already (ASL allows it only in the last catcher); then
+/// `States.TaskFailed`, which goes before it.
+pub(super) fn new_catcher_errors(doc: &Document, node: NodeId) -> &'static [&'static str] {
+    let catchers = doc.get(node, "Catch").map_or(&[][..], |c| doc.items(c));
+    if catchers.iter().any(|&c| catches_all(doc, c)) {
+        &["States.TaskFailed"]
+    } else {
+        &["States.ALL"]
+    }
+}
+
 fn catches_all(doc: &Document, entry: NodeId) -> bool {
     doc.get(entry, "ErrorEquals").is_some_and(|e| {
         doc.items(e)
