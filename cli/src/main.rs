@@ -1,5 +1,6 @@
 //! `statelab`: a native command line over engine-core, for labs, grading and benchmarks.
 
+mod alloc;
 mod bench;
 mod jsonata_cases;
 mod run;
@@ -8,10 +9,8 @@ mod validate;
 
 use std::process::ExitCode;
 
-// Executions allocate many small, short-lived payload nodes; mimalloc measured fastest
-// for them (see scripts/bench.sh).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 const HELP: &str = "\
 statelab — Amazon States Language tools

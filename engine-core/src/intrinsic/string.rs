@@ -31,7 +31,7 @@ pub fn format(call: &Call, a: &Args) -> Result<Value, Failure> {
             format!("the template has {wanted} placeholder(s) but {} value(s) were given", a.len() - 1),
         ));
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(length_hint(pieces, &a[1..]));
     let mut next = a[1..].iter();
     for piece in pieces {
         match piece {
@@ -44,6 +44,13 @@ pub fn format(call: &Call, a: &Args) -> Result<Value, Failure> {
         }
     }
     Ok(Value::String(out))
+}
+
+/// The output's length when every value is a string, with a few bytes for each other
+/// value (numbers, mostly), so the output is usually allocated once rather than grown.
+fn length_hint(pieces: &[Piece], values: &Args) -> usize {
+    let text: usize = pieces.iter().map(|p| if let Piece::Text(t) = p { t.len() } else { 0 }).sum();
+    text + values.iter().map(|v| v.as_str().map_or(8, str::len)).sum::<usize>()
 }
 
 fn split_placeholders(text: &str) -> Vec<Piece> {

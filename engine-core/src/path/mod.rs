@@ -26,7 +26,7 @@ pub use filter::{Filter, Op, Operand};
 pub use parse::{Root, Segment};
 pub use regex::Regex;
 pub use result_path::CompiledResultPath;
-pub(crate) use eval::member;
+pub(crate) use eval::member_index;
 pub use template::{Template, TemplateError};
 
 use crate::{Failure, Map, Value};

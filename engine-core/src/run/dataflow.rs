@@ -6,6 +6,8 @@ use super::definition::{IoPath, ResultPathSpec, State};
 use crate::failure::errors;
 use crate::path::Scope;
 use crate::rng::Rng;
+use crate::path::member_index;
+use crate::shared::Shared;
 use crate::{Failure, Map, Value};
 pub(crate) use super::size::json_size_exceeds;
 use super::size::SizeCache;
@@ -61,13 +63,36 @@ pub(crate) fn result_path(spec: &ResultPathSpec, input: &Rc<Value>, result: Rc<V
     }
 }
 
-/// Lets the size cache derive the bounds of a ResultPath's output from its input's.
-pub(crate) fn note_result_path(sizes: &mut SizeCache, spec: &ResultPathSpec, input: &Value, output: &Value, result: &Value) {
+/// `ResultPath` with the size cache told how the output was made, so its bounds are
+/// derived from the input's rather than measured again.
+pub(crate) fn result_path_noted(sizes: &mut SizeCache, spec: &ResultPathSpec, input: &Rc<Value>, result: Rc<Value>) -> Result<Rc<Value>, Failure> {
     if let ResultPathSpec::Path(p) = spec {
-        if let Some(key) = p.single_member() {
-            sizes.note_member_write(input, output, key, result);
+        if let (Some(key), Value::Object(before)) = (p.single_member(), &**input) {
+            return Ok(write_member(sizes, before, key, result));
         }
     }
+    result_path(spec, input, result)
+}
+
+/// A one-step ResultPath (`$.key`) on an object, the most common kind: the member is
+/// looked up once, for both the write and the size note.
+fn write_member(sizes: &mut SizeCache, before: &Shared<Map>, key: &str, result: Rc<Value>) -> Rc<Value> {
+    let result = Rc::try_unwrap(result).unwrap_or_else(|r| (*r).clone());
+    let index = member_index(before, key);
+    let mut map = Map::clone(before);
+    let at = match index.and_then(|i| map.get_index_mut(i)) {
+        Some((_, slot)) => {
+            *slot = result;
+            index
+        }
+        None => Some(map.insert_full(key.into(), result).0),
+    };
+    let after = Shared::new(map);
+    let previous = index.and_then(|i| before.get_index(i)).map(|(_, v)| v);
+    if let Some((_, value)) = at.and_then(|i| after.get_index(i)) {
+        sizes.note_member_write(before, &after, key, previous, value);
+    }
+    Rc::new(Value::Object(after))
 }
 
 /// Fails with States.DataLimitExceeded when `value`'s JSON text is over `limit` bytes.

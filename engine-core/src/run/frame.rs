@@ -234,8 +234,7 @@ impl Frame {
             None => effective.clone(),
         };
         self.evaluate_assign(ctx, state.assign.as_ref(), &result, &env)?;
-        let after = dataflow::result_path(&state.result_path, &self.input, result.clone())?;
-        dataflow::note_result_path(&mut ctx.sizes, &state.result_path, &self.input, &after, &result);
+        let after = dataflow::result_path_noted(&mut ctx.sizes, &state.result_path, &self.input, result.clone())?;
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
             i.after_input_path = Some(effective.clone());
@@ -516,8 +515,7 @@ impl Frame {
         let env = Env { context: &cv, variables: &vars };
         let selected = dataflow::result_selector(state, result.clone(), &env, &mut ctx.rng)?;
         self.evaluate_assign(ctx, state.assign.as_ref(), &selected, &env)?;
-        let after = dataflow::result_path(&state.result_path, &self.input, selected.clone())?;
-        dataflow::note_result_path(&mut ctx.sizes, &state.result_path, &self.input, &after, &selected);
+        let after = dataflow::result_path_noted(&mut ctx.sizes, &state.result_path, &self.input, selected.clone())?;
         let output = dataflow::io_path(&state.output_path, &after, &env)?;
         if let Some(i) = self.insp.as_mut() {
             i.result = Some(result);

@@ -99,13 +99,12 @@ impl SizeCache {
         }
     }
 
-    /// Records the bounds of `output`, which is the object `input` with its member `key`
-    /// set to `value` (a one-step ResultPath), from the input's remembered bounds, so the
-    /// next check of `output` is one lookup rather than a visit to every member.
-    pub fn note_member_write(&mut self, input: &Value, output: &Value, key: &str, value: &Value) {
-        let (Value::Object(before), Value::Object(after)) = (input, output) else { return };
+    /// Records the bounds of `after`, which is the object `before` with its member `key`
+    /// (`previous`, if it had one) set to `value` (a one-step ResultPath), from the
+    /// input's remembered bounds, so the next check of `after` is one lookup rather than
+    /// a visit to every member.
+    pub fn note_member_write(&mut self, before: &Shared<Map>, after: &Shared<Map>, key: &str, previous: Option<&Value>, value: &Value) {
         let Some(whole) = self.get(address(before)) else { return };
-        let previous = crate::path::member(before, key);
         let (Some(old), Some(new)) = (previous.map_or(Some(Bounds::default()), |v| self.bounds_of(v)), self.bounds_of(value)) else {
             return;
         };
@@ -417,7 +416,9 @@ mod tests {
             assert!(!cache.exceeds(&input, 1000));
             let mut output = input.clone();
             output.as_object_mut().unwrap().insert(key.into(), value.clone());
-            cache.note_member_write(&input, &output, key, &value);
+            let (Value::Object(before), Value::Object(after)) = (&input, &output) else { unreachable!() };
+            let previous = crate::path::member_index(before, key).and_then(|i| before.get_index(i)).map(|(_, v)| v);
+            cache.note_member_write(before, after, key, previous, &value);
             let n = exact(&output);
             for limit in [n - 1, n, n + 1] {
                 assert_eq!(cache.exceeds(&output, limit), n > limit, "{key} at {limit}");
