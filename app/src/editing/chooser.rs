@@ -5,6 +5,7 @@
 use super::focus_list::{step_focus, AtEnds};
 use super::{commit_change, insert_at, keyboard_position, move_to, selected_states, MenuTarget};
 use crate::dialog::Dialog;
+use crate::io::browser::lowercase;
 use crate::store::{use_store, Store};
 use engine_core::asl::edit::{
     connect, describe_position, move_positions, outlets, scope_targets, search, slot_owner, Outlet,
@@ -224,9 +225,9 @@ fn ChooserPanel(chooser: Chooser) -> impl IntoView {
                 })
                 .collect();
         }
-        let q = q.to_lowercase();
+        let q = lowercase(&q);
         all.iter()
-            .filter(|e| q.is_empty() || e.label.to_lowercase().contains(&q))
+            .filter(|e| q.is_empty() || lowercase(&e.label).contains(&q))
             .cloned()
             .collect::<Vec<_>>()
     });

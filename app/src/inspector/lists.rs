@@ -76,11 +76,13 @@ fn ListSection(
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// `item` ("retrier", "catcher", "rule": ASCII words) with a capital first letter.
+fn capitalised(item: &str) -> String {
+    let mut word = item.to_string();
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    word
 }
 
 fn rows(object: String, fields: Vec<FieldSpec>, ql: QueryLanguage) -> AnyView {

@@ -6,6 +6,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+/// `text` in lower case, for case-insensitive filters. Non-ASCII text goes through the
+/// browser's `toLowerCase`, so the wasm carries no Unicode case tables (24 KB) of its own.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
 /// A blob holding `text` with the given media type.
 pub fn text_blob(text: &str, mime: &str) -> Option<Blob> {
     let parts = Array::of1(&JsValue::from_str(text));

@@ -5,6 +5,7 @@
 //! table scrolls to keep its row in view.
 
 use super::state::use_sim;
+use crate::io::browser::lowercase;
 use engine_core::json::{write_compact, write_pretty};
 use engine_core::run::clock::format_timestamp;
 use engine_core::run::HistoryEvent;
@@ -24,7 +25,7 @@ pub fn HistoryTable() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0_f64);
     // Indices of the events that pass the filter.
     let rows = Memo::new(move |_| {
-        let needle = filter.get().to_lowercase();
+        let needle = lowercase(&filter.get());
         sim.with_session(|s| {
             let events = s.events();
             if needle.is_empty() {
@@ -119,14 +120,14 @@ pub fn HistoryTable() -> impl IntoView {
 }
 
 fn matches(e: &HistoryEvent, needle: &str) -> bool {
-    e.event_type.to_lowercase().contains(needle)
+    lowercase(&e.event_type).contains(needle)
         || e.details
             .name
             .as_deref()
-            .is_some_and(|n| n.to_lowercase().contains(needle))
+            .is_some_and(|n| lowercase(n).contains(needle))
         || e.details
             .error()
-            .is_some_and(|n| n.to_lowercase().contains(needle))
+            .is_some_and(|n| lowercase(n).contains(needle))
 }
 
 /// One row at list position `pos`, for the event at `index`; `cursor` events are shown.

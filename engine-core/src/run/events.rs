@@ -197,12 +197,13 @@ impl HistoryEvent {
         if t.ends_with("StateExited") {
             return "stateExitedEventDetails".to_string();
         }
+        // Event types are AWS's ASCII names: ASCII case keeps Unicode's case tables out of
+        // the studio.
         let mut key = String::with_capacity(t.len() + 12);
-        let mut chars = t.chars();
-        if let Some(first) = chars.next() {
-            key.extend(first.to_lowercase());
+        key.push_str(t);
+        if let Some(first) = key.get_mut(..1) {
+            first.make_ascii_lowercase();
         }
-        key.extend(chars);
         key.push_str("EventDetails");
         key
     }

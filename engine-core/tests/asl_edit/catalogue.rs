@@ -168,6 +168,13 @@ fn search_matches_labels_keywords_and_resources() {
     assert_eq!(ids("loop"), ["Map"]);
     assert_eq!(search("").len(), catalogue().len());
     assert!(search("no such thing").is_empty());
+    assert_eq!(ids("SNS PUBLISH"), ["sns-publish"]);
+    // Search folds ASCII case only, which is exact while the catalogue's text is ASCII.
+    for t in catalogue() {
+        let resource = t.definition(QueryLanguage::JsonPath).to_json();
+        let words = [t.id, t.label].into_iter().chain(t.keywords.iter().copied());
+        assert!(words.chain([resource.as_str()]).all(str::is_ascii), "{}", t.id);
+    }
     let (name, state) = aws_sdk_call("s3", "getObject", QueryLanguage::Jsonata);
     assert_eq!(name, "s3:getObject");
     assert_eq!(
