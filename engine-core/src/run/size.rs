@@ -200,19 +200,47 @@ fn string_len(s: &str) -> usize {
     s.len() + 2 + extra
 }
 
-/// Whether any byte is a control character, `"` or `\\`, tested a word at a time: a
-/// word has a byte below `n` (n <= 128) exactly when `(w - n*ONES) & !w & HIGHS` is not 0.
+/// Whether any byte is a control character, `"` or `\\`, tested a word at a time. The
+/// last word overlaps the one before it instead of leaving a tail for a byte loop, and
+/// four to seven bytes (most member names) make one word of two overlapping halves.
 fn needs_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n >= 8 {
+        let mut hits = escape_hits(word_at(bytes, n - 8));
+        let mut i = 0;
+        while i + 8 < n {
+            hits |= escape_hits(word_at(bytes, i));
+            i += 8;
+        }
+        return hits != 0;
+    }
+    if n >= 4 {
+        return escape_hits(half_at(bytes, 0) | half_at(bytes, n - 4) << 32) != 0;
+    }
+    bytes.iter().any(|&b| b < 32 || b == b'"' || b == b'\\')
+}
+
+/// Not 0 exactly when a byte of `w` is a control character, `"` or `\\`: a word has a
+/// byte below `n` (n <= 128) exactly when `(w - n*ONES) & !w & HIGHS` is not 0.
+fn escape_hits(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut hits = 0;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        hits |= below(w, 32) | below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1);
-    }
-    hits != 0 || chunks.remainder().iter().any(|&b| b < 32 || b == b'"' || b == b'\\')
+    below(w, 32) | below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1)
+}
+
+/// The eight bytes from `i`, as one word.
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The four bytes from `i`, as the low half of a word.
+fn half_at(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&bytes[i..i + 4]);
+    u64::from(u32::from_le_bytes(w))
 }
 
 /// Counts the bytes written through `fmt::Write`.
@@ -294,7 +322,7 @@ impl Walk<'_> {
 
     #[inline(never)]
     fn walk_array(&mut self, a: &Shared<Vec<Value>>, depth: usize) {
-        self.measure(depth, a.len(), Held::Array(Shared::downgrade(a)), |w| {
+        self.measure(depth, a.len(), || Held::Array(Shared::downgrade(a)), |w| {
             for item in a.iter() {
                 w.add(item, depth + 1);
             }
@@ -303,7 +331,7 @@ impl Walk<'_> {
 
     #[inline(never)]
     fn walk_object(&mut self, m: &Shared<Map>, depth: usize) {
-        self.measure(depth, m.len(), Held::Object(Shared::downgrade(m)), |w| {
+        self.measure(depth, m.len(), || Held::Object(Shared::downgrade(m)), |w| {
             for (k, item) in m.iter() {
                 w.bounds.both(string_len(k) + 1);
                 w.add(item, depth + 1);
@@ -311,8 +339,9 @@ impl Walk<'_> {
         });
     }
 
-    /// Brackets, commas and members of a container not in the cache; remembers them.
-    fn measure(&mut self, depth: usize, len: usize, node: Held, members: impl FnOnce(&mut Self)) {
+    /// Brackets, commas and members of a container not in the cache; remembers them
+    /// (`node` makes the weak hold, taken only for containers kept).
+    fn measure(&mut self, depth: usize, len: usize, node: impl FnOnce() -> Held, members: impl FnOnce(&mut Self)) {
         if depth > MAX_DEPTH {
             self.too_deep = true;
             return;
@@ -327,7 +356,7 @@ impl Walk<'_> {
         // remembering pins its allocation), so only the measured value itself (a payload,
         // or a member a ResultPath writes) and larger nested ones are kept.
         if !self.too_deep && (depth <= 1 || own.high >= REMEMBER_FROM_BYTES) {
-            self.cache.put(node, own);
+            self.cache.put(node(), own);
         }
     }
 }
@@ -361,13 +390,20 @@ mod tests {
 
     #[test]
     fn escapes_are_found_anywhere_in_a_word() {
+        // Every length up to three words and every position: the byte loop, the two
+        // halves, whole words and the overlapping last word.
         for special in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
-            for at in 0..20 {
-                let mut s: alloc::string::String = "abcdefghijklmnopqrst".into();
-                s.replace_range(at..=at, special.encode_utf8(&mut [0; 4]));
-                assert!(needs_escape(s.as_bytes()), "{s:?}");
-                assert_eq!(string_len(&s), Value::from(s.as_str()).to_json().len(), "{s:?}");
+            for len in 1..=24 {
+                for at in 0..len {
+                    let mut s: alloc::string::String = "abcdefghijklmnopqrstuvwx"[..len].into();
+                    s.replace_range(at..=at, special.encode_utf8(&mut [0; 4]));
+                    assert!(needs_escape(s.as_bytes()), "{s:?}");
+                    assert_eq!(string_len(&s), Value::from(s.as_str()).to_json().len(), "{s:?}");
+                }
             }
+        }
+        for len in 0..=24 {
+            assert!(!needs_escape(&b"abcdefghijklmnopqrstuvwx"[..len]), "{len}");
         }
         for clean in ["", "a", "plain text of some length", " !#[]~\u{7f}é日本"] {
             assert!(!needs_escape(clean.as_bytes()), "{clean:?}");
