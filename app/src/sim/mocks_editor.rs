@@ -23,8 +23,19 @@ pub fn MocksEditor() -> impl IntoView {
             sim.set_drafts(aligned);
         }
     });
+    // The list follows the drafts' shape while the panel is on show; hidden, a new shape
+    // waits until it is shown (the drafts hold every typed response, so nothing is lost):
+    // a paste of a big machine would otherwise build every Task's editors unseen.
+    let drawn_shape = Memo::new(move |drawn: Option<&u64>| {
+        let shape = sim.mocks_shape.get();
+        match drawn {
+            Some(&drawn) if !sim.on_show.get() => drawn,
+            _ => shape,
+        }
+    });
     let list = move || {
-        sim.mocks_shape.track();
+        // Read, not only tracked: a memo computes (and so follows its sources) when read.
+        drawn_shape.get();
         let states = sim.drafts.with_untracked(|d| {
             d.states
                 .iter()

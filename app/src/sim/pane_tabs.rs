@@ -15,12 +15,16 @@ enum Pane {
 
 #[component]
 pub fn PaneTabs(children: Children) -> impl IntoView {
-    provide_context(SimState::new());
+    let sim = SimState::new();
+    provide_context(sim);
     let shown = RwSignal::new(Pane::Definition);
     let tab = move |pane: Pane, label: &'static str, testid: &'static str| {
         view! {
             <button role="tab" data-testid=testid aria-selected=move || (shown.get() == pane).to_string()
-                on:click=move |_| shown.set(pane)>{label}</button>
+                on:click=move |_| {
+                    shown.set(pane);
+                    sim.on_show.set(pane == Pane::Simulate);
+                }>{label}</button>
         }
     };
     view! {

@@ -35,6 +35,8 @@ pub struct SimState {
     pub recording: RwSignal<bool>,
     /// Why the last Run could not start.
     pub error: RwSignal<Option<String>>,
+    /// True while the simulate panel is the pane on show: long lists are built only then.
+    pub on_show: RwSignal<bool>,
 }
 
 /// One row of the pass/fail table.
@@ -62,6 +64,7 @@ impl SimState {
             running: RwSignal::new(false),
             recording: RwSignal::new(false),
             error: RwSignal::new(None),
+            on_show: RwSignal::new(false),
         }
     }
 

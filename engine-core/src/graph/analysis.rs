@@ -101,7 +101,9 @@ impl StateGraph {
         let mut loops: Vec<Vec<NodeIndex>> = Vec::new();
         // Kosaraju walks with an explicit stack: Tarjan recurses once per state and overflows on long chains.
         for component in kosaraju_scc(&local) {
-            let members: BTreeSet<usize> = component.iter().map(|n| n.index()).collect();
+            // `extend` inserts one by one; `collect` would add a copy of the stable sort.
+            let mut members = BTreeSet::new();
+            members.extend(component.iter().map(|n| n.index()));
             let first = component[0];
             let is_loop = members.len() > 1 || local.contains_edge(first, first);
             let leaves = members.iter().any(|&i| {

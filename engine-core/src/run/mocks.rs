@@ -161,7 +161,7 @@ impl Mocks {
     /// in name order, so a MockConfigFile test case can be shown and edited as a case.
     pub fn to_case(&self) -> Value {
         let mut names: Vec<&String> = self.by_state.keys().collect();
-        names.sort();
+        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
         let mut out = crate::Map::default();
         for name in names {
             let list = self.by_state[name].iter().map(MockResponse::to_value).collect();

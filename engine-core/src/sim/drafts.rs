@@ -7,6 +7,7 @@ use super::tasks::{starter_response, TaskSlot};
 use crate::json::{parse_value, write_compact, write_pretty};
 use crate::run::Mocks;
 use crate::{Map, Value};
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -193,18 +194,24 @@ impl MockDrafts {
     /// starter), in the machine's order; drafts for states no longer present are kept
     /// after them so an edit of the definition does not lose typed mocks.
     pub fn align(&self, tasks: &[TaskSlot]) -> MockDrafts {
+        // Names looked up in sets, not lists: a machine has hundreds of Tasks.
+        let mut typed: BTreeMap<&str, &StateMocks> = BTreeMap::new();
+        for s in &self.states {
+            typed.entry(s.state.as_str()).or_insert(s);
+        }
+        let mut listed: BTreeSet<&str> = BTreeSet::new();
         let mut states: Vec<StateMocks> = Vec::new();
         for t in tasks {
-            if t.name.is_empty() || states.iter().any(|s| s.state == t.name) {
+            if t.name.is_empty() || !listed.insert(t.name.as_str()) {
                 continue;
             }
-            match self.states.iter().find(|s| s.state == t.name) {
-                Some(s) => states.push(s.clone()),
+            match typed.get(t.name.as_str()) {
+                Some(s) => states.push((*s).clone()),
                 None => states.extend(MockDrafts::starters(core::slice::from_ref(t)).states),
             }
         }
         for s in &self.states {
-            if !states.iter().any(|k| k.state == s.state) {
+            if listed.insert(s.state.as_str()) {
                 states.push(s.clone());
             }
         }

@@ -16,10 +16,9 @@ use alloc::format;
 /// Check the flow of every scope of the document.
 pub fn check(c: &mut Checker, root: NodeId, states: &[State], all: &AllNames) {
     let graph = StateGraph::from_definition(&skeleton(Json::new(c.doc, root), 0));
-    let name_span: BTreeMap<&str, Span> = states
-        .iter()
-        .map(|s| (s.pointer.as_str(), s.name_span))
-        .collect();
+    // `extend` inserts one by one; `collect` would add a copy of the stable sort.
+    let mut name_span: BTreeMap<&str, Span> = BTreeMap::new();
+    name_span.extend(states.iter().map(|s| (s.pointer.as_str(), s.name_span)));
     let span_of = |c: &Checker, pointer: &str| {
         name_span
             .get(pointer)

@@ -106,7 +106,9 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
             Some(top) => {
                 let states = names::all_states(&top);
                 names::check(&mut c, &states);
-                let all: names::AllNames = states.iter().map(|s| s.name).collect();
+                // `extend` inserts one by one; `collect` would add a copy of the stable sort.
+                let mut all = names::AllNames::new();
+                all.extend(states.iter().map(|s| s.name));
                 machine::check(&mut c, &top);
                 variables::check(&mut c, &top);
                 flow::check(&mut c, root, &states, &all);

@@ -6,6 +6,7 @@ use alloc::string::String;
 use core::fmt::Write;
 
 use super::escape::push_escaped;
+use super::number::Tenths;
 use crate::diagram::metrics::*;
 use crate::diagram::text::text_width;
 use crate::diagram::{DiagramEdge, DiagramNode, Mark, Scene};
@@ -114,7 +115,9 @@ macro_rules! w {
 fn text_el(out: &mut String, class: &str, x: f64, y: f64, anchor: &str, text: &str) {
     w!(
         out,
-        "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">"
+        "<text class=\"{class}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">",
+        Tenths(x),
+        Tenths(y)
     );
     push_escaped(out, text);
     out.push_str("</text>");
@@ -188,7 +191,7 @@ pub fn render(scene: &Scene, detail: Detail, marks: &NodeMarks, tab_stop: Option
 
 fn marker(out: &mut String, n: &DiagramNode, b: &NodeBox) {
     let t = type_class(n);
-    w!(out, "<g class=\"marker marker-{t}\" data-marker=\"{t}\" transform=\"translate({:.1},{:.1})\" aria-hidden=\"true\"><path d=\"{}\"/>", b.x, b.y, shape_path(n.kind, "", b.width, b.height));
+    w!(out, "<g class=\"marker marker-{t}\" data-marker=\"{t}\" transform=\"translate({},{})\" aria-hidden=\"true\"><path d=\"{}\"/>", Tenths(b.x), Tenths(b.y), shape_path(n.kind, "", b.width, b.height));
     text_el(
         out,
         "",
@@ -226,11 +229,12 @@ fn state(
     push_escaped(out, &n.name);
     w!(out, "\" data-node-id=\"{}\" data-pointer=\"", n.id);
     push_escaped(out, &n.pointer);
-    w!(out, "\" transform=\"translate({:.1},{:.1})\" tabindex=\"{}\" role=\"button\" aria-pressed=\"false\" aria-label=\"", b.x, b.y, if tab_stop { 0 } else { -1 });
+    w!(out, "\" transform=\"translate({},{})\" tabindex=\"{}\" role=\"button\" aria-pressed=\"false\" aria-label=\"", Tenths(b.x), Tenths(b.y), if tab_stop { 0 } else { -1 });
     push_escaped(out, &aria_label(n, mark.map(|m| m.0)));
     out.push_str("\">");
     if container {
-        w!(out, "<rect class=\"shape\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"8\"/><path class=\"header\" d=\"M0,{CONTAINER_HEADER}H{w:.1}\"/>");
+        let (w, h) = (Tenths(w), Tenths(h));
+        w!(out, "<rect class=\"shape\" width=\"{w}\" height=\"{h}\" rx=\"8\"/><path class=\"header\" d=\"M0,{CONTAINER_HEADER}H{w}\"/>");
     } else {
         w!(
             out,
@@ -262,9 +266,9 @@ fn state(
             for (i, line) in n.name_lines.iter().enumerate() {
                 w!(
                     out,
-                    "<tspan x=\"{:.1}\" y=\"{:.1}\">",
-                    w / 2.0,
-                    PAD_Y + LINE_HEIGHT * (i as f64 + 1.0) - 4.0
+                    "<tspan x=\"{}\" y=\"{}\">",
+                    Tenths(w / 2.0),
+                    Tenths(PAD_Y + LINE_HEIGHT * (i as f64 + 1.0) - 4.0)
                 );
                 push_escaped(out, line);
                 out.push_str("</tspan>");
@@ -285,8 +289,8 @@ fn state(
         };
         w!(
             out,
-            "<g class=\"{cls}\" transform=\"translate({:.1},0)\">",
-            w - 2.0
+            "<g class=\"{cls}\" transform=\"translate({},0)\">",
+            Tenths(w - 2.0)
         );
         title(out, text);
         w!(
@@ -311,7 +315,7 @@ fn lane_el(
         (true, true) => "lane lane-map lane-empty",
         (false, true) => "lane lane-branch lane-empty",
     };
-    w!(out, "<g class=\"{class}\" data-lane=\"{}\" transform=\"translate({:.1},{:.1})\" aria-hidden=\"true\"><rect width=\"{:.1}\" height=\"{:.1}\" rx=\"6\"/>", super::escape::escape(pointer), lane.x, lane.y, lane.width, lane.height);
+    w!(out, "<g class=\"{class}\" data-lane=\"{}\" transform=\"translate({},{})\" aria-hidden=\"true\"><rect width=\"{}\" height=\"{}\" rx=\"6\"/>", super::escape::escape(pointer), Tenths(lane.x), Tenths(lane.y), Tenths(lane.width), Tenths(lane.height));
     if full {
         let caption = if map {
             String::from("Item processor")
@@ -348,10 +352,12 @@ pub fn blocks_path(scene: &Scene, k: f64, x0: f64, y0: f64) -> String {
             let (w, h) = ((b.width * k).max(1.0), (b.height * k).max(1.0));
             w!(
                 d,
-                "M{:.1},{:.1}h{w:.1}v{h:.1}h{:.1}z",
-                (b.x - x0) * k,
-                (b.y - y0) * k,
-                -w
+                "M{},{}h{}v{}h{}z",
+                Tenths((b.x - x0) * k),
+                Tenths((b.y - y0) * k),
+                Tenths(w),
+                Tenths(h),
+                Tenths(-w)
             );
         }
     }
@@ -394,10 +400,10 @@ fn edge(out: &mut String, e: &DiagramEdge, r: &EdgeRoute, from: &str, to: &str, 
     for (i, p) in r.points.iter().enumerate() {
         w!(
             out,
-            "{}{:.1},{:.1}",
+            "{}{},{}",
             if i == 0 { "M" } else { "L" },
-            p.x,
-            p.y
+            Tenths(p.x),
+            Tenths(p.y)
         );
     }
     out.push_str("\" marker-end=\"url(#arrow)\"/>");
@@ -405,15 +411,16 @@ fn edge(out: &mut String, e: &DiagramEdge, r: &EdgeRoute, from: &str, to: &str, 
         let w = text_width(text, DETAIL_FONT, false) + 8.0;
         w!(
             out,
-            "<g class=\"edge-label\" transform=\"translate({:.1},{:.1})\">",
-            at.x,
-            at.y
+            "<g class=\"edge-label\" transform=\"translate({},{})\">",
+            Tenths(at.x),
+            Tenths(at.y)
         );
         title(out, e.title.as_deref().unwrap_or(text));
         w!(
             out,
-            "<rect x=\"{:.1}\" y=\"-8\" width=\"{w:.1}\" height=\"16\" rx=\"3\"/>",
-            -w / 2.0
+            "<rect x=\"{}\" y=\"-8\" width=\"{}\" height=\"16\" rx=\"3\"/>",
+            Tenths(-w / 2.0),
+            Tenths(w)
         );
         text_el(out, "", 0.0, 4.0, "middle", text);
         out.push_str("</g>");

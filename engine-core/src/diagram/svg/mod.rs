@@ -10,6 +10,7 @@
 
 mod escape;
 mod markup;
+mod number;
 
 pub use escape::{escape, push_escaped};
 pub use markup::{aria_label, blocks_path, render, shape_path, type_class, Detail, NodeMarks};
