@@ -7,28 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { studioSuite } from '../support/suite.mjs';
-import { openPage } from '../support/browser.mjs';
-import { CodeView } from '../support/editor.mjs';
-import { setDefinition } from '../support/graph.mjs';
-import { GraphEditor, typeInto } from '../support/graph_edit.mjs';
+import { openStudio } from '../support/studio.mjs';
+import { typeInto } from '../support/graph_edit.mjs';
 import { runCase } from '../support/sim.mjs';
 
 const suite = studioSuite();
 const HOUSEKEEPING_CASE = JSON.parse(readFileSync(`${process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/'}game-housekeeping.case.json`, 'utf8'));
 const HOUSEKEEPING = JSON.parse(readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8'));
 
-async function studio(t, definition) {
-  const { page, errors } = await openPage(suite.browser, suite.server.url);
-  t.after(() => page.close());
-  await page.waitForSelector('[data-testid="graph"] [data-state]');
-  const code = new CodeView(page);
-  await code.ready();
-  if (definition) {
-    await setDefinition(page, JSON.stringify(definition, null, 2));
-    await page.waitForSelector(`[data-testid="graph"] [data-state="${definition.StartAt}"]`);
-  }
-  return { page, errors, code, graph: new GraphEditor(page) };
-}
+const studio = (t, definition) => openStudio(t, suite, definition);
 
 
 const paletteIds = (page, group) =>

@@ -6,23 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { studioSuite } from '../support/suite.mjs';
-import { openPage } from '../support/browser.mjs';
-import { CodeView } from '../support/editor.mjs';
-import { setDefinition } from '../support/graph.mjs';
-import { GraphEditor } from '../support/graph_edit.mjs';
+import { openStudio } from '../support/studio.mjs';
 
 const suite = studioSuite();
 
-async function studio(t, definition) {
-  const { page, errors } = await openPage(suite.browser, suite.server.url);
-  t.after(() => page.close());
-  await page.waitForSelector('[data-testid="graph"] [data-state]');
-  const code = new CodeView(page);
-  await code.ready();
-  await setDefinition(page, JSON.stringify(definition, null, 2));
-  await page.waitForSelector(`[data-testid="graph"] [data-state="${definition.StartAt}"]`);
-  return { page, errors, code, graph: new GraphEditor(page) };
-}
+const studio = (t, definition) => openStudio(t, suite, definition);
 
 
 const selectedName = (page) =>

@@ -7,8 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { studioSuite } from '../support/suite.mjs';
-import { openPage } from '../support/browser.mjs';
-import { CodeView } from '../support/editor.mjs';
+import { openStudio } from '../support/studio.mjs';
 import { closingBracket } from '../support/definitions.mjs';
 import { pasteOnPage } from '../support/io.mjs';
 import { typeInto } from '../support/graph_edit.mjs';
@@ -19,14 +18,7 @@ const suite = studioSuite();
 const EXAMPLES = process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/';
 const example = (file) => JSON.parse(readFileSync(`${EXAMPLES}${file}`, 'utf8'));
 
-async function studio(t) {
-  const { page, errors } = await openPage(suite.browser, suite.server.url);
-  t.after(() => page.close());
-  await page.waitForSelector('[data-testid="graph"] [data-state]');
-  const code = new CodeView(page);
-  await code.ready();
-  return { page, errors, code };
-}
+const studio = (t) => openStudio(t, suite);
 
 
 test('retry-and-fallback is rebuilt from New with keys, pointer and inspector, and runs to both cases\' results', async (t) => {

@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { studioSuite } from '../support/suite.mjs';
-import { openPage } from '../support/browser.mjs';
-import { CodeView } from '../support/editor.mjs';
+import { openStudio } from '../support/studio.mjs';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../../public/examples/game-housekeeping.asl.json', import.meta.url), 'utf8');
 const LOG_METRIC = ['States', 'Housekeeping', 'Branches', 2, 'States', 'LogMetric'];
@@ -17,13 +16,9 @@ function at(value, path) {
 }
 
 async function studio(t) {
-  const { page, errors } = await openPage(suite.browser, suite.server.url);
-  t.after(() => page.close());
-  await page.waitForSelector('[data-testid="graph"] [data-state]');
-  const code = new CodeView(page);
-  await code.ready();
-  assert.equal(await code.text(), EXAMPLE_TEXT, 'the starter example opens byte for byte');
-  return { page, errors, code };
+  const opened = await openStudio(t, suite);
+  assert.equal(await opened.code.text(), EXAMPLE_TEXT, 'the starter example opens byte for byte');
+  return opened;
 }
 
 /** Types `text` into the inspector field `key` and commits it with Tab, as a person would. */
