@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { serveDist } from '../support/server.mjs';
 import { launch, openPage, artifactPath } from '../support/browser.mjs';
 import { setDefinition } from '../support/graph.mjs';
-import { simText as text, waitFinished } from '../support/sim.mjs';
+import { assertCaseResult, loadCase, simText as text, waitFinished } from '../support/sim.mjs';
 
 const CASE_DIR = process.env.STATELAB_EXAMPLES ?? '/work/shared/examples/';
 const EXAMPLES = new URL('../../../public/examples/', import.meta.url);
@@ -25,18 +25,6 @@ after(async () => {
   await server?.close();
 });
 
-
-
-async function assertExpected(page, expected, label) {
-  assert.equal(await text(page, 'sim-status'), expected.status, `${label}: status`);
-  if (expected.status === 'SUCCEEDED') {
-    assert.deepEqual(JSON.parse(await text(page, 'sim-output')), expected.output, `${label}: output`);
-  } else {
-    if ('error' in expected) assert.equal(await text(page, 'sim-error-name'), expected.error, `${label}: error`);
-    if ('cause' in expected) assert.equal(await text(page, 'sim-cause'), expected.cause, `${label}: cause`);
-  }
-}
-
 test('every example case runs in the page to its expected result, and steps back and forward again', async () => {
   assert.ok(caseFiles.length >= 6, 'the shared examples have their cases');
   const { page, errors } = await openPage(browser, server.url);
@@ -48,12 +36,7 @@ test('every example case runs in the page to its expected result, and steps back
     await setDefinition(page, definition);
     // The document has reached the store once its start state is drawn.
     await page.waitForSelector(`[data-testid="graph"] [data-state="${JSON.parse(definition).StartAt}"]`);
-    await page.click('[data-testid="tab-simulate"]');
-    await page.fill('[data-testid="sim-input"]', JSON.stringify(c.input ?? {}));
-    if (!(await page.isVisible('[data-testid="sim-import-text"]'))) await page.click('[data-testid="sim-import-toggle"]');
-    await page.fill('[data-testid="sim-import-text"]', JSON.stringify(c.mocks ?? {}));
-    await page.click('[data-testid="sim-import"]');
-    assert.equal(await text(page, 'sim-import-message'), 'Mocks imported.', `${file}: import`);
+    await loadCase(page, c, file);
     // Every mocked Task is listed with as many responses as the case gives.
     for (const [state, list] of Object.entries(c.mocks ?? {})) {
       if (!Array.isArray(list)) continue;
@@ -62,10 +45,7 @@ test('every example case runs in the page to its expected result, and steps back
     }
     await page.click('[data-testid="sim-run"]');
     await waitFinished(page);
-    await assertExpected(page, c.expected, file);
-    if ('expected_virtual_duration_seconds' in c) {
-      assert.equal(await text(page, 'sim-duration'), `${c.expected_virtual_duration_seconds} s`, `${file}: virtual duration`);
-    }
+    await assertCaseResult(page, c, file);
     // The graph shows statuses, with a word as well as a colour.
     const coloured = await page.$$eval('[data-testid="graph"] [data-run-status]', (n) => n.map((g) => [g.getAttribute('data-run-status'), g.querySelector('.run-cue')?.textContent ?? '']));
     assert.ok(coloured.length > 0, `${file}: states coloured`);
@@ -83,7 +63,7 @@ test('every example case runs in the page to its expected result, and steps back
     assert.match(await text(page, 'sim-position'), /^event 2 of /);
     await page.click('[data-testid="sim-continue"]');
     await waitFinished(page);
-    await assertExpected(page, c.expected, `${file} (after stepping back)`);
+    await assertCaseResult(page, c, `${file} (after stepping back)`);
   }
   assert.deepEqual(errors, []);
 });

@@ -73,20 +73,21 @@ export async function gateWorkerMessages(page) {
   });
 }
 
-/**
- * Runs a shared example case (`{input, mocks, expected}`) on the document in the studio:
- * the Simulate tab's input, the mocks imported through the panel, Run; then checks the
- * status and output (or error and cause), and the virtual duration when the case gives one.
- */
-export async function runCase(page, c, label) {
+/** Loads a shared example case (`{input, mocks}`) into the Simulate tab: its input, and its mocks imported through the panel. */
+export async function loadCase(page, c, label) {
   await page.click('[data-testid="tab-simulate"]');
   await page.fill('[data-testid="sim-input"]', JSON.stringify(c.input ?? {}));
   if (!(await page.isVisible('[data-testid="sim-import-text"]'))) await page.click('[data-testid="sim-import-toggle"]');
   await page.fill('[data-testid="sim-import-text"]', JSON.stringify(c.mocks ?? {}));
   await page.click('[data-testid="sim-import"]');
   assert.equal(await simText(page, 'sim-import-message'), 'Mocks imported.', `${label}: import`);
-  await page.click('[data-testid="sim-run"]');
-  await waitFinished(page);
+}
+
+/**
+ * Checks the run on show against a shared example case: status and output (or error and
+ * cause), and the virtual duration when the case gives one.
+ */
+export async function assertCaseResult(page, c, label) {
   const expected = c.expected;
   assert.equal(await simText(page, 'sim-status'), expected.status, `${label}: status`);
   if (expected.status === 'SUCCEEDED') {
@@ -98,4 +99,12 @@ export async function runCase(page, c, label) {
   if ('expected_virtual_duration_seconds' in c) {
     assert.equal(await simText(page, 'sim-duration'), `${c.expected_virtual_duration_seconds} s`, `${label}: virtual duration`);
   }
+}
+
+/** Runs a shared example case on the document in the studio and checks its result. */
+export async function runCase(page, c, label) {
+  await loadCase(page, c, label);
+  await page.click('[data-testid="sim-run"]');
+  await waitFinished(page);
+  await assertCaseResult(page, c, label);
 }
